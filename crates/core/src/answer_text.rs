@@ -1,0 +1,70 @@
+//! The one rule for answer texts, shared by tasting options and the curated answers collection:
+//! trimmed, 1–100 characters, no control characters; uniqueness ignores case (accents are kept).
+
+/// Longest answer text, in characters (not bytes).
+pub const MAX_ANSWER_CHARS: usize = 100;
+
+/// Why a text is not a valid answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswerTextError {
+    Empty,
+    TooLong { chars: usize },
+    ControlCharacter,
+}
+
+impl std::fmt::Display for AnswerTextError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AnswerTextError::Empty => f.write_str("must not be empty"),
+            AnswerTextError::TooLong { chars } => {
+                write!(f, "must be at most {MAX_ANSWER_CHARS} characters (got {chars})")
+            }
+            AnswerTextError::ControlCharacter => f.write_str("must not contain control characters"),
+        }
+    }
+}
+
+/// Trims and checks an answer text, returning the normalised form.
+pub fn normalize_answer(raw: &str) -> Result<String, AnswerTextError> {
+    let trimmed = raw.trim();
+    if trimmed.is_empty() {
+        return Err(AnswerTextError::Empty);
+    }
+    if trimmed.chars().any(char::is_control) {
+        return Err(AnswerTextError::ControlCharacter);
+    }
+    let chars = trimmed.chars().count();
+    if chars > MAX_ANSWER_CHARS {
+        return Err(AnswerTextError::TooLong { chars });
+    }
+    Ok(trimmed.to_string())
+}
+
+/// The key under which two answers count as the same ("Merlot" = "merlot"; "Rosé" ≠ "Rose").
+pub fn answer_key(normalized: &str) -> String {
+    normalized.to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trims_and_keeps_accents() {
+        assert_eq!(normalize_answer("  Rosé \t").unwrap(), "Rosé");
+        assert_ne!(answer_key("Rosé"), answer_key("Rose"));
+        assert_eq!(answer_key("MERLOT"), answer_key("merlot"));
+    }
+
+    #[test]
+    fn refuses_empty_long_and_control() {
+        assert_eq!(normalize_answer("   "), Err(AnswerTextError::Empty));
+        assert_eq!(normalize_answer("a\u{0007}b"), Err(AnswerTextError::ControlCharacter));
+        assert_eq!(normalize_answer("a\nb"), Err(AnswerTextError::ControlCharacter));
+        assert!(normalize_answer(&"é".repeat(100)).is_ok());
+        assert_eq!(
+            normalize_answer(&"é".repeat(101)),
+            Err(AnswerTextError::TooLong { chars: 101 })
+        );
+    }
+}

@@ -1,0 +1,15 @@
+//! The wire protocol: one typed enum per direction, shared verbatim by the Durable Object,
+//! the load generator and (through generated TypeScript) the frontend.
+
+pub mod client;
+pub mod error_code;
+pub mod server;
+pub mod views;
+
+pub use client::ClientMessage;
+pub use error_code::ErrorCode;
+pub use server::ServerMessage;
+pub use views::*;
+
+/// Largest accepted client frame, in bytes.
+pub const MAX_FRAME_BYTES: usize = 16 * 1024;

@@ -1,0 +1,264 @@
+//! Data shapes carried inside protocol messages and HTTP bodies: the tasting as a host writes
+//! it and as the server stores it, questions as participants see them, rankings and reveals.
+
+use serde::{Deserialize, Serialize};
+
+use crate::category::Category;
+use crate::phase::Phase;
+
+/// A tasting as a host submits it (`POST /api/sessions`, `update_session`). Unvalidated.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct TastingInput {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub timer_seconds: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub max_participants: Option<u32>,
+    pub wines: Vec<WineInput>,
+}
+
+/// One wine as submitted: five questions, one per category, in category order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct WineInput {
+    pub questions: Vec<QuestionInput>,
+}
+
+/// One question as submitted: the correct answer and three distractors.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct QuestionInput {
+    pub category: Category,
+    pub correct_answer: String,
+    pub distractors: Vec<String>,
+}
+
+/// A field of a submitted tasting that failed validation (`wines[1].questions[2].distractors[0]`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct FieldError {
+    pub path: String,
+    pub message: String,
+}
+
+/// One answer option as everyone sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct OptionView {
+    pub id: String,
+    pub text: String,
+}
+
+/// A stored question with its shuffled options and its correct option (host eyes only).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct HostQuestion {
+    pub question_id: String,
+    pub category: Category,
+    pub prompt: String,
+    pub options: Vec<OptionView>,
+    pub correct_option_id: String,
+}
+
+/// A stored wine: its name (the `wine_name` correct answer) and its five questions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct HostWine {
+    pub name: String,
+    pub questions: Vec<HostQuestion>,
+}
+
+/// The validated tasting as stored, including correct answers (sent to hosts only).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct HostTasting {
+    pub title: String,
+    pub timer_seconds: u32,
+    pub max_participants: u32,
+    pub wines: Vec<HostWine>,
+}
+
+/// A question as participants see it (no correct flag), with the timer state when sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct QuestionView {
+    pub question_id: String,
+    pub round_index: u32,
+    pub total_rounds: u32,
+    pub question_index: u32,
+    pub total_questions: u32,
+    pub category: Category,
+    pub prompt: String,
+    pub options: Vec<OptionView>,
+    pub duration_ms: u64,
+    pub remaining_ms: u64,
+    pub server_time: u64,
+}
+
+/// One line of a leaderboard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct RankingEntry {
+    pub pseudonym: String,
+    pub score: u32,
+    pub rank: u32,
+}
+
+/// The correct answer of one category, shown on the wine reveal card.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct WineAnswer {
+    pub category: Category,
+    pub answer: String,
+}
+
+/// A wine unveiled at the end of its round.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct WineReveal {
+    pub name: String,
+    pub answers: Vec<WineAnswer>,
+}
+
+/// One participant's outcome for a revealed question (host view).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct ParticipantResult {
+    pub pseudonym: String,
+    pub option_id: Option<String>,
+    pub points: u32,
+    pub total_score: u32,
+}
+
+/// How many participants chose one option.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct OptionCount {
+    pub option_id: String,
+    pub count: u32,
+}
+
+/// What a host sees when a question is revealed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct HostReveal {
+    pub question_id: String,
+    pub correct_option_id: String,
+    pub results: Vec<ParticipantResult>,
+    pub option_counts: Vec<OptionCount>,
+}
+
+/// What one participant sees when a question is revealed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct ParticipantReveal {
+    pub question_id: String,
+    pub correct_option_id: String,
+    pub my_option_id: Option<String>,
+    pub my_points: u32,
+    pub my_total_score: u32,
+}
+
+/// A participant as the host's lobby and dashboard list them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct ParticipantPresence {
+    pub pseudonym: String,
+    pub online: bool,
+    pub left: bool,
+}
+
+/// A participant in the host snapshot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct HostParticipant {
+    pub pseudonym: String,
+    pub online: bool,
+    pub score: u32,
+}
+
+/// Why a session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum EndReason {
+    HostEnded,
+    Completed,
+    HostTimeout,
+    Expired,
+    Deleted,
+}
+
+/// Everything the host screen needs after a (re)connect.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct HostSnapshot {
+    pub code: String,
+    pub host_handle: String,
+    pub phase: Phase,
+    pub tasting: HostTasting,
+    /// The question open, paused or just revealed; `null` in the lobby and after the game.
+    pub current_question: Option<QuestionView>,
+    pub remaining_ms: Option<u64>,
+    pub paused: bool,
+    pub server_time: u64,
+    pub participants: Vec<HostParticipant>,
+    /// Pseudonyms that answered the current question.
+    pub answered: Vec<String>,
+    pub reveal: Option<HostReveal>,
+    pub rankings: Option<Vec<RankingEntry>>,
+    pub wine: Option<WineReveal>,
+    pub end_reason: Option<EndReason>,
+}
+
+/// Everything a participant's screen needs after a (re)connect.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct ParticipantSnapshot {
+    pub code: String,
+    pub title: String,
+    pub phase: Phase,
+    pub pseudonym: String,
+    pub score: u32,
+    pub participant_count: u32,
+    pub max_participants: u32,
+    pub total_rounds: u32,
+    pub current_question: Option<QuestionView>,
+    pub remaining_ms: Option<u64>,
+    pub paused: bool,
+    pub server_time: u64,
+    pub selected_option_id: Option<String>,
+    pub reveal: Option<ParticipantReveal>,
+    /// The top of the leaderboard when on a leaderboard phase.
+    pub rankings: Option<Vec<RankingEntry>>,
+    /// This participant's own line, whatever their rank.
+    pub me: Option<RankingEntry>,
+    pub wine: Option<WineReveal>,
+    pub host_away: bool,
+    pub end_reason: Option<EndReason>,
+}

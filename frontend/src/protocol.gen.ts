@@ -1,0 +1,75 @@
+// Generated from crates/core by `npm run gen:types` (ts-rs). Do not edit by hand.
+
+export type Category = "color" | "region" | "grape_variety" | "vintage_year" | "wine_name";
+
+export type Phase = "waiting" | "question_open" | "question_paused" | "question_revealed" | "question_leaderboard" | "round_leaderboard" | "ended";
+
+export type ErrorCode = "SESSION_NOT_FOUND" | "GAME_STARTED" | "SESSION_FULL" | "INVALID_HOST_KEY" | "INVALID_REJOIN" | "NOT_HOST" | "NOT_PARTICIPANT" | "INVALID_PHASE" | "NO_PARTICIPANTS" | "INVALID_TASTING" | "ANSWERS_CLOSED" | "UNKNOWN_QUESTION" | "UNKNOWN_OPTION" | "INVALID_MESSAGE" | "MESSAGE_TOO_LARGE" | "RATE_LIMITED" | "ALREADY_IDENTIFIED" | "UNKNOWN_PARTICIPANT" | "SESSION_ENDED" | "TOO_MANY_CONNECTIONS" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "CONFLICT" | "INTERNAL";
+
+export type EndReason = "host_ended" | "completed" | "host_timeout" | "expired" | "deleted";
+
+export type TastingInput = { title?: string, timerSeconds?: number, maxParticipants?: number, wines: Array<WineInput>, };
+
+export type WineInput = { questions: Array<QuestionInput>, };
+
+export type QuestionInput = { category: Category, correctAnswer: string, distractors: Array<string>, };
+
+export type FieldError = { path: string, message: string, };
+
+export type OptionView = { id: string, text: string, };
+
+export type HostQuestion = { questionId: string, category: Category, prompt: string, options: Array<OptionView>, correctOptionId: string, };
+
+export type HostWine = { name: string, questions: Array<HostQuestion>, };
+
+export type HostTasting = { title: string, timerSeconds: number, maxParticipants: number, wines: Array<HostWine>, };
+
+export type QuestionView = { questionId: string, roundIndex: number, totalRounds: number, questionIndex: number, totalQuestions: number, category: Category, prompt: string, options: Array<OptionView>, durationMs: number, remainingMs: number, serverTime: number, };
+
+export type RankingEntry = { pseudonym: string, score: number, rank: number, };
+
+export type WineAnswer = { category: Category, answer: string, };
+
+export type WineReveal = { name: string, answers: Array<WineAnswer>, };
+
+export type ParticipantResult = { pseudonym: string, optionId: string | null, points: number, totalScore: number, };
+
+export type OptionCount = { optionId: string, count: number, };
+
+export type HostReveal = { questionId: string, correctOptionId: string, results: Array<ParticipantResult>, optionCounts: Array<OptionCount>, };
+
+export type ParticipantReveal = { questionId: string, correctOptionId: string, myOptionId: string | null, myPoints: number, myTotalScore: number, };
+
+export type ParticipantPresence = { pseudonym: string, online: boolean, left: boolean, };
+
+export type HostParticipant = { pseudonym: string, online: boolean, score: number, };
+
+export type HostSnapshot = { code: string, hostHandle: string, phase: Phase, tasting: HostTasting, 
+/**
+ * The question open, paused or just revealed; `null` in the lobby and after the game.
+ */
+currentQuestion: QuestionView | null, remainingMs: number | null, paused: boolean, serverTime: number, participants: Array<HostParticipant>, 
+/**
+ * Pseudonyms that answered the current question.
+ */
+answered: Array<string>, reveal: HostReveal | null, rankings: Array<RankingEntry> | null, wine: WineReveal | null, endReason: EndReason | null, };
+
+export type ParticipantSnapshot = { code: string, title: string, phase: Phase, pseudonym: string, score: number, participantCount: number, maxParticipants: number, totalRounds: number, currentQuestion: QuestionView | null, remainingMs: number | null, paused: boolean, serverTime: number, selectedOptionId: string | null, reveal: ParticipantReveal | null, 
+/**
+ * The top of the leaderboard when on a leaderboard phase.
+ */
+rankings: Array<RankingEntry> | null, 
+/**
+ * This participant's own line, whatever their rank.
+ */
+me: RankingEntry | null, wine: WineReveal | null, hostAway: boolean, endReason: EndReason | null, };
+
+export type Reveal = HostReveal | ParticipantReveal;
+
+export type ClientMessage = { "type": "rejoin_host", hostKey: string, } | { "type": "join_session", } | { "type": "rejoin_session", pseudonym: string, token: string, } | { "type": "update_session", tasting: TastingInput, } | { "type": "host:start", } | { "type": "host:pause", } | { "type": "host:resume", } | { "type": "host:reveal", } | { "type": "host:next", } | { "type": "host:end", } | { "type": "host:kick", pseudonym: string, } | { "type": "submit_answer", questionId: string, optionId: string, } | { "type": "leave", } | { "type": "ping", t: number, };
+
+export type ServerMessage = { "type": "server:state_snapshot", code: string, phase: Phase, } | { "type": "host:state_snapshot" } & HostSnapshot | { "type": "participant:state_snapshot" } & ParticipantSnapshot | { "type": "participant:joined", pseudonym: string, token: string, } | { "type": "host:session_updated", tasting: HostTasting, } | { "type": "lobby:updated", participant?: ParticipantPresence, count: number, maxParticipants: number, } | { "type": "participant:kicked", } | { "type": "participant:left", } | { "type": "game:started", totalRounds: number, } | { "type": "game:question" } & QuestionView | { "type": "game:timer_paused", remainingMs: number, serverTime: number, } | { "type": "game:timer_resumed", remainingMs: number, serverTime: number, } | { "type": "answer:accepted", questionId: string, optionId: string, } | { "type": "game:participant_answered", pseudonym: string, answeredCount: number, totalCount: number, } | { "type": "game:answer_revealed" } & Reveal | { "type": "game:question_leaderboard", rankings: Array<RankingEntry>, me?: RankingEntry, roundIndex: number, totalRounds: number, questionIndex: number, totalQuestions: number, } | { "type": "game:round_leaderboard", rankings: Array<RankingEntry>, me?: RankingEntry, roundIndex: number, totalRounds: number, wine: WineReveal, } | { "type": "game:final_leaderboard", rankings: Array<RankingEntry>, me?: RankingEntry, } | { "type": "session:ended", reason: EndReason, } | { "type": "host:away", } | { "type": "host:back", } | { "type": "pong", t: number, serverTime: number, } | { "type": "error", code: ErrorCode, message: string, 
+/**
+ * Field errors for `INVALID_TASTING`.
+ */
+fields?: Array<FieldError>, };
