@@ -1,0 +1,12 @@
+// Admin page (the full screens come with the browser app).
+import { render } from "preact";
+
+function Page() {
+  return (
+    <main>
+      <h1>Admin</h1>
+    </main>
+  );
+}
+
+render(<Page />, document.getElementById("app")!);

@@ -1,0 +1,12 @@
+// Host page (the full screens come with the browser app).
+import { render } from "preact";
+
+function Page() {
+  return (
+    <main>
+      <h1>Host</h1>
+    </main>
+  );
+}
+
+render(<Page />, document.getElementById("app")!);

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The full test run: setup, format, lint, unit and property tests, release wasm builds (sizes
+# printed), the frontend's type check, lint and unit tests, integration tests against the
+# real stack, browser tests in headless Chromium, and a short load-generator run.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+
+section() { printf '\n\033[1m== %s ==\033[0m\n' "$*"; }
+START=$(date +%s)
+
+section "setup"
+bash scripts/setup.sh
+
+section "rust: fmt, clippy, tests"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --features sommelier-core/ts -- -D warnings
+cargo test --workspace --features sommelier-core/ts
+
+section "build: release wasm + frontend"
+bash scripts/build.sh
+
+section "frontend: type check, lint, budgets"
+npx tsc -p frontend/tsconfig.json --noEmit
+npx eslint frontend/src tests seeds scripts
+node scripts/budgets.mjs
+
+section "integration tests (wrangler dev, real SQLite and KV)"
+node --test --test-concurrency=1 --test-reporter=spec tests/integration/
+
+section "browser tests (headless Chromium)"
+node --test --test-concurrency=1 --test-reporter=spec tests/browser/
+
+echo
+echo "total test time: $(( $(date +%s) - START )) s"

@@ -1,0 +1,146 @@
+// Starts the real local stack (both workers in one `wrangler dev`) on free loopback ports,
+// waits until it answers, and always stops it (its whole process group), also on failure.
+import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync, rmSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import net from "node:net";
+import { randomBytes } from "node:crypto";
+
+export const ROOT = resolve(import.meta.dirname, "../..");
+const live = new Set();
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort() {
+  return new Promise((ok, fail) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on("error", fail);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Starts the stack. `vars` become worker variables of the game worker (e.g. HOST_GRACE_MS).
+ * Returns {baseUrl, wsBase, adminSecret, restart(), stop(), logs()}.
+ */
+export async function startStack({ vars = {}, adminSecret = randomBytes(16).toString("hex") } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), "sommelier-stack-"));
+  const persist = join(dir, "state");
+  mkdirSync(persist);
+  const envFile = join(dir, "test.env");
+  writeFileSync(envFile, `ADMIN_SECRET=${adminSecret}\n`);
+  const port = await freePort();
+  const inspectorPort = await freePort();
+  let child = null;
+  let output = "";
+
+  async function launch() {
+    const args = [
+      "dev",
+      "-c", "wrangler.toml",
+      "-c", "wine-answers-worker/wrangler.toml",
+      "--ip", "127.0.0.1",
+      "--port", String(port),
+      "--inspector-port", String(inspectorPort),
+      "--persist-to", persist,
+      "--env-file", envFile,
+      "--show-interactive-dev-session=false",
+      "--log-level", "warn",
+    ];
+    for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
+    child = spawn(join(ROOT, "node_modules/.bin/wrangler"), args, {
+      cwd: ROOT,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        PATH: `${join(ROOT, "node_modules/.bin")}:${process.env.PATH}`,
+        CLOUDFLARE_CF_FETCH_ENABLED: "false",
+        WRANGLER_SEND_METRICS: "false",
+      },
+    });
+    live.add(child);
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    const exited = new Promise((r) => child.once("exit", r));
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) break;
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/api/answers`);
+        if (res.status < 500) return;
+      } catch {
+        // not listening yet
+      }
+      await Promise.race([sleep(250), exited]);
+    }
+    await stopProcess();
+    throw new Error(`wrangler dev did not come up on port ${port}:\n${output.slice(-4000)}`);
+  }
+
+  async function stopProcess() {
+    if (!child) return;
+    const proc = child;
+    child = null;
+    if (proc.exitCode === null && proc.signalCode === null) {
+      const gone = new Promise((r) => proc.once("exit", r));
+      try {
+        process.kill(-proc.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-proc.pid, "SIGKILL");
+        } catch {
+          // already gone
+        }
+      }, 5000);
+      await gone;
+      clearTimeout(timer);
+    }
+    live.delete(proc);
+  }
+
+  await launch();
+  return {
+    port,
+    baseUrl: `http://127.0.0.1:${port}`,
+    wsBase: `ws://127.0.0.1:${port}`,
+    adminSecret,
+    logs: () => output,
+    /** Stops the whole runtime and starts it again on the same port and persisted state. */
+    async restart() {
+      await stopProcess();
+      await launch();
+    },
+    async stop() {
+      await stopProcess();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+// Never leave a runtime behind, whatever ends the test process.
+function killAll() {
+  for (const proc of live) {
+    try {
+      process.kill(-proc.pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+}
+process.on("exit", killAll);
+for (const sig of ["SIGINT", "SIGTERM"]) {
+  process.on(sig, () => {
+    killAll();
+    process.exit(130);
+  });
+}
