@@ -17,7 +17,10 @@ impl std::fmt::Display for AnswerTextError {
         match self {
             AnswerTextError::Empty => f.write_str("must not be empty"),
             AnswerTextError::TooLong { chars } => {
-                write!(f, "must be at most {MAX_ANSWER_CHARS} characters (got {chars})")
+                write!(
+                    f,
+                    "must be at most {MAX_ANSWER_CHARS} characters (got {chars})"
+                )
             }
             AnswerTextError::ControlCharacter => f.write_str("must not contain control characters"),
         }
@@ -59,8 +62,14 @@ mod tests {
     #[test]
     fn refuses_empty_long_and_control() {
         assert_eq!(normalize_answer("   "), Err(AnswerTextError::Empty));
-        assert_eq!(normalize_answer("a\u{0007}b"), Err(AnswerTextError::ControlCharacter));
-        assert_eq!(normalize_answer("a\nb"), Err(AnswerTextError::ControlCharacter));
+        assert_eq!(
+            normalize_answer("a\u{0007}b"),
+            Err(AnswerTextError::ControlCharacter)
+        );
+        assert_eq!(
+            normalize_answer("a\nb"),
+            Err(AnswerTextError::ControlCharacter)
+        );
         assert!(normalize_answer(&"é".repeat(100)).is_ok());
         assert_eq!(
             normalize_answer(&"é".repeat(101)),

@@ -72,7 +72,10 @@ mod tests {
         for (i, c) in Category::ALL.into_iter().enumerate() {
             assert_eq!(Category::parse(c.as_str()), Some(c));
             assert_eq!(c.index(), i);
-            assert_eq!(serde_json::to_string(&c).unwrap(), format!("\"{}\"", c.as_str()));
+            assert_eq!(
+                serde_json::to_string(&c).unwrap(),
+                format!("\"{}\"", c.as_str())
+            );
         }
         assert_eq!(Category::parse("Color"), None);
         assert_eq!(Category::parse("grape"), None);

@@ -5,13 +5,25 @@
 //! - `answer_text`: the one rule for answer texts (tasting options and curated answers).
 //! - `phase`: session phases and the legal moves between them.
 //! - `protocol`: client and server messages, error codes and the views they carry.
+//! - `tasting`: tasting validation with field paths, option shuffling, session-unique ids.
+//! - `secrets`: host key and token hashing (SHA-256), constant-time checks, token drawing.
+//! - `pseudonym`: `ADJECTIVE-NOUN` pseudonyms and host handles from wine-themed word lists.
+//! - `ranking`: competition rankings (1, 1, 3) with a deterministic tie order.
+//! - `engine`: the session engine, a pure state machine: commands, time and randomness in;
+//!   storage writes, messages and closes out; snapshots, records, restore and HTTP queries.
 //!
 //! Compiles natively and to wasm; the `ts` feature derives the frontend's TypeScript types.
 
 pub mod answer_text;
 pub mod category;
+pub mod engine;
 pub mod phase;
 pub mod protocol;
+pub mod pseudonym;
+pub mod ranking;
+pub mod secrets;
+pub mod tasting;
 
 pub use category::Category;
+pub use engine::{ConnId, Effect, Engine, EngineConfig, Identity, Recipient};
 pub use phase::Phase;

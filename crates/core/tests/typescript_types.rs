@@ -53,7 +53,10 @@ fn generated() -> String {
 
 #[test]
 fn generated_typescript_is_up_to_date() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../frontend/src/protocol.gen.ts");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../frontend/src/protocol.gen.ts"
+    );
     let want = generated();
     if std::env::var("UPDATE_TS_TYPES").as_deref() == Ok("1") {
         std::fs::write(path, &want).expect("write protocol.gen.ts");

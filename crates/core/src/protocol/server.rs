@@ -133,9 +133,7 @@ impl ServerMessage {
     /// non-string keys), so a failure falls back to an `INTERNAL` error frame.
     pub fn encode(&self) -> String {
         serde_json::to_string(self).unwrap_or_else(|_| {
-            r#"{"type":"error","code":"INTERNAL","message":"could not encode message"}"#
-                .to_string()
+            r#"{"type":"error","code":"INTERNAL","message":"could not encode message"}"#.to_string()
         })
     }
 }
-

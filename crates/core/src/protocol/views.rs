@@ -262,3 +262,82 @@ pub struct ParticipantSnapshot {
     pub host_away: bool,
     pub end_reason: Option<EndReason>,
 }
+
+/// `GET /api/sessions/{code}`: what anyone may know about a session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct PublicSessionInfo {
+    pub code: String,
+    pub title: String,
+    pub phase: Phase,
+    pub participant_count: u32,
+    pub max_participants: u32,
+    /// Whether `join_session` would currently succeed (lobby open and a seat free).
+    pub joinable: bool,
+}
+
+/// A played (revealed) question in the results export.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct ResultQuestion {
+    pub question_id: String,
+    pub round_index: u32,
+    pub question_index: u32,
+    pub category: Category,
+    pub options: Vec<OptionView>,
+    pub correct_option_id: String,
+}
+
+/// One participant's scored answer in the results export.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct ResultAnswer {
+    pub pseudonym: String,
+    pub question_id: String,
+    pub option_id: String,
+    pub correct: bool,
+    pub points: u32,
+}
+
+/// `GET /api/sessions/{code}/results`: rankings, the played questions and every scored
+/// answer of the seated participants.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct SessionResults {
+    pub code: String,
+    pub title: String,
+    pub rankings: Vec<RankingEntry>,
+    pub questions: Vec<ResultQuestion>,
+    pub answers: Vec<ResultAnswer>,
+}
+
+/// Where a session stands, as the host's history lists it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum SessionStatus {
+    Lobby,
+    Running,
+    Ended,
+}
+
+/// One line of `GET /api/host/sessions`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct HostSessionSummary {
+    pub code: String,
+    pub title: String,
+    /// Creation time, milliseconds since the Unix epoch.
+    pub created: u64,
+    pub status: SessionStatus,
+    pub phase: Phase,
+    pub end_reason: Option<EndReason>,
+    pub participant_count: u32,
+    /// Ranking lines with rank ≤ 3 once the game has ended (empty before).
+    pub podium: Vec<RankingEntry>,
+}

@@ -1,0 +1,91 @@
+//! `submit_answer`: the current question only, while open; a later answer replaces the
+//! earlier one. Hosts get a delta with the answered count.
+
+use super::effects::{Out, Recipient};
+use super::records::{AnswerRecord, Write};
+use super::state::NO_ANSWER;
+use super::{refuse, ConnId, Engine, Refusal};
+use crate::phase::Phase;
+use crate::protocol::{ErrorCode, ServerMessage};
+
+impl Engine {
+    pub(crate) fn submit(
+        &mut self,
+        conn: ConnId,
+        i: usize,
+        question_id: &str,
+        option_id: &str,
+        out: &mut Out,
+    ) -> Result<(), Refusal> {
+        let Some(&g) = self.index.by_question_id.get(question_id) else {
+            return refuse(
+                ErrorCode::UnknownQuestion,
+                "no such question in this tasting",
+            );
+        };
+        let Some(question) = self.question_at(g) else {
+            return refuse(
+                ErrorCode::UnknownQuestion,
+                "no such question in this tasting",
+            );
+        };
+        let Some(position) = question
+            .options
+            .iter()
+            .position(|o| o.id == option_id)
+            .and_then(|p| u8::try_from(p).ok())
+        else {
+            return refuse(ErrorCode::UnknownOption, "no such option for this question");
+        };
+        if g != self.current_global() || !self.state.phase.question_running() {
+            return refuse(
+                ErrorCode::AnswersClosed,
+                "this question is not open for answers",
+            );
+        }
+        if self.state.phase == Phase::QuestionPaused {
+            return refuse(ErrorCode::AnswersClosed, "the question is paused");
+        }
+        let Some(p) = self.participants.get_mut(i) else {
+            return refuse(
+                ErrorCode::NotParticipant,
+                "only a joined participant can answer",
+            );
+        };
+        let Some(slot) = p.answers.get_mut(g) else {
+            return refuse(
+                ErrorCode::UnknownQuestion,
+                "no such question in this tasting",
+            );
+        };
+        let first = *slot == NO_ANSWER;
+        *slot = position;
+        let pseudonym = p.pseudonym.clone();
+        if first {
+            self.answered_current += 1;
+        }
+        out.persist(Write::Answer(AnswerRecord {
+            pseudonym: pseudonym.clone(),
+            question_id: question_id.to_string(),
+            option_id: option_id.to_string(),
+        }));
+        out.send(
+            Recipient::Conn(conn),
+            ServerMessage::AnswerAccepted {
+                question_id: question_id.to_string(),
+                option_id: option_id.to_string(),
+            },
+        );
+        if first {
+            out.send(
+                Recipient::Hosts,
+                ServerMessage::ParticipantAnswered {
+                    pseudonym,
+                    answered_count: self.answered_current,
+                    total_count: self.seated,
+                },
+            );
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,259 @@
+//! The game's flow, host commands in order: start, pause, resume, reveal (with scoring),
+//! next (leaderboards and the following question), and the end with its final leaderboard.
+
+use super::effects::{Out, Recipient};
+use super::records::SeatStatus;
+use super::state::{NO_ANSWER, POINTS_CORRECT};
+use super::{refuse, Engine, Refusal};
+use crate::phase::Phase;
+use crate::protocol::server::Reveal;
+use crate::protocol::{EndReason, ErrorCode, ServerMessage};
+use crate::tasting::QUESTIONS_PER_WINE;
+
+/// Which leaderboard to send.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Board {
+    Question,
+    Round,
+    Final,
+}
+
+impl Engine {
+    pub(crate) fn start(&mut self, now: u64, out: &mut Out) -> Result<(), Refusal> {
+        if self.state.phase != Phase::Waiting {
+            return refuse(ErrorCode::InvalidPhase, "the game has already started");
+        }
+        if self.seated == 0 {
+            return refuse(ErrorCode::NoParticipants, "nobody has joined yet");
+        }
+        self.lobby_push.pending_at = None;
+        out.send(
+            Recipient::Everyone,
+            ServerMessage::GameStarted {
+                total_rounds: self.total_rounds(),
+            },
+        );
+        self.open_question(0, 0, now, out);
+        Ok(())
+    }
+
+    fn open_question(&mut self, round: u32, question: u32, now: u64, out: &mut Out) {
+        self.set_phase(Phase::QuestionOpen);
+        self.state.round_index = round;
+        self.state.question_index = question;
+        self.state.deadline_ms = Some(now.saturating_add(self.duration_ms()));
+        self.state.remaining_ms = None;
+        self.recount();
+        self.persist_state(out);
+        if let Some(view) = self.question_view(now) {
+            out.send(Recipient::Everyone, ServerMessage::Question(view));
+        }
+    }
+
+    pub(crate) fn pause(&mut self, now: u64, out: &mut Out) -> Result<(), Refusal> {
+        let (Phase::QuestionOpen, Some(deadline)) = (self.state.phase, self.state.deadline_ms)
+        else {
+            return refuse(
+                ErrorCode::InvalidPhase,
+                "only an open question can be paused",
+            );
+        };
+        let remaining_ms = deadline.saturating_sub(now);
+        self.set_phase(Phase::QuestionPaused);
+        self.state.deadline_ms = None;
+        self.state.remaining_ms = Some(remaining_ms);
+        self.persist_state(out);
+        out.send(
+            Recipient::Everyone,
+            ServerMessage::TimerPaused {
+                remaining_ms,
+                server_time: now,
+            },
+        );
+        Ok(())
+    }
+
+    pub(crate) fn resume(&mut self, now: u64, out: &mut Out) -> Result<(), Refusal> {
+        let (Phase::QuestionPaused, Some(remaining_ms)) =
+            (self.state.phase, self.state.remaining_ms)
+        else {
+            return refuse(
+                ErrorCode::InvalidPhase,
+                "only a paused question can be resumed",
+            );
+        };
+        self.set_phase(Phase::QuestionOpen);
+        self.state.deadline_ms = Some(now.saturating_add(remaining_ms));
+        self.state.remaining_ms = None;
+        self.persist_state(out);
+        out.send(
+            Recipient::Everyone,
+            ServerMessage::TimerResumed {
+                remaining_ms,
+                server_time: now,
+            },
+        );
+        Ok(())
+    }
+
+    pub(crate) fn host_reveal(&mut self, now: u64, out: &mut Out) -> Result<(), Refusal> {
+        if !self.state.phase.question_running() {
+            return refuse(ErrorCode::InvalidPhase, "no question is open");
+        }
+        self.reveal(now, out);
+        Ok(())
+    }
+
+    /// Closes the current question, scores it and tells everyone their result.
+    pub(crate) fn reveal(&mut self, _now: u64, out: &mut Out) {
+        let g = self.current_global();
+        let Some(correct) = self.current_question().and_then(|q| {
+            q.options
+                .iter()
+                .position(|o| o.id == q.correct_option_id)
+                .and_then(|p| u8::try_from(p).ok())
+        }) else {
+            return;
+        };
+        self.set_phase(Phase::QuestionRevealed);
+        self.state.deadline_ms = None;
+        self.state.remaining_ms = None;
+        self.state.revealed_count = u32::try_from(g + 1).unwrap_or(u32::MAX);
+        // Everyone who answered is scored (a seat given up mid-question keeps its history
+        // consistent); rankings only list seated participants.
+        for i in 0..self.participants.len() {
+            if self.participants[i].answers.get(g) == Some(&correct) {
+                self.participants[i].score =
+                    self.participants[i].score.saturating_add(POINTS_CORRECT);
+                self.persist_participant(i, out);
+            }
+        }
+        self.persist_state(out);
+        if let Some(host) = self.host_reveal_view() {
+            out.send(
+                Recipient::Hosts,
+                ServerMessage::AnswerRevealed(Reveal::Host(host)),
+            );
+        }
+        for (i, p) in self.online_seated() {
+            if let Some(mine) = self.participant_reveal_view(i) {
+                out.send(
+                    Recipient::Participant(p.pseudonym.clone()),
+                    ServerMessage::AnswerRevealed(Reveal::Participant(mine)),
+                );
+            }
+        }
+    }
+
+    pub(crate) fn next(&mut self, now: u64, out: &mut Out) -> Result<(), Refusal> {
+        let s = &self.state;
+        let last_question = s.question_index as usize + 1 >= QUESTIONS_PER_WINE;
+        let last_round = s.round_index + 1 >= self.total_rounds();
+        match s.phase {
+            Phase::QuestionRevealed if !last_question => {
+                self.set_phase(Phase::QuestionLeaderboard);
+                self.persist_state(out);
+                self.send_board(Board::Question, out);
+            }
+            Phase::QuestionRevealed => {
+                self.set_phase(Phase::RoundLeaderboard);
+                self.persist_state(out);
+                self.send_board(Board::Round, out);
+            }
+            Phase::QuestionLeaderboard => {
+                let (round, question) = (s.round_index, s.question_index + 1);
+                self.open_question(round, question, now, out);
+            }
+            Phase::RoundLeaderboard if !last_round => {
+                let round = s.round_index + 1;
+                self.open_question(round, 0, now, out);
+            }
+            Phase::RoundLeaderboard => self.finish(EndReason::Completed, now, out),
+            _ => return refuse(ErrorCode::InvalidPhase, "nothing to advance to from here"),
+        }
+        Ok(())
+    }
+
+    pub(crate) fn host_end(&mut self, now: u64, out: &mut Out) -> Result<(), Refusal> {
+        if self.state.phase == Phase::Ended {
+            return refuse(ErrorCode::InvalidPhase, "the session has already ended");
+        }
+        self.finish(EndReason::HostEnded, now, out);
+        Ok(())
+    }
+
+    /// Ends the session. A running question is not scored; a game that had started gets
+    /// its final leaderboard; everyone learns the reason.
+    pub(crate) fn finish(&mut self, reason: EndReason, now: u64, out: &mut Out) {
+        let started = self.state.phase != Phase::Waiting;
+        self.set_phase(Phase::Ended);
+        self.state.deadline_ms = None;
+        self.state.remaining_ms = None;
+        self.state.host_grace_deadline_ms = None;
+        self.state.ended_ms = Some(now);
+        self.state.end_reason = Some(reason);
+        self.lobby_push.pending_at = None;
+        self.persist_state(out);
+        if started && reason != EndReason::Deleted {
+            self.send_board(Board::Final, out);
+        }
+        out.send(Recipient::Everyone, ServerMessage::SessionEnded { reason });
+    }
+
+    /// A leaderboard: hosts get every line, each online participant the top and their own.
+    pub(crate) fn send_board(&self, board: Board, out: &mut Out) {
+        let rankings = self.rankings();
+        let top: Vec<_> = rankings
+            .iter()
+            .take(crate::ranking::PARTICIPANT_TOP)
+            .cloned()
+            .collect();
+        let make = |rankings: Vec<_>, me| match board {
+            Board::Question => ServerMessage::QuestionLeaderboard {
+                rankings,
+                me,
+                round_index: self.state.round_index,
+                total_rounds: self.total_rounds(),
+                question_index: self.state.question_index,
+                total_questions: QUESTIONS_PER_WINE as u32,
+            },
+            Board::Round => ServerMessage::RoundLeaderboard {
+                rankings,
+                me,
+                round_index: self.state.round_index,
+                total_rounds: self.total_rounds(),
+                wine: self.wine_reveal(),
+            },
+            Board::Final => ServerMessage::FinalLeaderboard { rankings, me },
+        };
+        let lines: std::collections::HashMap<&str, &crate::protocol::RankingEntry> =
+            rankings.iter().map(|e| (e.pseudonym.as_str(), e)).collect();
+        for (_, p) in self.online_seated() {
+            let me = lines.get(p.pseudonym.as_str()).map(|e| (*e).clone());
+            out.send(
+                Recipient::Participant(p.pseudonym.clone()),
+                make(top.clone(), me),
+            );
+        }
+        out.send(Recipient::Hosts, make(rankings, None));
+    }
+
+    /// Scores and rankings of seated participants.
+    pub(crate) fn rankings(&self) -> Vec<crate::protocol::RankingEntry> {
+        crate::ranking::rank(
+            self.participants
+                .iter()
+                .filter(|p| p.status == SeatStatus::Active)
+                .map(|p| (p.pseudonym.as_str(), p.score)),
+        )
+    }
+
+    /// Whether the participant `i` answered question `g`.
+    pub(crate) fn answer_of(&self, i: usize, g: usize) -> Option<u8> {
+        self.participants
+            .get(i)
+            .and_then(|p| p.answers.get(g))
+            .copied()
+            .filter(|a| *a != NO_ANSWER)
+    }
+}

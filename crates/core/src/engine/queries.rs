@@ -1,0 +1,168 @@
+//! Read helpers for the HTTP routes: public info, the host-key check, results (JSON and
+//! CSV) and the summary line of a host's history.
+
+use super::records::SeatStatus;
+use super::Engine;
+use crate::phase::Phase;
+use crate::protocol::{
+    HostSessionSummary, PublicSessionInfo, ResultAnswer, ResultQuestion, SessionResults,
+    SessionStatus,
+};
+use crate::tasting::QUESTIONS_PER_WINE;
+
+impl Engine {
+    /// `GET /api/sessions/{code}`.
+    pub fn public_info(&self) -> PublicSessionInfo {
+        PublicSessionInfo {
+            code: self.session.code.clone(),
+            title: self.tasting.title.clone(),
+            phase: self.state.phase,
+            participant_count: self.seated,
+            max_participants: self.tasting.max_participants,
+            joinable: !self.deleted
+                && self.state.phase == Phase::Waiting
+                && self.seated < self.tasting.max_participants,
+        }
+    }
+
+    /// Whether `host_key` is this session's host key (SHA-256, compared in constant time).
+    pub fn check_host_key(&self, host_key: &str) -> bool {
+        crate::secrets::verify_secret(host_key, &self.session.host_key_hash)
+    }
+
+    /// The stored hash of the host key (for the shell's per-host session index).
+    pub fn host_key_hash(&self) -> &str {
+        &self.session.host_key_hash
+    }
+
+    /// `GET /api/sessions/{code}/results`: revealed questions and seated participants only.
+    pub fn results(&self) -> SessionResults {
+        let revealed = self.state.revealed_count as usize;
+        let questions = (0..revealed)
+            .filter_map(|g| {
+                let q = self.question_at(g)?;
+                Some(ResultQuestion {
+                    question_id: q.question_id.clone(),
+                    round_index: (g / QUESTIONS_PER_WINE) as u32,
+                    question_index: (g % QUESTIONS_PER_WINE) as u32,
+                    category: q.category,
+                    options: q.options.clone(),
+                    correct_option_id: q.correct_option_id.clone(),
+                })
+            })
+            .collect();
+        let mut answers = Vec::new();
+        for (i, p) in self.participants.iter().enumerate() {
+            if p.status != SeatStatus::Active {
+                continue;
+            }
+            for g in 0..revealed {
+                let Some(q) = self.question_at(g) else {
+                    continue;
+                };
+                let Some(o) = self
+                    .answer_of(i, g)
+                    .and_then(|a| q.options.get(usize::from(a)))
+                else {
+                    continue;
+                };
+                let points = self.points(i, g);
+                answers.push(ResultAnswer {
+                    pseudonym: p.pseudonym.clone(),
+                    question_id: q.question_id.clone(),
+                    option_id: o.id.clone(),
+                    correct: points > 0,
+                    points,
+                });
+            }
+        }
+        SessionResults {
+            code: self.session.code.clone(),
+            title: self.tasting.title.clone(),
+            rankings: self.rankings(),
+            questions,
+            answers,
+        }
+    }
+
+    /// The results as CSV: a header, then one row per ranked participant (rank, pseudonym,
+    /// score, then the answer text chosen for each revealed question).
+    pub fn results_csv(&self) -> String {
+        let revealed = self.state.revealed_count as usize;
+        let mut out = String::from("rank,pseudonym,score");
+        for g in 0..revealed {
+            if let Some(q) = self.question_at(g) {
+                out.push(',');
+                out.push_str(&csv_cell(&format!(
+                    "wine {} q{} {}",
+                    g / QUESTIONS_PER_WINE + 1,
+                    g % QUESTIONS_PER_WINE + 1,
+                    q.category
+                )));
+            }
+        }
+        out.push_str("\r\n");
+        for line in self.rankings() {
+            let Some(&i) = self.by_name.get(&line.pseudonym) else {
+                continue;
+            };
+            out.push_str(&format!(
+                "{},{},{}",
+                line.rank,
+                csv_cell(&line.pseudonym),
+                line.score
+            ));
+            for g in 0..revealed {
+                out.push(',');
+                let text = self
+                    .answer_of(i, g)
+                    .and_then(|a| self.question_at(g)?.options.get(usize::from(a)))
+                    .map(|o| o.text.as_str())
+                    .unwrap_or("");
+                out.push_str(&csv_cell(text));
+            }
+            out.push_str("\r\n");
+        }
+        out
+    }
+
+    /// The line of `GET /api/host/sessions` for this session.
+    pub fn summary(&self) -> HostSessionSummary {
+        let status = match self.state.phase {
+            Phase::Waiting => SessionStatus::Lobby,
+            Phase::Ended => SessionStatus::Ended,
+            _ => SessionStatus::Running,
+        };
+        let podium = if status == SessionStatus::Ended && self.state.revealed_count > 0 {
+            self.rankings()
+                .into_iter()
+                .filter(|e| e.rank <= 3)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        HostSessionSummary {
+            code: self.session.code.clone(),
+            title: self.tasting.title.clone(),
+            created: self.session.created_ms,
+            status,
+            phase: self.state.phase,
+            end_reason: self.state.end_reason,
+            participant_count: self.seated,
+            podium,
+        }
+    }
+}
+
+/// One CSV cell: quoted when needed, and defused against spreadsheet formula injection.
+fn csv_cell(raw: &str) -> String {
+    let defused = match raw.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{raw}"),
+        _ => raw.to_string(),
+    };
+    if defused.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", defused.replace('"', "\"\""))
+    } else {
+        defused
+    }
+}

@@ -1,0 +1,283 @@
+//! Tasting validation (SPEC section 2) and preparation: the same rules serve
+//! `POST /api/sessions`, `update_session` and the frontend's form. Errors name the field path
+//! (`wines[0].questions[2].distractors[1]`) and the reason. Preparation shuffles each
+//! question's options once and gives every question and option a session-unique id.
+
+use std::collections::HashSet;
+
+use rand::seq::SliceRandom;
+use rand::RngCore;
+
+use crate::answer_text::{answer_key, normalize_answer};
+use crate::category::Category;
+use crate::protocol::{
+    FieldError, HostQuestion, HostTasting, HostWine, OptionView, QuestionInput, TastingInput,
+};
+
+pub const MAX_TITLE_CHARS: usize = 80;
+pub const TIMER_SECONDS: std::ops::RangeInclusive<u32> = 15..=120;
+pub const DEFAULT_TIMER_SECONDS: u32 = 60;
+pub const MAX_PARTICIPANTS: std::ops::RangeInclusive<u32> = 2..=1000;
+pub const DEFAULT_MAX_PARTICIPANTS: u32 = 50;
+pub const MAX_WINES: usize = 30;
+pub const QUESTIONS_PER_WINE: usize = 5;
+pub const DISTRACTORS: usize = 3;
+
+/// A question whose texts passed the rules: the correct answer first, then the distractors.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidQuestion {
+    pub category: Category,
+    pub texts: [String; 4],
+}
+
+/// A tasting that passed every rule, with defaults applied; not yet shuffled.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidTasting {
+    pub title: String,
+    pub timer_seconds: u32,
+    pub max_participants: u32,
+    pub wines: Vec<[ValidQuestion; 5]>,
+}
+
+fn err(path: impl Into<String>, message: impl Into<String>) -> FieldError {
+    FieldError {
+        path: path.into(),
+        message: message.into(),
+    }
+}
+
+/// Checks every rule and collects every failure (not just the first).
+pub fn validate_tasting(input: &TastingInput) -> Result<ValidTasting, Vec<FieldError>> {
+    let mut errors = Vec::new();
+
+    let title = match input.title.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(t) if t.chars().any(char::is_control) => {
+            errors.push(err("title", "must not contain control characters"));
+            None
+        }
+        Some(t) if t.chars().count() > MAX_TITLE_CHARS => {
+            errors.push(err(
+                "title",
+                format!("must be at most {MAX_TITLE_CHARS} characters"),
+            ));
+            None
+        }
+        Some(t) => Some(t.to_string()),
+    };
+
+    let timer_seconds = input.timer_seconds.unwrap_or(DEFAULT_TIMER_SECONDS);
+    if !TIMER_SECONDS.contains(&timer_seconds) {
+        errors.push(err("timerSeconds", "must be between 15 and 120 seconds"));
+    }
+    let max_participants = input.max_participants.unwrap_or(DEFAULT_MAX_PARTICIPANTS);
+    if !MAX_PARTICIPANTS.contains(&max_participants) {
+        errors.push(err("maxParticipants", "must be between 2 and 1000"));
+    }
+    if input.wines.is_empty() {
+        errors.push(err("wines", "must contain at least 1 wine"));
+    } else if input.wines.len() > MAX_WINES {
+        errors.push(err(
+            "wines",
+            format!("must contain at most {MAX_WINES} wines"),
+        ));
+    }
+
+    let mut wines = Vec::with_capacity(input.wines.len().min(MAX_WINES));
+    for (w, wine) in input.wines.iter().enumerate().take(MAX_WINES) {
+        if wine.questions.len() != QUESTIONS_PER_WINE {
+            errors.push(err(
+                format!("wines[{w}].questions"),
+                "must contain exactly 5 questions (color, region, grape_variety, vintage_year, wine_name)",
+            ));
+        }
+        let mut valid = Vec::with_capacity(QUESTIONS_PER_WINE);
+        for (q, question) in wine.questions.iter().enumerate().take(QUESTIONS_PER_WINE) {
+            let path = format!("wines[{w}].questions[{q}]");
+            if let Some(v) = validate_question(&path, q, question, &mut errors) {
+                valid.push(v);
+            }
+        }
+        if let Ok(five) = <[ValidQuestion; 5]>::try_from(valid) {
+            wines.push(five);
+        }
+    }
+
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let title = match title {
+        Some(t) => t,
+        None => wines
+            .first()
+            .map(|w| w[QUESTIONS_PER_WINE - 1].texts[0].clone())
+            .unwrap_or_default(),
+    };
+    Ok(ValidTasting {
+        title,
+        timer_seconds,
+        max_participants,
+        wines,
+    })
+}
+
+fn validate_question(
+    path: &str,
+    position: usize,
+    question: &QuestionInput,
+    errors: &mut Vec<FieldError>,
+) -> Option<ValidQuestion> {
+    let before = errors.len();
+    let expected = Category::ALL[position];
+    if question.category != expected {
+        errors.push(err(
+            format!("{path}.category"),
+            format!("must be {expected}"),
+        ));
+    }
+    let mut texts: Vec<(String, String)> = Vec::with_capacity(4);
+    let mut check =
+        |field: String, raw: &str, errors: &mut Vec<FieldError>| match normalize_answer(raw) {
+            Ok(text) => {
+                let key = answer_key(&text);
+                if texts.iter().any(|(_, k)| *k == key) {
+                    errors.push(err(
+                        field,
+                        "must differ from the other options (ignoring case)",
+                    ));
+                }
+                texts.push((text, key));
+            }
+            Err(e) => errors.push(err(field, e.to_string())),
+        };
+    check(
+        format!("{path}.correctAnswer"),
+        &question.correct_answer,
+        errors,
+    );
+    if question.distractors.len() != DISTRACTORS {
+        errors.push(err(
+            format!("{path}.distractors"),
+            "must contain exactly 3 distractors",
+        ));
+    }
+    for (d, raw) in question.distractors.iter().enumerate().take(DISTRACTORS) {
+        check(format!("{path}.distractors[{d}]"), raw, errors);
+    }
+    if errors.len() != before {
+        return None;
+    }
+    let texts: Vec<String> = texts.into_iter().map(|(t, _)| t).collect();
+    let texts = <[String; 4]>::try_from(texts).ok()?;
+    Some(ValidQuestion {
+        category: expected,
+        texts,
+    })
+}
+
+/// Draws an id with `prefix` not yet in `used` (random, so ids reveal nothing about order).
+fn fresh_id(prefix: char, used: &mut HashSet<String>, rng: &mut dyn RngCore) -> String {
+    loop {
+        let id = format!("{prefix}{:08x}", rng.next_u32());
+        if used.insert(id.clone()) {
+            return id;
+        }
+    }
+}
+
+/// Shuffles options and assigns session-unique question and option ids.
+pub fn prepare_tasting(valid: ValidTasting, rng: &mut dyn RngCore) -> HostTasting {
+    let mut used = HashSet::new();
+    let wines = valid
+        .wines
+        .into_iter()
+        .map(|questions| {
+            let name = questions[QUESTIONS_PER_WINE - 1].texts[0].clone();
+            let questions = questions
+                .into_iter()
+                .map(|q| {
+                    let question_id = fresh_id('q', &mut used, rng);
+                    let mut options: Vec<OptionView> = q
+                        .texts
+                        .into_iter()
+                        .map(|text| OptionView {
+                            id: fresh_id('o', &mut used, rng),
+                            text,
+                        })
+                        .collect();
+                    // The correct answer was first; remember its id before shuffling.
+                    let correct_option_id = options[0].id.clone();
+                    options.shuffle(rng);
+                    HostQuestion {
+                        question_id,
+                        category: q.category,
+                        prompt: q.category.prompt().to_string(),
+                        options,
+                        correct_option_id,
+                    }
+                })
+                .collect();
+            HostWine { name, questions }
+        })
+        .collect();
+    HostTasting {
+        title: valid.title,
+        timer_seconds: valid.timer_seconds,
+        max_participants: valid.max_participants,
+        wines,
+    }
+}
+
+/// Validates and prepares in one step.
+pub fn build_tasting(
+    input: &TastingInput,
+    rng: &mut dyn RngCore,
+) -> Result<HostTasting, Vec<FieldError>> {
+    validate_tasting(input).map(|v| prepare_tasting(v, rng))
+}
+
+#[cfg(test)]
+mod tests;
+
+/// A valid tasting with `wines` wines (for tests, benchmarks, the fuzz target and demos).
+pub fn example_input(wines: usize) -> TastingInput {
+    const SAMPLES: [[&str; 4]; 5] = [
+        ["Red", "White", "Rosé", "Orange"],
+        [
+            "Bordeaux, France",
+            "Rioja, Spain",
+            "Barossa, Australia",
+            "Napa, USA",
+        ],
+        ["Merlot", "Syrah", "Tempranillo", "Pinot Noir"],
+        ["2015", "2016", "2018", "2020"],
+        [
+            "Château Margaux",
+            "Vega Sicilia",
+            "Penfolds Grange",
+            "Opus One",
+        ],
+    ];
+    TastingInput {
+        title: None,
+        timer_seconds: None,
+        max_participants: None,
+        wines: (0..wines)
+            .map(|w| crate::protocol::WineInput {
+                questions: Category::ALL
+                    .into_iter()
+                    .zip(SAMPLES)
+                    .map(|(category, texts)| QuestionInput {
+                        category,
+                        correct_answer: if category == Category::WineName {
+                            format!("{} {}", texts[0], w + 1)
+                        } else {
+                            texts[0].to_string()
+                        },
+                        distractors: texts[1..].iter().map(|t| t.to_string()).collect(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}

@@ -1,0 +1,115 @@
+//! Tasting validation: every rule, its field path and its reason.
+
+use super::*;
+use rand::SeedableRng;
+
+fn paths(input: &TastingInput) -> Vec<String> {
+    validate_tasting(input)
+        .err()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|e| e.path)
+        .collect()
+}
+
+#[test]
+fn example_is_valid_with_defaults_and_title_from_first_wine() {
+    let v = validate_tasting(&example_input(2)).unwrap();
+    assert_eq!(v.timer_seconds, 60);
+    assert_eq!(v.max_participants, 50);
+    assert_eq!(v.title, "Château Margaux 1");
+    let mut blank = example_input(1);
+    blank.title = Some("   ".into());
+    assert_eq!(validate_tasting(&blank).unwrap().title, "Château Margaux 1");
+    blank.title = Some("  Friday night ".into());
+    assert_eq!(validate_tasting(&blank).unwrap().title, "Friday night");
+}
+
+#[test]
+fn title_timer_cap_and_wine_count() {
+    let mut t = example_input(1);
+    t.title = Some("x".repeat(81));
+    t.timer_seconds = Some(14);
+    t.max_participants = Some(1001);
+    assert_eq!(paths(&t), vec!["title", "timerSeconds", "maxParticipants"]);
+    t.title = Some("x".repeat(80));
+    t.timer_seconds = Some(120);
+    t.max_participants = Some(2);
+    assert!(validate_tasting(&t).is_ok());
+    t.timer_seconds = Some(121);
+    t.max_participants = Some(1);
+    assert_eq!(paths(&t), vec!["timerSeconds", "maxParticipants"]);
+    assert_eq!(paths(&example_input(0)), vec!["wines"]);
+    assert_eq!(paths(&example_input(31)), vec!["wines"]);
+    assert!(validate_tasting(&example_input(30)).is_ok());
+}
+
+#[test]
+fn question_shape_category_and_options() {
+    let mut t = example_input(2);
+    t.wines[1].questions[2].distractors[1] = "merlot".into();
+    t.wines[1].questions[3].category = Category::Color;
+    t.wines[0].questions[0].correct_answer = "  ".into();
+    t.wines[0].questions[1].distractors.pop();
+    let errors = validate_tasting(&t).unwrap_err();
+    let got: Vec<_> = errors.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(
+        got,
+        vec![
+            "wines[0].questions[0].correctAnswer",
+            "wines[0].questions[1].distractors",
+            "wines[1].questions[2].distractors[1]",
+            "wines[1].questions[3].category",
+        ]
+    );
+    assert!(errors[2].message.contains("ignoring case"));
+    assert_eq!(errors[3].message, "must be vintage_year");
+
+    let mut t = example_input(1);
+    t.wines[0].questions.pop();
+    assert_eq!(paths(&t), vec!["wines[0].questions"]);
+    let mut t = example_input(1);
+    t.wines[0].questions[4].distractors[0] = "a\u{1}".into();
+    t.wines[0].questions[4].distractors[2] = "y".repeat(101);
+    assert_eq!(
+        paths(&t),
+        vec![
+            "wines[0].questions[4].distractors[0]",
+            "wines[0].questions[4].distractors[2]"
+        ]
+    );
+}
+
+#[test]
+fn prepared_ids_are_unique_and_correct_answer_survives_shuffle() {
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(3);
+    let t = build_tasting(&example_input(30), &mut rng).unwrap();
+    let mut ids = std::collections::HashSet::new();
+    let mut first_positions = std::collections::HashSet::new();
+    for (w, wine) in t.wines.iter().enumerate() {
+        assert_eq!(wine.name, format!("Château Margaux {}", w + 1));
+        for q in &wine.questions {
+            assert!(ids.insert(q.question_id.clone()));
+            assert_eq!(q.options.len(), 4);
+            for o in &q.options {
+                assert!(ids.insert(o.id.clone()));
+            }
+            let correct = q
+                .options
+                .iter()
+                .position(|o| o.id == q.correct_option_id)
+                .unwrap();
+            first_positions.insert(correct);
+            let expected = if q.category == Category::WineName {
+                wine.name.clone()
+            } else {
+                example_input(1).wines[0].questions[q.category.index()]
+                    .correct_answer
+                    .clone()
+            };
+            assert_eq!(q.options[correct].text, expected);
+        }
+    }
+    // 150 shuffles put the correct answer in more than one position.
+    assert!(first_positions.len() > 1);
+}
