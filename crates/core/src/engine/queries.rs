@@ -166,3 +166,8 @@ fn csv_cell(raw: &str) -> String {
         defused
     }
 }
+
+#[cfg(test)]
+pub(crate) fn csv_cell_for_test(raw: &str) -> String {
+    csv_cell(raw)
+}

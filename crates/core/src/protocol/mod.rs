@@ -8,7 +8,7 @@ pub mod views;
 
 pub use client::ClientMessage;
 pub use error_code::ErrorCode;
-pub use server::ServerMessage;
+pub use server::{Reveal, ServerMessage};
 pub use views::*;
 
 /// Largest accepted client frame, in bytes.
