@@ -1,0 +1,545 @@
+//! Property tests over random command sequences at random times (public API only): no
+//! panic, scores equal 100 × correct final answers, ranks follow scores, phases move only
+//! along legal edges, participants never see a correct option before its reveal, and a
+//! restore from the persisted writes after any prefix gives the same state and snapshots.
+
+use std::collections::{BTreeMap, HashMap};
+
+use proptest::prelude::*;
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use sommelier_core::engine::{MemoryStore, Records, SeatStatus, Write, HOUR_MS};
+use sommelier_core::protocol::{ClientMessage, Reveal, ServerMessage as S};
+use sommelier_core::{ConnId, Effect, Engine, EngineConfig, Identity, Phase, Recipient};
+
+const KEY: &str = "property-test-host-key-0123456789";
+
+#[derive(Debug, Clone)]
+enum Op {
+    Open,
+    Close(usize),
+    Host(usize, bool),
+    Join(usize),
+    Rejoin(usize, usize, bool),
+    Start,
+    Pause,
+    Resume,
+    Reveal,
+    Next,
+    End,
+    Kick(usize),
+    Update(usize),
+    Submit(usize, u8, u8),
+    Leave(usize),
+    Ping(usize),
+    Alarm,
+    Restore,
+    Delete,
+    /// A host command sent by some connection (maybe not the host).
+    Stray(usize, u8),
+    /// The host does the natural next step (reveal an open question, else next).
+    Drive,
+    /// A new socket identifies as the host.
+    NewHost,
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    let i = 0usize..16;
+    prop_oneof![
+        4 => Just(Op::Open),
+        2 => i.clone().prop_map(Op::Close),
+        3 => (i.clone(), proptest::bool::weighted(0.9)).prop_map(|(c, k)| Op::Host(c, k)),
+        5 => i.clone().prop_map(Op::Join),
+        2 => (i.clone(), 0usize..8, proptest::bool::weighted(0.8)).prop_map(|(c, p, t)| Op::Rejoin(c, p, t)),
+        2 => Just(Op::Start),
+        2 => Just(Op::Pause),
+        8 => Just(Op::Drive),
+        2 => Just(Op::NewHost),
+        1 => Just(Op::Resume),
+        2 => Just(Op::Reveal),
+        4 => Just(Op::Next),
+        1 => Just(Op::End),
+        1 => (0usize..8).prop_map(Op::Kick),
+        1 => (0usize..3).prop_map(Op::Update),
+        8 => (i.clone(), 0u8..3, 0u8..5).prop_map(|(c, q, o)| Op::Submit(c, q, o)),
+        1 => i.clone().prop_map(Op::Leave),
+        1 => i.clone().prop_map(Op::Ping),
+        2 => Just(Op::Alarm),
+        2 => Just(Op::Restore),
+        1 => proptest::bool::weighted(0.05).prop_map(|d| if d { Op::Delete } else { Op::Alarm }),
+        1 => (i, 0u8..7).prop_map(|(c, k)| Op::Stray(c, k)),
+    ]
+}
+
+fn dt() -> impl Strategy<Value = u64> {
+    prop_oneof![
+        12 => 0u64..3_000,
+        3 => 0u64..70_000,
+        1 => Just(HOUR_MS),
+        1 => Just(25 * HOUR_MS),
+    ]
+}
+
+struct World {
+    e: Engine,
+    store: MemoryStore,
+    rng: ChaCha8Rng,
+    now: u64,
+    /// Live sockets and what their attachment says.
+    live: BTreeMap<ConnId, Identity>,
+    next_conn: ConnId,
+    tokens: HashMap<String, String>,
+    names: Vec<String>,
+    host_conns_seen: Vec<ConnId>,
+}
+
+impl World {
+    fn new(seed: u64) -> World {
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        let mut input = sommelier_core::tasting::example_input(2);
+        input.max_participants = Some(5);
+        let (e, fx) = Engine::create(
+            "4321",
+            KEY,
+            None,
+            &input,
+            EngineConfig::default(),
+            1_000,
+            &mut rng,
+        )
+        .unwrap();
+        let mut store = MemoryStore::default();
+        store.apply_effects(&fx);
+        World {
+            e,
+            store,
+            rng,
+            now: 1_000,
+            live: BTreeMap::new(),
+            next_conn: 1,
+            tokens: HashMap::new(),
+            names: Vec::new(),
+            host_conns_seen: Vec::new(),
+        }
+    }
+
+    fn conn(&self, i: usize) -> Option<ConnId> {
+        if self.live.is_empty() {
+            return None;
+        }
+        self.live.keys().nth(i % self.live.len()).copied()
+    }
+
+    fn send(&mut self, i: usize, msg: ClientMessage) -> Vec<Effect> {
+        let Some(c) = self.conn(i) else {
+            return Vec::new();
+        };
+        let id = self.live.get(&c).cloned().unwrap_or_default();
+        self.e.handle(c, &id, msg, self.now, &mut self.rng)
+    }
+
+    fn host_send(&mut self, msg: ClientMessage) -> Vec<Effect> {
+        let host = self
+            .live
+            .iter()
+            .find(|(_, id)| **id == Identity::Host)
+            .map(|(c, _)| *c);
+        match host {
+            Some(c) => self
+                .e
+                .handle(c, &Identity::Host, msg, self.now, &mut self.rng),
+            None => Vec::new(),
+        }
+    }
+
+    /// The current question id and its option ids (as the host sees them).
+    fn question(&self, which: u8) -> (String, Vec<String>) {
+        let snap = self.e.host_snapshot(self.now);
+        let all: Vec<_> = snap
+            .tasting
+            .wines
+            .iter()
+            .flat_map(|w| w.questions.iter())
+            .collect();
+        let current = snap
+            .current_question
+            .as_ref()
+            .map(|q| q.question_id.clone());
+        let q = match (which, current) {
+            (0, Some(id)) => all.iter().find(|q| q.question_id == id).copied(),
+            (1, _) | (0, None) => all.get(usize::from(which) * 3 % all.len()).copied(),
+            _ => None,
+        };
+        match q {
+            Some(q) => (
+                q.question_id.clone(),
+                q.options.iter().map(|o| o.id.clone()).collect(),
+            ),
+            None => ("q-unknown".into(), vec![]),
+        }
+    }
+
+    fn step(&mut self, op: &Op) -> Vec<Effect> {
+        match op.clone() {
+            Op::Open => {
+                self.next_conn += 1;
+                let c = self.next_conn;
+                self.live.insert(c, Identity::Unidentified);
+                self.e.connection_opened(c, self.now)
+            }
+            Op::Close(i) => match self.conn(i) {
+                Some(c) => {
+                    let id = self.live.remove(&c).unwrap_or_default();
+                    self.e.connection_closed(c, &id, self.now)
+                }
+                None => Vec::new(),
+            },
+            Op::Host(i, good) => {
+                let key = if good {
+                    KEY.to_string()
+                } else {
+                    "wrong-key-wrong-key-wrong".into()
+                };
+                self.send(i, ClientMessage::RejoinHost { host_key: key })
+            }
+            Op::Join(i) => self.send(i, ClientMessage::JoinSession {}),
+            Op::Rejoin(i, p, good) => {
+                let Some(name) =
+                    (!self.names.is_empty()).then(|| self.names[p % self.names.len()].clone())
+                else {
+                    return Vec::new();
+                };
+                let token = if good {
+                    self.tokens.get(&name).cloned().unwrap_or_default()
+                } else {
+                    "00".repeat(32)
+                };
+                self.send(
+                    i,
+                    ClientMessage::RejoinSession {
+                        pseudonym: name,
+                        token,
+                    },
+                )
+            }
+            Op::Start => self.host_send(ClientMessage::HostStart {}),
+            Op::Pause => self.host_send(ClientMessage::HostPause {}),
+            Op::Resume => self.host_send(ClientMessage::HostResume {}),
+            Op::Reveal => self.host_send(ClientMessage::HostReveal {}),
+            Op::Next => self.host_send(ClientMessage::HostNext {}),
+            Op::End => self.host_send(ClientMessage::HostEnd {}),
+            Op::Kick(p) => {
+                let name = self
+                    .names
+                    .get(p % self.names.len().max(1))
+                    .cloned()
+                    .unwrap_or_default();
+                self.host_send(ClientMessage::HostKick { pseudonym: name })
+            }
+            Op::Update(w) => {
+                let mut t = sommelier_core::tasting::example_input(w + 1);
+                t.max_participants = Some(5);
+                if w == 2 {
+                    t.wines[0].questions[0].distractors[0] = "red".into();
+                }
+                self.host_send(ClientMessage::UpdateSession { tasting: t })
+            }
+            Op::Submit(i, q, o) => {
+                let (question_id, options) = self.question(q);
+                let option_id = options
+                    .get(usize::from(o))
+                    .cloned()
+                    .unwrap_or_else(|| "o-unknown".into());
+                self.send(
+                    i,
+                    ClientMessage::SubmitAnswer {
+                        question_id,
+                        option_id,
+                    },
+                )
+            }
+            Op::Leave(i) => self.send(i, ClientMessage::Leave {}),
+            Op::Ping(i) => self.send(i, ClientMessage::Ping { t: 3.0 }),
+            Op::Alarm => self.e.alarm(self.now),
+            Op::Restore => {
+                if let Some(r) = self.store.records() {
+                    let live: Vec<_> = self.live.iter().map(|(c, i)| (*c, i.clone())).collect();
+                    self.e = Engine::restore(r, &live).expect("restore");
+                }
+                Vec::new()
+            }
+            Op::Delete => self.e.delete(self.now),
+            Op::Drive => match self.e.phase() {
+                Phase::QuestionOpen | Phase::QuestionPaused => {
+                    self.host_send(ClientMessage::HostReveal {})
+                }
+                _ => self.host_send(ClientMessage::HostNext {}),
+            },
+            Op::NewHost => {
+                self.next_conn += 1;
+                let c = self.next_conn;
+                self.live.insert(c, Identity::Unidentified);
+                // No `connection_opened` first: the engine must cope with sockets it never saw.
+                self.e.handle(
+                    c,
+                    &Identity::Unidentified,
+                    ClientMessage::RejoinHost {
+                        host_key: KEY.into(),
+                    },
+                    self.now,
+                    &mut self.rng,
+                )
+            }
+            Op::Stray(i, k) => {
+                let msg = match k {
+                    0 => ClientMessage::HostStart {},
+                    1 => ClientMessage::HostReveal {},
+                    2 => ClientMessage::HostNext {},
+                    3 => ClientMessage::HostEnd {},
+                    4 => ClientMessage::HostPause {},
+                    5 => ClientMessage::HostResume {},
+                    _ => ClientMessage::HostKick {
+                        pseudonym: "X".into(),
+                    },
+                };
+                self.send(i, msg)
+            }
+        }
+    }
+
+    /// Applies effects like the shell: storage, identities, closes (which close sockets).
+    fn apply(&mut self, fx: &[Effect]) -> Vec<Effect> {
+        self.store.apply_effects(fx);
+        let mut follow = Vec::new();
+        for f in fx {
+            match f {
+                Effect::SetIdentity { conn, identity } => {
+                    if *identity == Identity::Host {
+                        self.host_conns_seen.push(*conn);
+                    }
+                    self.live.insert(*conn, identity.clone());
+                }
+                Effect::Send {
+                    msg: S::ParticipantJoined { pseudonym, token },
+                    ..
+                } => {
+                    self.tokens.insert(pseudonym.clone(), token.clone());
+                    self.names.push(pseudonym.clone());
+                }
+                Effect::Close { to, .. } => {
+                    let victims: Vec<ConnId> = self
+                        .live
+                        .iter()
+                        .filter(|(_, id)| match to {
+                            Recipient::Participant(p) => {
+                                matches!(id, Identity::Participant { pseudonym } if pseudonym == p)
+                            }
+                            Recipient::AllSockets => true,
+                            _ => false,
+                        })
+                        .map(|(c, _)| *c)
+                        .collect();
+                    for c in victims {
+                        let id = self.live.remove(&c).unwrap_or_default();
+                        follow.extend(self.e.connection_closed(c, &id, self.now));
+                    }
+                }
+                _ => {}
+            }
+        }
+        follow
+    }
+}
+
+/// Which question ids are revealed, from the engine's own records.
+fn revealed_ids(r: &Records) -> Vec<String> {
+    r.tasting
+        .wines
+        .iter()
+        .flat_map(|w| w.questions.iter())
+        .take(r.state.revealed_count as usize)
+        .map(|q| q.question_id.clone())
+        .collect()
+}
+
+fn check_no_leak(fx: &[Effect], world: &World, revealed: &[String]) {
+    let mut hosts: Vec<ConnId> = world
+        .live
+        .iter()
+        .filter(|(_, i)| **i == Identity::Host)
+        .map(|(c, _)| *c)
+        .collect();
+    for f in fx {
+        if let Effect::SetIdentity {
+            conn,
+            identity: Identity::Host,
+        } = f
+        {
+            hosts.push(*conn);
+        }
+        let Effect::Send { to, msg } = f else {
+            continue;
+        };
+        let to_host = match to {
+            Recipient::Hosts => true,
+            Recipient::Conn(c) => hosts.contains(c),
+            _ => false,
+        };
+        if to_host {
+            continue;
+        }
+        match msg {
+            S::HostStateSnapshot(_) | S::SessionUpdated { .. } | S::ParticipantAnswered { .. } => {
+                panic!("host message to {to:?}: {msg:?}")
+            }
+            S::LobbyUpdated {
+                participant: Some(_),
+                ..
+            } => panic!("roster delta to {to:?}"),
+            S::AnswerRevealed(Reveal::Host(_)) => panic!("host reveal to {to:?}"),
+            S::AnswerRevealed(Reveal::Participant(r)) => {
+                assert!(revealed.contains(&r.question_id), "reveal before reveal")
+            }
+            S::ParticipantStateSnapshot(s) => {
+                if let Some(r) = &s.reveal {
+                    assert!(revealed.contains(&r.question_id), "snapshot reveal leaks");
+                }
+                if s.wine.is_some() {
+                    assert_eq!(s.phase, Phase::RoundLeaderboard);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn check_state(world: &World) {
+    let r = world.e.records();
+    // Storage built from the writes is exactly the engine's records.
+    assert_eq!(
+        world.store.records().map(Records::normalized),
+        Some(r.clone())
+    );
+    // Scores: 100 × correct final answers to revealed questions.
+    let questions: Vec<_> = r
+        .tasting
+        .wines
+        .iter()
+        .flat_map(|w| w.questions.iter())
+        .collect();
+    for p in &r.participants {
+        let correct = r
+            .answers
+            .iter()
+            .filter(|a| a.pseudonym == p.pseudonym)
+            .filter(|a| {
+                questions
+                    .iter()
+                    .take(r.state.revealed_count as usize)
+                    .any(|q| q.question_id == a.question_id && q.correct_option_id == a.option_id)
+            })
+            .count() as u32;
+        assert_eq!(p.score, 100 * correct, "score of {}", p.pseudonym);
+    }
+    // Ranks follow scores (competition ranking, ties by pseudonym).
+    let snap = world.e.host_snapshot(world.now);
+    if let Some(rankings) = &snap.rankings {
+        let seated = r
+            .participants
+            .iter()
+            .filter(|p| p.status == SeatStatus::Active)
+            .count();
+        assert_eq!(rankings.len(), seated);
+        for (i, line) in rankings.iter().enumerate() {
+            let better = rankings.iter().filter(|o| o.score > line.score).count() as u32;
+            assert_eq!(line.rank, better + 1);
+            if i > 0 {
+                let prev = &rankings[i - 1];
+                assert!(
+                    prev.score > line.score
+                        || (prev.score == line.score && prev.pseudonym < line.pseudonym)
+                );
+            }
+        }
+    }
+    // A restore from storage plus the live sockets gives the same state and snapshots.
+    let live: Vec<_> = world.live.iter().map(|(c, i)| (*c, i.clone())).collect();
+    let back = Engine::restore(world.store.records().unwrap(), &live).expect("restore");
+    assert_eq!(back.records(), r);
+    assert_eq!(back.host_snapshot(world.now), snap);
+    for p in &r.participants {
+        assert_eq!(
+            back.participant_snapshot(&p.pseudonym, world.now),
+            world.e.participant_snapshot(&p.pseudonym, world.now)
+        );
+    }
+    assert_eq!(back.public_info(), world.e.public_info());
+}
+
+/// The generator is only useful if random walks reach every phase; check it does.
+#[test]
+fn random_walks_reach_every_phase() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let strategy = proptest::collection::vec((op(), dt()), 90);
+    let mut seen = std::collections::HashSet::new();
+    for seed in 0..200 {
+        let ops = strategy.new_tree(&mut runner).unwrap().current();
+        let mut world = World::new(seed);
+        for (op, dt) in &ops {
+            if world.e.is_deleted() {
+                break;
+            }
+            world.now += dt;
+            let fx = world.step(op);
+            let follow = world.apply(&fx);
+            world.apply(&follow);
+            seen.insert(world.e.phase());
+        }
+    }
+    assert_eq!(seen.len(), 7, "phases reached: {seen:?}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 160, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_sessions_keep_every_invariant(seed in any::<u64>(), ops in proptest::collection::vec((op(), dt()), 1..120)) {
+        let mut world = World::new(seed);
+        let mut phase = world.e.phase();
+        for (op, dt) in &ops {
+            if world.e.is_deleted() {
+                break;
+            }
+            world.now += dt;
+            let fx = world.step(op);
+            // Persist effects come first.
+            if let Some(first_other) = fx.iter().position(|f| !matches!(f, Effect::Persist(_))) {
+                prop_assert!(fx[first_other..].iter().all(|f| !matches!(f, Effect::Persist(_))));
+            }
+            // Phases move only along legal edges, one persisted state at a time.
+            for f in &fx {
+                if let Effect::Persist(Write::State(s)) = f {
+                    prop_assert!(s.phase == phase || phase.can_move_to(s.phase), "{} -> {}", phase, s.phase);
+                    phase = s.phase;
+                }
+            }
+            let revealed = revealed_ids(&world.e.records());
+            check_no_leak(&fx, &world, &revealed);
+            let follow = world.apply(&fx);
+            let more = world.apply(&follow);
+            prop_assert!(more.is_empty() || world.e.is_deleted());
+            prop_assert_eq!(phase, world.e.phase());
+            if world.e.is_deleted() {
+                prop_assert!(world.store.records().is_none());
+                break;
+            }
+            check_state(&world);
+            // Nothing due is left pending after a call (an empty result may mean no call).
+            if let Some(at) = world.e.next_wakeup().filter(|_| !fx.is_empty()) {
+                prop_assert!(at > world.now, "wake-up {} not after now {}", at, world.now);
+            }
+        }
+    }
+}
