@@ -5,6 +5,31 @@ import { resolve } from "node:path";
 const root = import.meta.dirname;
 const pages = ["index", "host", "play", "admin", "screen"];
 
+// What /play needs besides its own entry, in one shared chunk (fewer requests on venue wifi).
+// Host-, screen- and admin-only code (form, combobox, QR, podium) stays out of it.
+const common = [
+  "/node_modules/preact/",
+  "/src/lib/socket",
+  "/src/lib/storage",
+  "/src/lib/countdown",
+  "/src/lib/api",
+  "/src/lib/a11y",
+  "/src/lib/labels",
+  "/src/components/Brand",
+  "/src/components/ConnectionBanner",
+  "/src/components/Countdown",
+  "/src/components/Leaderboard",
+  "/src/components/WineCard",
+  "/src/components/CopyButton",
+  "/src/components/CodeForm",
+];
+
+function manualChunks(id: string): string | undefined {
+  if (common.some((part) => id.includes(part))) return "common";
+  if (id.includes("/node_modules/qrcode-generator/")) return "qr";
+  return undefined;
+}
+
 export default defineConfig({
   root,
   esbuild: { jsx: "automatic", jsxImportSource: "preact" },
@@ -15,6 +40,7 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     rollupOptions: {
       input: Object.fromEntries(pages.map((p) => [p, resolve(root, `${p}.html`)])),
+      output: { manualChunks },
     },
   },
   server: {

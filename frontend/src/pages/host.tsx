@@ -1,12 +1,179 @@
-// Host page (the full screens come with the browser app).
+// Host page (/host): dashboard, new tasting form, and the live session (lobby → game → podium).
+// Routes: /host, /host?new, /host?code=1234; a `#k=…` fragment adopts a host key from another device.
+import "../styles/host.css";
 import { render } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import { TopBar } from "../components/Brand";
+import { api, ApiFailure } from "../lib/api";
+import { useScreenHeading } from "../lib/a11y";
+import { clearFragment, hostKey, isPlausibleKey, readFragment, setHostKey } from "../lib/storage";
+import { draftToInput, fieldErrorMap, type Draft } from "../lib/validate";
+import { Dashboard } from "../host/Dashboard";
+import { SessionView } from "../host/SessionView";
+import { TastingForm, emptyDraft, type Suggestions } from "../host/TastingForm";
+import { loadSuggestions, proposeCustomAnswers } from "../host/suggest";
+import { ensureHandle } from "../host/handle";
 
-function Page() {
+type Route = { kind: "dashboard" } | { kind: "new" } | { kind: "session"; code: string };
+
+function currentRoute(): Route {
+  const q = new URLSearchParams(location.search);
+  const code = q.get("code");
+  if (code && /^\d{4}$/.test(code)) return { kind: "session", code };
+  if (q.has("new")) return { kind: "new" };
+  return { kind: "dashboard" };
+}
+
+function routeUrl(r: Route): string {
+  return r.kind === "session" ? `/host?code=${r.code}` : r.kind === "new" ? "/host?new" : "/host";
+}
+
+/** A key carried by a "continue on another device" link becomes this browser's host key. */
+function adoptKeyFromFragment(): boolean {
+  const k = readFragment().get("k");
+  if (location.hash) clearFragment();
+  if (k && isPlausibleKey(k)) {
+    setHostKey(k);
+    return true;
+  }
+  return false;
+}
+
+const DRAFT_KEY = "sa:draft";
+
+function loadDraft(): Draft {
+  try {
+    const raw = localStorage.getItem(DRAFT_KEY);
+    if (raw) {
+      const d = JSON.parse(raw) as Draft;
+      if (Array.isArray(d.wines) && d.wines.length) return d;
+    }
+  } catch {
+    // ignore a corrupt draft
+  }
+  return emptyDraft();
+}
+
+function saveDraft(d: Draft | null): void {
+  try {
+    if (d) localStorage.setItem(DRAFT_KEY, JSON.stringify(d));
+    else localStorage.removeItem(DRAFT_KEY);
+  } catch {
+    // storage unavailable
+  }
+}
+
+function App() {
+  const [adopted] = useState(adoptKeyFromFragment);
+  const [key] = useState(hostKey);
+  const [handle, setHandle] = useState(ensureHandle);
+  const [route, setRoute] = useState<Route>(currentRoute);
+  const [suggestions, setSuggestions] = useState<Suggestions>({});
+
+  useEffect(() => {
+    const onPop = () => setRoute(currentRoute());
+    addEventListener("popstate", onPop);
+    void loadSuggestions().then(setSuggestions);
+    return () => removeEventListener("popstate", onPop);
+  }, []);
+
+  const go = (r: Route) => {
+    history.pushState(null, "", routeUrl(r));
+    setRoute(r);
+    scrollTo(0, 0);
+  };
+
   return (
-    <main>
-      <h1>Host</h1>
-    </main>
+    <>
+      <TopBar>
+        <span class="handle" title="Your public host name">
+          <span class="sr-only">Host: </span>
+          {handle}
+        </span>
+      </TopBar>
+      <main>
+        {adopted ? (
+          <p class="notice wrap-notice" role="status">
+            This device now hosts with the key from your other device.
+          </p>
+        ) : null}
+        {route.kind === "dashboard" ? (
+          <Dashboard hostKey={key} onNew={() => go({ kind: "new" })} onOpen={(code) => go({ kind: "session", code })} />
+        ) : route.kind === "new" ? (
+          <CreateScreen hostKey={key} handle={handle} suggestions={suggestions} onCreated={(code) => go({ kind: "session", code })} onCancel={() => go({ kind: "dashboard" })} />
+        ) : (
+          <SessionView
+            key={route.code}
+            code={route.code}
+            hostKey={key}
+            suggestions={suggestions}
+            onStatus={() => undefined}
+            onHandle={setHandle}
+            onDashboard={() => go({ kind: "dashboard" })}
+          />
+        )}
+      </main>
+    </>
   );
 }
 
-render(<Page />, document.getElementById("app")!);
+function CreateScreen(props: { hostKey: string; handle: string; suggestions: Suggestions; onCreated: (code: string) => void; onCancel: () => void }) {
+  const h = useScreenHeading<HTMLHeadingElement>("new");
+  const [initial] = useState(loadDraft);
+  const [busy, setBusy] = useState(false);
+  const [serverErrors, setServerErrors] = useState<Map<string, string>>(new Map());
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (draft: Draft) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await api<{ code: string }>("/api/sessions", {
+        method: "POST",
+        json: { hostKey: props.hostKey, hostHandle: props.handle, tasting: draftToInput(draft) },
+      });
+      saveDraft(null);
+      void proposeCustomAnswers(draft, props.suggestions);
+      props.onCreated(res.code);
+    } catch (e) {
+      const f = e instanceof ApiFailure ? e : null;
+      if (f && f.fields.length) {
+        setServerErrors(fieldErrorMap(f.fields));
+        setError("The server refused some fields: see the messages next to them.");
+      } else {
+        setError(f?.message ?? "Could not create the tasting.");
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div class="wrap">
+      <h1 ref={h} tabIndex={-1}>
+        New tasting
+      </h1>
+      <p class="muted">
+        Each wine is a round of five questions. Give the correct answer and three wrong ones; start typing to pick from the
+        collection.
+      </p>
+      {error ? (
+        <p class="alert" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <TastingForm
+        initial={initial}
+        suggestions={props.suggestions}
+        mode="create"
+        serverErrors={serverErrors}
+        busy={busy}
+        onSubmit={(d) => void submit(d)}
+        onCancel={props.onCancel}
+        onDraftChange={saveDraft}
+      />
+    </div>
+  );
+}
+
+render(<App />, document.getElementById("app")!);

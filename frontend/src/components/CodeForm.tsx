@@ -1,0 +1,47 @@
+// The 4-digit code entry: digits only, numeric keyboard, one large field and button.
+import { useState } from "preact/hooks";
+
+export function CodeForm({ onCode, submitLabel }: { onCode: (code: string) => void; submitLabel: string }) {
+  const [value, setValue] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      class="code-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (/^\d{4}$/.test(value)) onCode(value);
+        else setError("Enter the 4 digits of the code.");
+      }}
+    >
+      <label for="code-input">Tasting code</label>
+      <input
+        id="code-input"
+        class="input code-input"
+        name="code"
+        inputMode="numeric"
+        pattern="[0-9]{4}"
+        maxLength={4}
+        autoComplete="off"
+        placeholder="1234"
+        value={value}
+        aria-invalid={error ? "true" : undefined}
+        aria-describedby={error ? "code-error" : undefined}
+        onInput={(e) => {
+          const digits = (e.currentTarget as HTMLInputElement).value.replace(/\D/g, "").slice(0, 4);
+          (e.currentTarget as HTMLInputElement).value = digits;
+          setValue(digits);
+          setError(null);
+        }}
+      />
+      {error ? (
+        <span id="code-error" class="field-error" role="alert">
+          {error}
+        </span>
+      ) : null}
+      <button type="submit" class="btn btn-big btn-block">
+        {submitLabel}
+      </button>
+    </form>
+  );
+}

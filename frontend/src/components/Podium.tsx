@@ -1,0 +1,31 @@
+// The final podium: the top three (ties share a step), then the rest of the ranking.
+import type { RankingEntry } from "../protocol.gen";
+
+export function Podium({ rankings, me }: { rankings: RankingEntry[]; me?: string }) {
+  const steps = [1, 2, 3].map((rank) => rankings.filter((r) => r.rank === rank));
+  const order = [1, 0, 2]; // silver, gold, bronze from left to right
+  return (
+    <ol class="podium" aria-label="Podium" data-testid="podium">
+      {order.map((i) => {
+        const entries = steps[i];
+        if (!entries || entries.length === 0) return null;
+        return (
+          <li key={i} class={`podium-step step-${i + 1}`}>
+            <span class="podium-medal" aria-hidden="true">
+              {["🥇", "🥈", "🥉"][i]}
+            </span>
+            <span class="podium-rank">{["1st", "2nd", "3rd"][i]}</span>
+            {entries.map((e) => (
+              <span key={e.pseudonym} class={`podium-name${e.pseudonym === me ? " mine" : ""}`}>
+                {e.pseudonym}
+                {e.pseudonym === me ? " (you)" : ""}
+              </span>
+            ))}
+            <span class="podium-score">{entries[0]!.score} pts</span>
+            <span class="podium-block" aria-hidden="true" />
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,175 @@
+// The host's dashboard: this host's sessions from the server (active ones with Open, past ones
+// with results and export), delete, and the way to a new tasting.
+import { useEffect, useState } from "preact/hooks";
+import type { RankingEntry } from "../protocol.gen";
+import { api, ApiFailure } from "../lib/api";
+import { useScreenHeading } from "../lib/a11y";
+import { downloadResults } from "./download";
+
+/** One line of `GET /api/host/sessions` (fields read defensively: see docs/frontend.md). */
+export interface SessionSummary {
+  code: string;
+  title?: string;
+  created?: number | string;
+  createdAt?: number | string;
+  status?: string;
+  phase?: string;
+  participantCount?: number;
+  podium?: RankingEntry[] | null;
+}
+
+function isPast(s: SessionSummary): boolean {
+  const st = (s.status ?? s.phase ?? "").toLowerCase();
+  return st === "ended" || st === "past" || st === "completed" || st === "finished";
+}
+
+function when(s: SessionSummary): string {
+  const raw = s.created ?? s.createdAt;
+  if (raw === undefined) return "";
+  const d = new Date(typeof raw === "number" && raw < 1e12 ? raw * 1000 : raw);
+  return Number.isNaN(d.getTime()) ? "" : d.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+}
+
+function statusLabel(s: SessionSummary): string {
+  const st = s.status ?? s.phase ?? "";
+  if (isPast(s)) return "Finished";
+  if (st === "waiting" || st === "lobby") return "In the lobby";
+  return st ? "Running" : "Active";
+}
+
+export function Dashboard({ hostKey, onNew, onOpen }: { hostKey: string; onNew: () => void; onOpen: (code: string) => void }) {
+  const [sessions, setSessions] = useState<SessionSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const h = useScreenHeading<HTMLHeadingElement>("dashboard");
+
+  const load = () =>
+    api<{ sessions: SessionSummary[] }>("/api/host/sessions", { bearer: hostKey })
+      .then((r) => {
+        setSessions(r.sessions ?? []);
+        setError(null);
+      })
+      .catch((e: unknown) => {
+        setSessions([]);
+        setError(e instanceof ApiFailure ? e.message : "Could not load your tastings.");
+      });
+  useEffect(() => {
+    void load();
+  }, [hostKey]);
+
+  const remove = async (code: string) => {
+    try {
+      await api(`/api/sessions/${code}`, { method: "DELETE", bearer: hostKey });
+      setMessage(`Tasting ${code} deleted.`);
+      setConfirming(null);
+      await load();
+    } catch (e) {
+      setError(e instanceof ApiFailure ? e.message : "Delete failed.");
+    }
+  };
+
+  const active = (sessions ?? []).filter((s) => !isPast(s));
+  const past = (sessions ?? []).filter(isPast);
+
+  const row = (s: SessionSummary) => (
+    <li key={s.code} class="session-row" data-code={s.code}>
+      <div class="session-main">
+        <span class="session-code" aria-label={`Code ${s.code}`}>
+          {s.code}
+        </span>
+        <div>
+          <strong class="session-title">{s.title || "Untitled tasting"}</strong>
+          <div class="muted small">
+            {statusLabel(s)}
+            {s.participantCount !== undefined ? ` · ${s.participantCount} ${s.participantCount === 1 ? "player" : "players"}` : ""}
+            {when(s) ? ` · ${when(s)}` : ""}
+          </div>
+          {s.podium && s.podium.length ? (
+            <div class="small podium-line">
+              {s.podium.slice(0, 3).map((p) => (
+                <span key={p.pseudonym}>
+                  {["🥇", "🥈", "🥉"][Math.min(p.rank, 3) - 1] ?? ""} {p.pseudonym} ({p.score})
+                </span>
+              ))}
+            </div>
+          ) : null}
+        </div>
+      </div>
+      <div class="actions">
+        {isPast(s) ? (
+          <>
+            <button type="button" class="btn btn-secondary btn-small" onClick={() => onOpen(s.code)}>
+              Results<span class="sr-only"> of {s.code}</span>
+            </button>
+            <button type="button" class="btn btn-secondary btn-small" onClick={() => void downloadResults(s.code, hostKey, "csv").catch((e: Error) => setError(e.message))}>
+              Export CSV<span class="sr-only"> of {s.code}</span>
+            </button>
+          </>
+        ) : (
+          <button type="button" class="btn btn-small" onClick={() => onOpen(s.code)}>
+            Open<span class="sr-only"> {s.code}</span>
+          </button>
+        )}
+        {confirming === s.code ? (
+          <>
+            <button type="button" class="btn btn-danger btn-small" onClick={() => void remove(s.code)}>
+              Confirm delete<span class="sr-only"> {s.code}</span>
+            </button>
+            <button type="button" class="btn btn-secondary btn-small" onClick={() => setConfirming(null)}>
+              Cancel
+            </button>
+          </>
+        ) : (
+          <button type="button" class="btn btn-danger btn-small" onClick={() => setConfirming(s.code)}>
+            Delete<span class="sr-only"> {s.code}</span>
+          </button>
+        )}
+      </div>
+    </li>
+  );
+
+  return (
+    <div class="wrap">
+      <div class="dash-head">
+        <h1 ref={h} tabIndex={-1}>
+          Your tastings
+        </h1>
+        <button type="button" class="btn btn-big" onClick={onNew}>
+          + New tasting
+        </button>
+      </div>
+      {message ? (
+        <p class="notice" role="status">
+          {message}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="alert" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {sessions === null ? (
+        <p class="muted" role="status">
+          Loading your tastings…
+        </p>
+      ) : sessions.length === 0 ? (
+        <section class="card empty">
+          <h2>No tastings yet</h2>
+          <p class="muted">Create your first blind tasting: add wines, pick answers, share the code.</p>
+        </section>
+      ) : (
+        <>
+          <section aria-labelledby="active-h" class="card">
+            <h2 id="active-h">Active</h2>
+            {active.length ? <ul class="session-list">{active.map(row)}</ul> : <p class="muted">Nothing running right now.</p>}
+          </section>
+          <section aria-labelledby="past-h" class="card">
+            <h2 id="past-h">Past tastings</h2>
+            {past.length ? <ul class="session-list">{past.map(row)}</ul> : <p class="muted">Finished tastings stay here for 7 days.</p>}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,278 @@
+// The tasting form: title, timer slider, participant cap and wines × five questions, every
+// answer field a combobox fed by the answers collection. Validation runs with the server's
+// rules as the host types; server field errors (INVALID_TASTING) show next to their fields.
+import { useMemo, useState } from "preact/hooks";
+import type { Category } from "../protocol.gen";
+import { Combobox } from "../components/Combobox";
+import { CATEGORIES, CATEGORY_LABEL } from "../lib/labels";
+import { CAP_RANGE, MAX_TITLE_CHARS, MAX_WINES, TIMER_RANGE, fieldPath, validateDraft, type Draft, type DraftQuestion } from "../lib/validate";
+
+export type Suggestions = Partial<Record<Category, string[]>>;
+
+export function emptyWine(): DraftQuestion[] {
+  return CATEGORIES.map((category) => ({ category, correct: "", distractors: ["", "", ""] }));
+}
+
+export function emptyDraft(): Draft {
+  return { title: "", timerSeconds: 60, maxParticipants: 50, wines: [emptyWine()] };
+}
+
+interface Props {
+  initial: Draft;
+  suggestions: Suggestions;
+  mode: "create" | "edit";
+  serverErrors: Map<string, string>;
+  busy: boolean;
+  onSubmit: (draft: Draft) => void;
+  onCancel?: () => void;
+  onDraftChange?: (draft: Draft) => void;
+}
+
+const SLOT_LABEL = ["Correct answer", "Wrong answer 1", "Wrong answer 2", "Wrong answer 3"];
+
+function pickDistractors(pool: string[], taken: string[], count: number): string[] {
+  const used = new Set(taken.map((t) => t.trim().toLowerCase()).filter(Boolean));
+  const candidates = pool.filter((v) => !used.has(v.toLowerCase()));
+  const out: string[] = [];
+  while (out.length < count && candidates.length) {
+    const i = Math.floor(Math.random() * candidates.length);
+    out.push(candidates.splice(i, 1)[0]!);
+  }
+  return out;
+}
+
+export function TastingForm({ initial, suggestions, mode, serverErrors, busy, onSubmit, onCancel, onDraftChange }: Props) {
+  const [draft, setDraftState] = useState<Draft>(initial);
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [edited, setEdited] = useState<Set<string>>(new Set());
+  const errors = useMemo(() => validateDraft(draft), [draft]);
+
+  const setDraft = (next: Draft) => {
+    setDraftState(next);
+    onDraftChange?.(next);
+  };
+  const touch = (path: string) => setTouched((t) => (t.has(path) ? t : new Set(t).add(path)));
+  const markEdited = (path: string) => setEdited((e) => (e.has(path) ? e : new Set(e).add(path)));
+  const errorFor = (path: string): string | null => {
+    const server = !edited.has(path) ? serverErrors.get(path) : undefined;
+    if (server) return server;
+    return submitted || touched.has(path) ? (errors.get(path) ?? null) : null;
+  };
+
+  const setAnswer = (w: number, q: number, slot: number, value: string) => {
+    const wines = draft.wines.map((wine, wi) =>
+      wi !== w
+        ? wine
+        : wine.map((question, qi) => {
+            if (qi !== q) return question;
+            if (slot === 0) return { ...question, correct: value };
+            const d = [...question.distractors] as [string, string, string];
+            d[slot - 1] = value;
+            return { ...question, distractors: d };
+          }),
+    );
+    markEdited(fieldPath(w, q, slot));
+    setDraft({ ...draft, wines });
+  };
+
+  const fillDistractors = (w: number, q: number) => {
+    const question = draft.wines[w]![q]!;
+    const empty = question.distractors.map((d, i) => (d.trim() ? -1 : i)).filter((i) => i >= 0);
+    const picks = pickDistractors(suggestions[question.category] ?? [], [question.correct, ...question.distractors], empty.length);
+    let next = { ...question, distractors: [...question.distractors] as [string, string, string] };
+    empty.forEach((slot, k) => {
+      if (picks[k] !== undefined) next = { ...next, distractors: next.distractors.map((d, i) => (i === slot ? picks[k]! : d)) as [string, string, string] };
+    });
+    setDraft({ ...draft, wines: draft.wines.map((wine, wi) => (wi !== w ? wine : wine.map((qq, qi) => (qi === q ? next : qq)))) });
+  };
+
+  const firstErrorId = (): string | null => {
+    for (const path of errors.keys()) return fieldId(path);
+    return null;
+  };
+
+  return (
+    <form
+      class="tasting-form"
+      noValidate
+      aria-label={mode === "create" ? "New tasting" : "Edit tasting"}
+      onSubmit={(e) => {
+        e.preventDefault();
+        setSubmitted(true);
+        if (errors.size > 0) {
+          const id = firstErrorId();
+          if (id) document.getElementById(id)?.focus();
+          return;
+        }
+        setEdited(new Set());
+        onSubmit(draft);
+      }}
+    >
+      <section class="card form-settings" aria-labelledby="settings-h">
+        <h2 id="settings-h">Settings</h2>
+        <div class="field">
+          <label for="f-title">Title (optional)</label>
+          <input
+            id="f-title"
+            class="input"
+            value={draft.title}
+            maxLength={MAX_TITLE_CHARS * 2}
+            placeholder="Blank: the first wine's name"
+            aria-invalid={errorFor("title") ? "true" : undefined}
+            aria-describedby={errorFor("title") ? "f-title-err" : "f-title-hint"}
+            onInput={(e) => {
+              markEdited("title");
+              setDraft({ ...draft, title: (e.currentTarget as HTMLInputElement).value });
+            }}
+            onBlur={() => touch("title")}
+          />
+          {errorFor("title") ? (
+            <span id="f-title-err" class="field-error">
+              {errorFor("title")}
+            </span>
+          ) : (
+            <span id="f-title-hint" class="hint">
+              Up to {MAX_TITLE_CHARS} characters.
+            </span>
+          )}
+        </div>
+        <div class="settings-row">
+          <div class="field">
+            <label for="f-timer">
+              Time per question: <output for="f-timer">{draft.timerSeconds} s</output>
+            </label>
+            <input
+              id="f-timer"
+              type="range"
+              class="slider"
+              min={TIMER_RANGE[0]}
+              max={TIMER_RANGE[1]}
+              step={5}
+              value={draft.timerSeconds}
+              aria-valuetext={`${draft.timerSeconds} seconds`}
+              onInput={(e) => setDraft({ ...draft, timerSeconds: Number((e.currentTarget as HTMLInputElement).value) })}
+            />
+            <span class="hint">Between {TIMER_RANGE[0]} and {TIMER_RANGE[1]} seconds.</span>
+          </div>
+          <div class="field">
+            <label for="f-maxParticipants">Maximum players</label>
+            <input
+              id="f-maxParticipants"
+              class="input"
+              type="number"
+              inputMode="numeric"
+              min={CAP_RANGE[0]}
+              max={CAP_RANGE[1]}
+              value={Number.isNaN(draft.maxParticipants) ? "" : draft.maxParticipants}
+              aria-invalid={errorFor("maxParticipants") ? "true" : undefined}
+              aria-describedby={errorFor("maxParticipants") ? "f-maxParticipants-err" : undefined}
+              onInput={(e) => {
+                markEdited("maxParticipants");
+                setDraft({ ...draft, maxParticipants: Number.parseInt((e.currentTarget as HTMLInputElement).value, 10) });
+              }}
+              onBlur={() => touch("maxParticipants")}
+            />
+            {errorFor("maxParticipants") ? (
+              <span id="f-maxParticipants-err" class="field-error">
+                {errorFor("maxParticipants")}
+              </span>
+            ) : null}
+          </div>
+        </div>
+      </section>
+
+      {draft.wines.map((wine, w) => {
+        const name = wine[4]?.correct.trim();
+        return (
+          <fieldset key={w} class="card wine-fieldset">
+            <legend class="wine-legend">
+              <span class="wine-num">Wine {w + 1}</span>
+              <span class="wine-name">{name || "unnamed"}</span>
+            </legend>
+            {wine.map((q, qi) => (
+              <div key={q.category} class="question-block">
+                <div class="question-block-head">
+                  <h3>{CATEGORY_LABEL[q.category]}</h3>
+                  <button type="button" class="btn btn-secondary btn-small" onClick={() => fillDistractors(w, qi)} disabled={!(suggestions[q.category]?.length)}>
+                    Suggest wrong answers
+                    <span class="sr-only">
+                      {" "}
+                      for wine {w + 1}, {CATEGORY_LABEL[q.category]}
+                    </span>
+                  </button>
+                </div>
+                <div class="answer-grid">
+                  {[q.correct, ...q.distractors].map((value, slot) => {
+                    const path = fieldPath(w, qi, slot);
+                    return (
+                      <Combobox
+                        key={slot}
+                        id={fieldId(path)}
+                        class={slot === 0 ? "slot-correct" : "slot-wrong"}
+                        label={
+                          <>
+                            <span class="sr-only">
+                              Wine {w + 1}, {CATEGORY_LABEL[q.category]},{" "}
+                            </span>
+                            {slot === 0 ? <span aria-hidden="true">✓ </span> : null}
+                            {SLOT_LABEL[slot]}
+                          </>
+                        }
+                        value={value}
+                        suggestions={suggestions[q.category] ?? []}
+                        error={errorFor(path)}
+                        onChange={(v) => setAnswer(w, qi, slot, v)}
+                        onBlur={() => touch(path)}
+                      />
+                    );
+                  })}
+                </div>
+              </div>
+            ))}
+            {draft.wines.length > 1 ? (
+              <button
+                type="button"
+                class="btn btn-danger btn-small"
+                onClick={() => setDraft({ ...draft, wines: draft.wines.filter((_, i) => i !== w) })}
+              >
+                Remove wine {w + 1}
+              </button>
+            ) : null}
+          </fieldset>
+        );
+      })}
+      {errorFor("wines") ? <p class="field-error">{errorFor("wines")}</p> : null}
+
+      <div class="form-footer">
+        <button
+          type="button"
+          class="btn btn-secondary"
+          disabled={draft.wines.length >= MAX_WINES}
+          onClick={() => setDraft({ ...draft, wines: [...draft.wines, emptyWine()] })}
+        >
+          + Add a wine
+        </button>
+        <span class="spacer" />
+        {onCancel ? (
+          <button type="button" class="btn btn-secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : null}
+        <button type="submit" class="btn btn-big" disabled={busy}>
+          {busy ? "Saving…" : mode === "create" ? "Create tasting" : "Save changes"}
+        </button>
+      </div>
+      {submitted && errors.size > 0 ? (
+        <p class="alert" role="alert">
+          {errors.size === 1 ? "One field needs" : `${errors.size} fields need`} attention before saving.
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+/** A DOM id for a field path (`wines[0].questions[2].distractors[1]` → `f-wines-0-questions-2-distractors-1`). */
+export function fieldId(path: string): string {
+  return "f-" + path.replace(/[[\].]+/g, "-").replace(/-$/, "");
+}

@@ -1,0 +1,38 @@
+// Local countdowns: the server sends the remaining time and its clock with each question,
+// pause and resume; the client counts down on its own (no server ticks).
+import { useEffect, useState } from "preact/hooks";
+
+export interface Timer {
+  /** Local `Date.now()` at which time runs out, when running. */
+  deadline: number | null;
+  /** Frozen remaining time while paused. */
+  frozenMs: number | null;
+  durationMs: number;
+}
+
+export const NO_TIMER: Timer = { deadline: null, frozenMs: null, durationMs: 0 };
+
+/** Remaining milliseconds of a timer now (never negative). */
+export function remainingMs(timer: Timer, now = Date.now()): number {
+  if (timer.frozenMs !== null) return Math.max(0, timer.frozenMs);
+  if (timer.deadline === null) return 0;
+  return Math.max(0, timer.deadline - now);
+}
+
+/** Re-renders about four times a second while the timer runs; returns the remaining ms. */
+export function useRemaining(timer: Timer): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    if (timer.deadline === null || timer.frozenMs !== null) return;
+    const id = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(id);
+  }, [timer.deadline, timer.frozenMs]);
+  return remainingMs(timer, now);
+}
+
+/** `m:ss` or plain seconds under a minute. */
+export function formatSeconds(ms: number): string {
+  const s = Math.ceil(ms / 1000);
+  if (s < 60) return String(s);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+}

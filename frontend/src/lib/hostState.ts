@@ -1,0 +1,161 @@
+// The host's view of a running session, rebuilt from `host:state_snapshot` and kept current
+// by the live messages (deltas). Shared by the host page and the projector screen.
+import type {
+  EndReason,
+  HostParticipant,
+  HostReveal,
+  HostTasting,
+  Phase,
+  QuestionView,
+  RankingEntry,
+  ServerMessage,
+  WineReveal,
+} from "../protocol.gen";
+import { NO_TIMER, type Timer } from "./countdown";
+import type { SessionSocket } from "./socket";
+
+export interface HostState {
+  ready: boolean;
+  code: string;
+  hostHandle: string;
+  phase: Phase;
+  tasting: HostTasting | null;
+  question: QuestionView | null;
+  timer: Timer;
+  paused: boolean;
+  participants: HostParticipant[];
+  answered: string[];
+  reveal: HostReveal | null;
+  rankings: RankingEntry[] | null;
+  wine: WineReveal | null;
+  roundIndex: number;
+  questionIndex: number;
+  totalRounds: number;
+  final: boolean;
+  endReason: EndReason | null;
+}
+
+export const INITIAL_HOST: HostState = {
+  ready: false,
+  code: "",
+  hostHandle: "",
+  phase: "waiting",
+  tasting: null,
+  question: null,
+  timer: NO_TIMER,
+  paused: false,
+  participants: [],
+  answered: [],
+  reveal: null,
+  rankings: null,
+  wine: null,
+  roundIndex: 0,
+  questionIndex: 0,
+  totalRounds: 0,
+  final: false,
+  endReason: null,
+};
+
+function timer(sock: SessionSocket, remaining: number | null, serverTime: number, durationMs: number, paused: boolean): Timer {
+  if (remaining === null) return NO_TIMER;
+  return paused
+    ? { deadline: null, frozenMs: remaining, durationMs }
+    : { deadline: sock.localDeadline(remaining, serverTime), frozenMs: null, durationMs };
+}
+
+function upsert(list: HostParticipant[], p: { pseudonym: string; online: boolean; left: boolean }): HostParticipant[] {
+  if (p.left) return list.filter((x) => x.pseudonym !== p.pseudonym);
+  const i = list.findIndex((x) => x.pseudonym === p.pseudonym);
+  if (i < 0) return [...list, { pseudonym: p.pseudonym, online: p.online, score: 0 }];
+  const next = list.slice();
+  next[i] = { ...next[i]!, online: p.online };
+  return next;
+}
+
+export function applyHost(s: HostState, msg: ServerMessage, sock: SessionSocket): HostState {
+  switch (msg.type) {
+    case "host:state_snapshot": {
+      const q = msg.currentQuestion;
+      return {
+        ready: true,
+        code: msg.code,
+        hostHandle: msg.hostHandle,
+        phase: msg.phase,
+        tasting: msg.tasting,
+        question: q,
+        timer: q ? timer(sock, msg.remainingMs, msg.serverTime, q.durationMs, msg.paused) : NO_TIMER,
+        paused: msg.paused,
+        participants: msg.participants,
+        answered: msg.answered,
+        reveal: msg.reveal,
+        rankings: msg.rankings,
+        wine: msg.wine,
+        roundIndex: q?.roundIndex ?? s.roundIndex,
+        questionIndex: q?.questionIndex ?? s.questionIndex,
+        totalRounds: msg.tasting.wines.length,
+        final: msg.phase === "ended" && msg.rankings !== null,
+        endReason: msg.endReason,
+      };
+    }
+    case "host:session_updated":
+      return { ...s, tasting: msg.tasting, totalRounds: msg.tasting.wines.length };
+    case "lobby:updated":
+      return msg.participant ? { ...s, participants: upsert(s.participants, msg.participant) } : s;
+    case "game:started":
+      return { ...s, totalRounds: msg.totalRounds };
+    case "game:question": {
+      const { type: _t, ...q } = msg;
+      return {
+        ...s,
+        phase: "question_open",
+        question: q,
+        timer: timer(sock, q.remainingMs, q.serverTime, q.durationMs, false),
+        paused: false,
+        answered: [],
+        reveal: null,
+        rankings: null,
+        wine: null,
+        roundIndex: q.roundIndex,
+        questionIndex: q.questionIndex,
+        totalRounds: q.totalRounds,
+      };
+    }
+    case "game:timer_paused":
+      return { ...s, phase: "question_paused", paused: true, timer: timer(sock, msg.remainingMs, msg.serverTime, s.timer.durationMs, true) };
+    case "game:timer_resumed":
+      return { ...s, phase: "question_open", paused: false, timer: timer(sock, msg.remainingMs, msg.serverTime, s.timer.durationMs, false) };
+    case "game:participant_answered":
+      return s.answered.includes(msg.pseudonym) ? s : { ...s, answered: [...s.answered, msg.pseudonym] };
+    case "game:answer_revealed": {
+      if (!("results" in msg)) return s;
+      const { type: _t, ...reveal } = msg;
+      const scores = new Map(reveal.results.map((r) => [r.pseudonym, r.totalScore]));
+      return {
+        ...s,
+        phase: "question_revealed",
+        reveal,
+        paused: false,
+        timer: NO_TIMER,
+        participants: s.participants.map((p) => ({ ...p, score: scores.get(p.pseudonym) ?? p.score })),
+      };
+    }
+    case "game:question_leaderboard":
+      return { ...s, phase: "question_leaderboard", rankings: msg.rankings, roundIndex: msg.roundIndex, questionIndex: msg.questionIndex, totalRounds: msg.totalRounds };
+    case "game:round_leaderboard":
+      return { ...s, phase: "round_leaderboard", rankings: msg.rankings, wine: msg.wine, roundIndex: msg.roundIndex, totalRounds: msg.totalRounds };
+    case "game:final_leaderboard":
+      return { ...s, phase: "ended", final: true, rankings: msg.rankings, question: null, timer: NO_TIMER };
+    case "session:ended":
+      return { ...s, phase: "ended", endReason: msg.reason, question: null, timer: NO_TIMER };
+    default:
+      return s;
+  }
+}
+
+/** The label of the host's "next" button in a phase. */
+export function nextLabel(s: HostState): string {
+  if (s.phase === "question_revealed") return "Show leaderboard";
+  if (s.phase === "question_leaderboard") return s.questionIndex >= 4 ? "Reveal the wine" : "Next question";
+  if (s.phase === "round_leaderboard") return s.roundIndex + 1 >= s.totalRounds ? "Final results" : "Next wine";
+  return "Next";
+}
