@@ -37,7 +37,7 @@ export default tseslint.config(
   },
   {
     // Code run inside the browser page by Playwright (page.evaluate) may use browser globals.
-    files: ["tests/browser/**/*.mjs"],
+    files: ["tests/browser/**/*.mjs", "tests/support/browser.mjs"],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

@@ -22,6 +22,7 @@ const common = [
   "/src/components/WineCard",
   "/src/components/CopyButton",
   "/src/components/CodeForm",
+  "/src/components/Icons",
 ];
 
 function manualChunks(id: string): string | undefined {

@@ -64,6 +64,30 @@ rankings: Array<RankingEntry> | null,
  */
 me: RankingEntry | null, wine: WineReveal | null, hostAway: boolean, endReason: EndReason | null, };
 
+export type PublicSessionInfo = { code: string, title: string, phase: Phase, participantCount: number, maxParticipants: number, 
+/**
+ * Whether `join_session` would currently succeed (lobby open and a seat free).
+ */
+joinable: boolean, };
+
+export type ResultQuestion = { questionId: string, roundIndex: number, questionIndex: number, category: Category, options: Array<OptionView>, correctOptionId: string, };
+
+export type ResultAnswer = { pseudonym: string, questionId: string, optionId: string, correct: boolean, points: number, };
+
+export type SessionResults = { code: string, title: string, rankings: Array<RankingEntry>, questions: Array<ResultQuestion>, answers: Array<ResultAnswer>, };
+
+export type SessionStatus = "lobby" | "running" | "ended";
+
+export type HostSessionSummary = { code: string, title: string, 
+/**
+ * Creation time, milliseconds since the Unix epoch.
+ */
+created: number, status: SessionStatus, phase: Phase, endReason: EndReason | null, participantCount: number, 
+/**
+ * Ranking lines with rank ≤ 3 once the game has ended (empty before).
+ */
+podium: Array<RankingEntry>, };
+
 export type Reveal = HostReveal | ParticipantReveal;
 
 export type ClientMessage = { "type": "rejoin_host", hostKey: string, } | { "type": "join_session", } | { "type": "rejoin_session", pseudonym: string, token: string, } | { "type": "update_session", tasting: TastingInput, } | { "type": "host:start", } | { "type": "host:pause", } | { "type": "host:resume", } | { "type": "host:reveal", } | { "type": "host:next", } | { "type": "host:end", } | { "type": "host:kick", pseudonym: string, } | { "type": "submit_answer", questionId: string, optionId: string, } | { "type": "leave", } | { "type": "ping", t: number, };

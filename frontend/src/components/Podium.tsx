@@ -12,7 +12,7 @@ export function Podium({ rankings, me }: { rankings: RankingEntry[]; me?: string
         return (
           <li key={i} class={`podium-step step-${i + 1}`}>
             <span class="podium-medal" aria-hidden="true">
-              {["🥇", "🥈", "🥉"][i]}
+              {i + 1}
             </span>
             <span class="podium-rank">{["1st", "2nd", "3rd"][i]}</span>
             {entries.map((e) => (

@@ -89,7 +89,7 @@ export function Dashboard({ hostKey, onNew, onOpen }: { hostKey: string; onNew: 
             <div class="small podium-line">
               {s.podium.slice(0, 3).map((p) => (
                 <span key={p.pseudonym}>
-                  {["🥇", "🥈", "🥉"][Math.min(p.rank, 3) - 1] ?? ""} {p.pseudonym} ({p.score})
+                  {p.rank}. {p.pseudonym} ({p.score})
                 </span>
               ))}
             </div>

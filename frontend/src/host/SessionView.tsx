@@ -17,6 +17,7 @@ import { Leaderboard } from "../components/Leaderboard";
 import { WineCard } from "../components/WineCard";
 import { Podium } from "../components/Podium";
 import { CopyButton } from "../components/CopyButton";
+import { PauseIcon } from "../components/Icons";
 import { TastingForm, type Suggestions } from "./TastingForm";
 import { draftFromTasting, proposeCustomAnswers } from "./suggest";
 import { downloadResults } from "./download";
@@ -325,7 +326,7 @@ function Lobby({ state, code, send, onEdit }: PhaseProps) {
           )}
           <div class="actions spaced-sm">
             <button type="button" class="btn btn-big" disabled={players.length === 0} onClick={() => send({ type: "host:start" })} aria-describedby={players.length === 0 ? "start-hint" : undefined}>
-              ▶ Start the tasting
+              <span aria-hidden="true">▶ </span>Start the tasting
             </button>
             <button type="button" class="btn btn-secondary" onClick={onEdit}>
               Edit tasting
@@ -401,7 +402,7 @@ function Question({ state, send, question }: PhaseProps & { question: QuestionVi
       </div>
       {paused ? (
         <p class="notice" role="status" data-testid="host-paused">
-          ⏸ Paused. Players can't answer until you resume.
+          <PauseIcon /> Paused. Players can't answer until you resume.
         </p>
       ) : null}
       <ol class="host-options">
@@ -422,11 +423,11 @@ function Question({ state, send, question }: PhaseProps & { question: QuestionVi
       <div class="actions control-row">
         {paused ? (
           <button type="button" class="btn btn-big" onClick={() => send({ type: "host:resume" })}>
-            ▶ Resume
+            <span aria-hidden="true">▶ </span>Resume
           </button>
         ) : (
           <button type="button" class="btn btn-big btn-secondary" onClick={() => send({ type: "host:pause" })}>
-            ⏸ Pause
+            <PauseIcon /> Pause
           </button>
         )}
         <button type="button" class="btn btn-big" onClick={() => send({ type: "host:reveal" })}>
@@ -473,7 +474,7 @@ function Reveal({ state, send }: PhaseProps) {
       <Distribution options={options} counts={r.optionCounts} correctOptionId={r.correctOptionId} />
       <div class="actions control-row">
         <button type="button" class="btn btn-big" onClick={() => send({ type: "host:next" })}>
-          {nextLabel(state)} →
+          {nextLabel(state)} <span aria-hidden="true">→</span>
         </button>
       </div>
       <section class="card" aria-labelledby="results-h">
@@ -519,7 +520,7 @@ function Board({ state, send }: PhaseProps) {
       </h1>
       <div class="actions control-row">
         <button type="button" class="btn btn-big" onClick={() => send({ type: "host:next" })}>
-          {nextLabel(state)} →
+          {nextLabel(state)} <span aria-hidden="true">→</span>
         </button>
       </div>
       {round && state.wine ? <WineCard wine={state.wine} roundIndex={state.roundIndex} totalRounds={state.totalRounds} /> : null}

@@ -34,6 +34,7 @@ import { Leaderboard } from "../components/Leaderboard";
 import { WineCard } from "../components/WineCard";
 import { CopyButton } from "../components/CopyButton";
 import { CodeForm } from "../components/CodeForm";
+import { GlassIcon, PauseIcon } from "../components/Icons";
 
 interface Game {
   phase: Phase | "joining";
@@ -492,9 +493,7 @@ function Lobby({ game, code, onLeave }: { game: Game; code: string; onLeave: () 
         {game.max ? <span class="muted"> (max {game.max})</span> : null}
       </p>
       <p class="waiting-line">
-        <span class="glass-pulse" aria-hidden="true">
-          🍷
-        </span>{" "}
+        <GlassIcon class="glass-pulse" />{" "}
         Waiting for the host to start…
       </p>
       {creds ? <DeviceLink link={playerDeviceLink(code, creds)} /> : null}
@@ -583,9 +582,7 @@ function Question({ game, question, onChoose }: { game: Game; question: Question
       {paused ? (
         <div class="paused-overlay" role="alert" data-testid="paused">
           <div class="paused-box">
-            <span class="paused-icon" aria-hidden="true">
-              ⏸
-            </span>
+            <PauseIcon class="paused-icon" />
             <strong>Paused</strong>
             <span>The host paused the timer. Answers are on hold.</span>
           </div>
@@ -671,7 +668,6 @@ function Ended({ game }: { game: Game }) {
           You finished #{rank}
         </h1>
         <p class="final-line">
-          {rank === 1 ? "🏆 " : ""}
           {game.me?.score ?? game.score} points{total ? ` · ${ordinal(rank)} of ${Math.max(total, rank)}` : ""}
         </p>
         <Leaderboard rankings={top} me={game.me ?? undefined} title="Final leaderboard" />

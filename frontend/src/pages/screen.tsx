@@ -17,6 +17,7 @@ import { Distribution } from "../components/Distribution";
 import { Leaderboard } from "../components/Leaderboard";
 import { WineCard } from "../components/WineCard";
 import { Podium } from "../components/Podium";
+import { PauseIcon } from "../components/Icons";
 
 const FATAL: Partial<Record<ErrorCode, string>> = {
   INVALID_HOST_KEY: "This browser is not the host of this tasting. Open the projector view from the host's browser.",
@@ -146,7 +147,7 @@ function Question({ state }: { state: HostState }) {
       </div>
       {state.phase === "question_paused" ? (
         <p class="screen-paused" role="status" data-testid="screen-paused">
-          ⏸ Paused
+          <PauseIcon /> Paused
         </p>
       ) : null}
       {revealed && state.reveal ? (

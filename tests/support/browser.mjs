@@ -1,0 +1,93 @@
+// Browser test helpers: headless Debian Chromium through playwright-core, axe-core checks,
+// screenshots into test-artifacts/screenshots, and seeding the answers collection.
+import { chromium } from "playwright-core";
+import { existsSync, mkdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { ROOT } from "./stack.mjs";
+
+export const SHOTS = join(ROOT, "test-artifacts/screenshots");
+const AXE = join(ROOT, "node_modules/axe-core/axe.min.js");
+
+export const PHONE = { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+export const DESKTOP = { viewport: { width: 1280, height: 800 } };
+
+/** Fails early with a clear message when the frontend was not built. */
+export function requireBuiltFrontend() {
+  if (!existsSync(join(ROOT, "frontend/dist/play.html"))) {
+    throw new Error("frontend/dist is missing: run `npx vite build --config frontend/vite.config.ts` (or scripts/build.sh) first");
+  }
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** A fresh context (own storage) whose pages report console errors to `errors`. */
+export async function newContext(browser, options = DESKTOP, errors = []) {
+  const context = await browser.newContext({ ...options, acceptDownloads: true });
+  context.on("page", (page) => watch(page, errors));
+  return context;
+}
+
+function watch(page, errors) {
+  page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`));
+}
+
+/** Runs axe-core in the page; throws listing every serious or critical violation. */
+export async function checkA11y(page, label) {
+  const hasAxe = await page.evaluate(() => typeof window.axe !== "undefined");
+  if (!hasAxe) await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
+  });
+  const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  if (bad.length) {
+    throw new Error(`axe found serious/critical violations on ${label}:\n${JSON.stringify(bad, null, 2)}`);
+  }
+  return violations;
+}
+
+/** Saves a full-page screenshot as test-artifacts/screenshots/<name>.png. */
+export async function shot(page, name) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Seeds the answers collection through the HTTP API: the seed script if present, plus `extra`. */
+export async function seedAnswers(stack, extra = {}) {
+  const script = join(ROOT, "seeds/seed.mjs");
+  let seeded = false;
+  if (existsSync(script)) {
+    const r = spawnSync(process.execPath, [script], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, WINE_ANSWERS_URL: `${stack.baseUrl}/api`, ADMIN_SECRET: stack.adminSecret },
+      timeout: 120_000,
+    });
+    seeded = r.status === 0;
+    if (!seeded) console.warn(`seeds/seed.mjs failed (status ${r.status}): ${r.stderr?.slice(-800)}`);
+  }
+  for (const [category, values] of Object.entries(extra)) {
+    const res = await fetch(`${stack.baseUrl}/api/answers/${category}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Authorization: `Bearer ${stack.adminSecret}` },
+      body: JSON.stringify({ values }),
+    });
+    if (!res.ok) throw new Error(`seeding ${category} failed: ${res.status} ${await res.text()}`);
+  }
+  return seeded;
+}
