@@ -77,7 +77,15 @@ impl Out {
         });
     }
 
+    /// Room for `n` more messages (fan-outs to every participant).
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.rest.reserve(n);
+    }
+
     pub(crate) fn finish(mut self) -> Vec<Effect> {
+        if self.persist.is_empty() {
+            return self.rest;
+        }
         self.persist.append(&mut self.rest);
         self.persist
     }

@@ -129,6 +129,7 @@ impl Engine {
             }
         }
         self.persist_state(out);
+        out.reserve(self.seated as usize + 1);
         if let Some(host) = self.host_reveal_view() {
             out.send(
                 Recipient::Hosts,
@@ -228,6 +229,7 @@ impl Engine {
         };
         let lines: std::collections::HashMap<&str, &crate::protocol::RankingEntry> =
             rankings.iter().map(|e| (e.pseudonym.as_str(), e)).collect();
+        out.reserve(self.seated as usize + 1);
         for (_, p) in self.online_seated() {
             let me = lines.get(p.pseudonym.as_str()).map(|e| (*e).clone());
             out.send(

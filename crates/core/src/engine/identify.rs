@@ -38,7 +38,7 @@ impl Engine {
         out.set_identity(conn, Identity::Host);
         out.send(
             Recipient::Conn(conn),
-            ServerMessage::HostStateSnapshot(self.host_snapshot(now)),
+            ServerMessage::HostStateSnapshot(Box::new(self.host_snapshot(now))),
         );
         Ok(())
     }
@@ -152,7 +152,7 @@ impl Engine {
         if let Some(s) = self.participant_snapshot_at(i, now) {
             out.send(
                 Recipient::Conn(conn),
-                ServerMessage::ParticipantStateSnapshot(s),
+                ServerMessage::ParticipantStateSnapshot(Box::new(s)),
             );
         }
     }

@@ -8,11 +8,12 @@
 //! `restore` (rebuild from storage), `identify` (host and participant (re)joins), `lobby`
 //! (tasting edits, kick, leave, lobby counts), `flow` (start … end), `answers`, `clock`
 //! (deadlines and the wake-up queue), `presence` (live connections, host away),
-//! `snapshots` (complete screens), `queries` (HTTP read helpers).
+//! `snapshots` (complete screens), `queries` (HTTP read helpers), `encode` (frames).
 
 mod answers;
 mod clock;
 pub mod effects;
+mod encode;
 mod flow;
 mod identify;
 mod lobby;
@@ -29,6 +30,7 @@ use rand::RngCore;
 use serde::{Deserialize, Serialize};
 
 pub use effects::{Effect, Recipient, CLOSE_DELETED, CLOSE_KICKED, CLOSE_LEFT};
+pub use encode::FrameEncoder;
 pub use records::{
     AnswerRecord, MemoryStore, ParticipantRecord, Records, SeatStatus, SessionRecord, StateRecord,
     Wakeup, WakeupKind, Write,

@@ -18,10 +18,12 @@ pub enum ServerMessage {
     /// First frame on every connection: public facts only.
     #[serde(rename = "server:state_snapshot")]
     StateSnapshot { code: String, phase: Phase },
+    /// Boxed (like the other large payloads would be) so that `ServerMessage` stays small:
+    /// a reveal to 1,000 participants moves 1,000 of them.
     #[serde(rename = "host:state_snapshot")]
-    HostStateSnapshot(HostSnapshot),
+    HostStateSnapshot(Box<HostSnapshot>),
     #[serde(rename = "participant:state_snapshot")]
-    ParticipantStateSnapshot(ParticipantSnapshot),
+    ParticipantStateSnapshot(Box<ParticipantSnapshot>),
     /// To the joiner only: the pseudonym and the secret token for rejoining.
     #[serde(rename = "participant:joined")]
     ParticipantJoined { pseudonym: String, token: String },

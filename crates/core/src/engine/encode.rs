@@ -1,0 +1,181 @@
+//! Turning `Send` effects into text frames cheaply: per-participant leaderboards differ only
+//! by their `me` line, so their shared part is serialised once and `me` is spliced in front
+//! (JSON objects are unordered). A shell should encode through `FrameEncoder`.
+
+use crate::protocol::{RankingEntry, ServerMessage, WineReveal};
+
+/// The parts of a leaderboard frame that every participant shares.
+#[derive(PartialEq)]
+enum Shared<'a> {
+    Question(&'a [RankingEntry], [u32; 4]),
+    Round(&'a [RankingEntry], [u32; 2], &'a WineReveal),
+    Final(&'a [RankingEntry]),
+}
+
+fn split(msg: &ServerMessage) -> Option<(Shared<'_>, &RankingEntry)> {
+    match msg {
+        ServerMessage::QuestionLeaderboard {
+            rankings,
+            me: Some(me),
+            round_index,
+            total_rounds,
+            question_index,
+            total_questions,
+        } => Some((
+            Shared::Question(
+                rankings,
+                [
+                    *round_index,
+                    *total_rounds,
+                    *question_index,
+                    *total_questions,
+                ],
+            ),
+            me,
+        )),
+        ServerMessage::RoundLeaderboard {
+            rankings,
+            me: Some(me),
+            round_index,
+            total_rounds,
+            wine,
+        } => Some((
+            Shared::Round(rankings, [*round_index, *total_rounds], wine),
+            me,
+        )),
+        ServerMessage::FinalLeaderboard {
+            rankings,
+            me: Some(me),
+        } => Some((Shared::Final(rankings), me)),
+        _ => None,
+    }
+}
+
+fn without_me(msg: &ServerMessage) -> ServerMessage {
+    let mut m = msg.clone();
+    match &mut m {
+        ServerMessage::QuestionLeaderboard { me, .. }
+        | ServerMessage::RoundLeaderboard { me, .. }
+        | ServerMessage::FinalLeaderboard { me, .. } => *me = None,
+        _ => {}
+    }
+    m
+}
+
+/// Encodes frames, reusing the shared part of consecutive personal leaderboards.
+#[derive(Default)]
+pub struct FrameEncoder {
+    /// The last shared leaderboard (without `me`) and its encoding minus the opening brace.
+    cached: Option<(ServerMessage, String)>,
+}
+
+impl FrameEncoder {
+    pub fn new() -> FrameEncoder {
+        FrameEncoder::default()
+    }
+
+    /// The JSON text of `msg`, identical in meaning to `msg.encode()`.
+    pub fn encode(&mut self, msg: &ServerMessage) -> String {
+        let Some((shared, me)) = split(msg) else {
+            return msg.encode();
+        };
+        let hit = self
+            .cached
+            .as_ref()
+            .and_then(|(m, _)| split_shared(m))
+            .is_some_and(|cached| cached == shared);
+        if !hit {
+            let base = without_me(msg);
+            let text = base.encode();
+            let tail = text.strip_prefix('{').unwrap_or(&text).to_string();
+            self.cached = Some((base, tail));
+        }
+        let Some((_, tail)) = &self.cached else {
+            return msg.encode();
+        };
+        let me = serde_json::to_string(me).unwrap_or_else(|_| "null".into());
+        let mut out = String::with_capacity(tail.len() + me.len() + 8);
+        out.push_str("{\"me\":");
+        out.push_str(&me);
+        out.push(',');
+        out.push_str(tail);
+        out
+    }
+}
+
+/// The shared parts of a cached leaderboard (stored without `me`).
+fn split_shared(msg: &ServerMessage) -> Option<Shared<'_>> {
+    match msg {
+        ServerMessage::QuestionLeaderboard {
+            rankings,
+            round_index,
+            total_rounds,
+            question_index,
+            total_questions,
+            ..
+        } => Some(Shared::Question(
+            rankings,
+            [
+                *round_index,
+                *total_rounds,
+                *question_index,
+                *total_questions,
+            ],
+        )),
+        ServerMessage::RoundLeaderboard {
+            rankings,
+            round_index,
+            total_rounds,
+            wine,
+            ..
+        } => Some(Shared::Round(rankings, [*round_index, *total_rounds], wine)),
+        ServerMessage::FinalLeaderboard { rankings, .. } => Some(Shared::Final(rankings)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(p: &str, rank: u32) -> RankingEntry {
+        RankingEntry {
+            pseudonym: p.into(),
+            score: 100,
+            rank,
+        }
+    }
+
+    #[test]
+    fn spliced_frames_mean_the_same_as_plain_ones() {
+        let mut enc = FrameEncoder::new();
+        let top = vec![entry("A-B", 1), entry("C-D", 1)];
+        for me in ["A-B", "X-Y", "C-D"] {
+            let msg = ServerMessage::QuestionLeaderboard {
+                rankings: top.clone(),
+                me: Some(entry(me, 7)),
+                round_index: 0,
+                total_rounds: 2,
+                question_index: 3,
+                total_questions: 5,
+            };
+            let fast: serde_json::Value = serde_json::from_str(&enc.encode(&msg)).unwrap();
+            let plain: serde_json::Value = serde_json::from_str(&msg.encode()).unwrap();
+            assert_eq!(fast, plain);
+        }
+        let other = ServerMessage::FinalLeaderboard {
+            rankings: vec![entry("Q-R", 1)],
+            me: Some(entry("Q-R", 1)),
+        };
+        let fast: serde_json::Value = serde_json::from_str(&enc.encode(&other)).unwrap();
+        assert_eq!(
+            fast,
+            serde_json::from_str::<serde_json::Value>(&other.encode()).unwrap()
+        );
+        let pong = ServerMessage::Pong {
+            t: 1.0,
+            server_time: 2,
+        };
+        assert_eq!(enc.encode(&pong), pong.encode());
+    }
+}
