@@ -1,7 +1,7 @@
 // Starts the real local stack (both workers in one `wrangler dev`) on free loopback ports,
 // waits until it answers, and always stops it (its whole process group), also on failure.
 import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync, rmSync, mkdirSync } from "node:fs";
+import { mkdtempSync, writeFileSync, readFileSync, rmSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import net from "node:net";
@@ -25,6 +25,19 @@ export function freePort() {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** Copies the answers worker's config into `dir` (absolute `main`) with a `.dev.vars`. */
+function writeAnswersConfig(dir, adminSecret) {
+  mkdirSync(dir);
+  const source = readFileSync(join(ROOT, "wine-answers-worker/wrangler.toml"), "utf8");
+  const config = source.replace(
+    /^main\s*=\s*"([^"]+)"/m,
+    (_, main) => `main = ${JSON.stringify(resolve(ROOT, "wine-answers-worker", main))}`,
+  );
+  writeFileSync(join(dir, "wrangler.toml"), config);
+  writeFileSync(join(dir, ".dev.vars"), `ADMIN_SECRET=${adminSecret}\n`);
+  return join(dir, "wrangler.toml");
+}
+
 /**
  * Starts the stack. `vars` become worker variables of the game worker (e.g. HOST_GRACE_MS).
  * Returns {baseUrl, wsBase, adminSecret, restart(), stop(), logs()}.
@@ -33,8 +46,9 @@ export async function startStack({ vars = {}, adminSecret = randomBytes(16).toSt
   const dir = mkdtempSync(join(tmpdir(), "sommelier-stack-"));
   const persist = join(dir, "state");
   mkdirSync(persist);
-  const envFile = join(dir, "test.env");
-  writeFileSync(envFile, `ADMIN_SECRET=${adminSecret}\n`);
+  // `wrangler dev --env-file` (and `--var`) only reach the first config's worker, so the
+  // answers worker runs from a copy of its config with its own `.dev.vars` beside it.
+  const answersConfig = writeAnswersConfig(join(dir, "answers"), adminSecret);
   const port = await freePort();
   const inspectorPort = await freePort();
   let child = null;
@@ -44,12 +58,11 @@ export async function startStack({ vars = {}, adminSecret = randomBytes(16).toSt
     const args = [
       "dev",
       "-c", "wrangler.toml",
-      "-c", "wine-answers-worker/wrangler.toml",
+      "-c", answersConfig,
       "--ip", "127.0.0.1",
       "--port", String(port),
       "--inspector-port", String(inspectorPort),
       "--persist-to", persist,
-      "--env-file", envFile,
       "--show-interactive-dev-session=false",
       "--log-level", "warn",
     ];

@@ -1,0 +1,201 @@
+//! The route table (pure): a method and a path become a [`Route`], a CORS preflight, or the
+//! right refusal (404 unknown path, 405 wrong method, 400 unknown category or bad value).
+
+use sommelier_core::protocol::ErrorCode;
+use sommelier_core::Category;
+
+use crate::http::ApiError;
+use crate::values::{decode_segment, Answer};
+
+/// One accepted request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// `GET /answers`
+    AllAnswers,
+    /// `GET /answers/{category}`
+    CategoryAnswers(Category),
+    /// `POST /answers/{category}` (admin)
+    AddAnswers(Category),
+    /// `DELETE /answers/{category}/{value}` (admin)
+    DeleteAnswer(Category, Answer),
+    /// `POST /suggestions/{category}` (public, rate-limited)
+    Suggest(Category),
+    /// `GET /suggestions` (admin)
+    ListSuggestions,
+    /// `POST /suggestions/{category}/{value}/approve` (admin)
+    ApproveSuggestion(Category, Answer),
+    /// `DELETE /suggestions/{category}/{value}` (admin)
+    RejectSuggestion(Category, Answer),
+    /// `GET /admin/session` (admin)
+    AdminSession,
+}
+
+impl Route {
+    /// Whether the route needs the admin bearer token.
+    pub fn is_admin(&self) -> bool {
+        !matches!(
+            self,
+            Route::AllAnswers | Route::CategoryAnswers(_) | Route::Suggest(_)
+        )
+    }
+}
+
+/// What the router decided.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Resolved {
+    Route(Route),
+    /// An `OPTIONS` preflight for a route accepting these methods.
+    Preflight(&'static str),
+}
+
+/// The shape of a known path, before the method is looked at.
+enum Shape<'a> {
+    AllAnswers,
+    Category(&'a str),
+    AnswerValue(&'a str, &'a str),
+    Suggestions,
+    SuggestCategory(&'a str),
+    SuggestionValue(&'a str, &'a str),
+    Approve(&'a str, &'a str),
+    AdminSession,
+}
+
+impl Shape<'_> {
+    fn allow(&self) -> &'static str {
+        match self {
+            Shape::AllAnswers | Shape::Suggestions | Shape::AdminSession => "GET",
+            Shape::Category(_) => "GET, POST",
+            Shape::AnswerValue(..) | Shape::SuggestionValue(..) => "DELETE",
+            Shape::SuggestCategory(_) | Shape::Approve(..) => "POST",
+        }
+    }
+}
+
+fn shape(path: &str) -> Option<Shape<'_>> {
+    let segments: Vec<&str> = path.strip_prefix('/')?.split('/').collect();
+    Some(match segments.as_slice() {
+        ["answers"] => Shape::AllAnswers,
+        ["answers", c] => Shape::Category(c),
+        ["answers", c, v] => Shape::AnswerValue(c, v),
+        ["suggestions"] => Shape::Suggestions,
+        ["suggestions", c] => Shape::SuggestCategory(c),
+        ["suggestions", c, v] => Shape::SuggestionValue(c, v),
+        ["suggestions", c, v, "approve"] => Shape::Approve(c, v),
+        ["admin", "session"] => Shape::AdminSession,
+        _ => return None,
+    })
+}
+
+fn category(raw: &str) -> Result<Category, ApiError> {
+    let name: String = decode_segment(raw)
+        .unwrap_or_default()
+        .chars()
+        .take(40)
+        .collect();
+    Category::parse(&name).ok_or_else(|| {
+        ApiError::bad_request(format!(
+            "unknown category `{name}`: use color, region, grape_variety, vintage_year or wine_name"
+        ))
+    })
+}
+
+fn value(raw: &str) -> Result<Answer, ApiError> {
+    let text = decode_segment(raw).map_err(ApiError::bad_request)?;
+    Answer::parse(&text).map_err(|e| ApiError::bad_request(format!("value {e}")))
+}
+
+/// Resolves a request line. `path` is the URL path as received (still percent-encoded).
+pub fn resolve(method: &str, path: &str) -> Result<Resolved, ApiError> {
+    let shape = shape(path)
+        .ok_or_else(|| ApiError::new(ErrorCode::NotFound, format!("no route for {path}")))?;
+    if method == "OPTIONS" {
+        return Ok(Resolved::Preflight(shape.allow()));
+    }
+    let route = match (method, shape) {
+        ("GET", Shape::AllAnswers) => Route::AllAnswers,
+        ("GET", Shape::Category(c)) => Route::CategoryAnswers(category(c)?),
+        ("POST", Shape::Category(c)) => Route::AddAnswers(category(c)?),
+        ("DELETE", Shape::AnswerValue(c, v)) => Route::DeleteAnswer(category(c)?, value(v)?),
+        ("GET", Shape::Suggestions) => Route::ListSuggestions,
+        ("POST", Shape::SuggestCategory(c)) => Route::Suggest(category(c)?),
+        ("DELETE", Shape::SuggestionValue(c, v)) => {
+            Route::RejectSuggestion(category(c)?, value(v)?)
+        }
+        ("POST", Shape::Approve(c, v)) => Route::ApproveSuggestion(category(c)?, value(v)?),
+        ("GET", Shape::AdminSession) => Route::AdminSession,
+        (_, shape) => return Err(ApiError::method_not_allowed(shape.allow())),
+    };
+    Ok(Resolved::Route(route))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn route(method: &str, path: &str) -> Route {
+        match resolve(method, path) {
+            Ok(Resolved::Route(r)) => r,
+            other => panic!("{method} {path}: {other:?}"),
+        }
+    }
+
+    fn status(method: &str, path: &str) -> u16 {
+        resolve(method, path).expect_err(path).status()
+    }
+
+    #[test]
+    fn resolves_every_route() {
+        assert_eq!(route("GET", "/answers"), Route::AllAnswers);
+        assert_eq!(
+            route("GET", "/answers/region"),
+            Route::CategoryAnswers(Category::Region)
+        );
+        assert_eq!(
+            route("POST", "/answers/wine_name"),
+            Route::AddAnswers(Category::WineName)
+        );
+        let Route::DeleteAnswer(Category::WineName, a) =
+            route("DELETE", "/answers/wine_name/Ch%C3%A2teau%20P%C3%A9trus")
+        else {
+            panic!()
+        };
+        assert_eq!(a.display, "Château Pétrus");
+        assert_eq!(route("GET", "/suggestions"), Route::ListSuggestions);
+        assert_eq!(
+            route("POST", "/suggestions/color"),
+            Route::Suggest(Category::Color)
+        );
+        assert!(matches!(
+            route("POST", "/suggestions/color/Ros%C3%A9/approve"),
+            Route::ApproveSuggestion(Category::Color, _)
+        ));
+        assert!(matches!(
+            route("DELETE", "/suggestions/color/Red"),
+            Route::RejectSuggestion(Category::Color, _)
+        ));
+        assert_eq!(route("GET", "/admin/session"), Route::AdminSession);
+        assert_eq!(
+            resolve("OPTIONS", "/answers/region").unwrap(),
+            Resolved::Preflight("GET, POST")
+        );
+    }
+
+    #[test]
+    fn refuses_with_the_right_status() {
+        assert_eq!(status("GET", "/nope"), 404);
+        assert_eq!(status("GET", "/answers/region/x/y"), 404);
+        assert_eq!(status("GET", "answers"), 404);
+        assert_eq!(status("PUT", "/answers"), 405);
+        assert_eq!(status("DELETE", "/answers/region"), 405);
+        assert_eq!(status("GET", "/suggestions/color"), 405);
+        assert_eq!(status("GET", "/answers/colour"), 400);
+        assert_eq!(status("DELETE", "/answers/region/%ZZ"), 400);
+        assert_eq!(status("DELETE", "/answers/region/%E9"), 400);
+        assert_eq!(status("DELETE", "/answers/region/%20%20"), 400);
+        assert_eq!(status("DELETE", "/answers/region/a%07b"), 400);
+        let long = "x".repeat(101);
+        assert_eq!(status("DELETE", &format!("/answers/region/{long}")), 400);
+        let err = resolve("PATCH", "/answers/region").unwrap_err();
+        assert_eq!(err.allow, Some("GET, POST"));
+    }
+}
