@@ -18,21 +18,39 @@ fuzz_target!(|data: &[u8]| {
     let mut now = 1_000u64;
     let mut input = sommelier_core::tasting::example_input(2);
     input.max_participants = Some(4);
-    let Ok((mut e, fx)) = Engine::create("1234", KEY, None, &input, EngineConfig::default(), now, &mut rng) else {
+    let Ok((mut e, fx)) = Engine::create(
+        "1234",
+        KEY,
+        None,
+        &input,
+        EngineConfig::default(),
+        now,
+        &mut rng,
+    ) else {
         return;
     };
     let mut store = MemoryStore::default();
     store.apply_effects(&fx);
     let mut ids: Vec<Identity> = vec![Identity::Unidentified; 8];
     // Connection 0 starts as the host so host commands are reachable.
-    let fx = e.handle(0, &Identity::Unidentified, ClientMessage::RejoinHost { host_key: KEY.into() }, now, &mut rng);
+    let fx = e.handle(
+        0,
+        &Identity::Unidentified,
+        ClientMessage::RejoinHost {
+            host_key: KEY.into(),
+        },
+        now,
+        &mut rng,
+    );
     apply(&fx, &mut store, &mut ids);
 
     for line in data.split(|b| *b == b'\n') {
         if e.is_deleted() {
             break;
         }
-        let Some((&head, frame)) = line.split_first() else { continue };
+        let Some((&head, frame)) = line.split_first() else {
+            continue;
+        };
         let conn = ConnId::from(head & 7);
         now += u64::from(head >> 3) * 997;
         let fx = match frame {
@@ -44,7 +62,11 @@ fuzz_target!(|data: &[u8]| {
             b"!alarm" => e.alarm(now),
             b"!restore" => {
                 if let Some(r) = store.records() {
-                    let live: Vec<_> = ids.iter().enumerate().map(|(c, i)| (c as ConnId, i.clone())).collect();
+                    let live: Vec<_> = ids
+                        .iter()
+                        .enumerate()
+                        .map(|(c, i)| (c as ConnId, i.clone()))
+                        .collect();
                     e = Engine::restore(r, &live).expect("restore from our own writes");
                 }
                 Vec::new()

@@ -25,5 +25,5 @@ pub mod secrets;
 pub mod tasting;
 
 pub use category::Category;
-pub use engine::{ConnId, Effect, Engine, EngineConfig, Identity, Recipient};
+pub use engine::{decode_frame, ConnId, Effect, Engine, EngineConfig, Identity, Recipient};
 pub use phase::Phase;

@@ -409,3 +409,17 @@ fn field(path: &str, message: &str) -> FieldError {
 
 #[cfg(test)]
 mod tests;
+
+/// Decodes one text frame for `handle`, or the `error` frame to send back: over
+/// `MAX_FRAME_BYTES` → `MESSAGE_TOO_LARGE`, anything undecodable → `INVALID_MESSAGE`.
+pub fn decode_frame(frame: &str) -> Result<ClientMessage, ServerMessage> {
+    if frame.len() > crate::protocol::MAX_FRAME_BYTES {
+        return Err(ServerMessage::error(
+            ErrorCode::MessageTooLarge,
+            "frames are limited to 16 KB",
+        ));
+    }
+    ClientMessage::decode(frame).map_err(|why| {
+        ServerMessage::error(ErrorCode::InvalidMessage, format!("invalid message: {why}"))
+    })
+}

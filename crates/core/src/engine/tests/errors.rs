@@ -336,3 +336,37 @@ fn create_refuses_bad_code_key_handle_and_tasting() {
     .unwrap();
     assert_eq!(e.host_snapshot(T0).host_handle, "TANNIC-FALCON");
 }
+
+#[test]
+fn frames_too_large_or_invalid() {
+    let big = format!(r#"{{"type":"ping","t":1,"pad":"{}"}}"#, "x".repeat(17_000));
+    assert!(matches!(
+        decode_frame(&big),
+        Err(S::Error {
+            code: ErrorCode::MessageTooLarge,
+            ..
+        })
+    ));
+    for bad in [
+        "",
+        "{",
+        r#"{"type":"nope"}"#,
+        r#"{"type":"ping","t":"x"}"#,
+        r#"{"type":"leave","x":1}"#,
+    ] {
+        assert!(
+            matches!(
+                decode_frame(bad),
+                Err(S::Error {
+                    code: ErrorCode::InvalidMessage,
+                    ..
+                })
+            ),
+            "{bad}"
+        );
+    }
+    assert_eq!(
+        decode_frame(r#"{"type":"leave"}"#),
+        Ok(ClientMessage::Leave {})
+    );
+}
