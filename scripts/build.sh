@@ -15,7 +15,7 @@ done
 npx vite build --config frontend/vite.config.ts --logLevel warn
 
 for crate in game-session-do wine-answers-worker; do
-  wasm=$(ls "$crate"/build/worker/*.wasm 2>/dev/null | head -1)
+  wasm="$crate/build/index_bg.wasm"
   raw=$(stat -c %s "$wasm")
   gz=$(gzip -9 -c "$wasm" | wc -c)
   awk -v c="$crate" -v r="$raw" -v g="$gz" \

@@ -34,8 +34,6 @@ fn parse_code(code: &str) -> Result<&str, ApiError> {
 async fn forward_to_session(req: Request, env: &Env, code: &str) -> RouteResult {
     let code = parse_code(code)?;
     let stub = env.durable_object("GAME_SESSION")?.get_by_name(code)?;
-    let mut req = req;
-    req.headers_mut()?.set("x-session-code", code)?;
     Ok(stub.fetch_with_request(req).await?)
 }
 

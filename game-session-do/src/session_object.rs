@@ -21,7 +21,13 @@ impl DurableObject for GameSession {
     }
 
     async fn fetch(&self, req: Request) -> Result<Response> {
-        let code = req.headers().get("x-session-code")?.unwrap_or_default();
+        // The worker forwards `/api/sessions/{code}/...` unchanged; the code is its third segment.
+        let code = req
+            .path()
+            .split('/')
+            .nth(3)
+            .unwrap_or_default()
+            .to_string();
         let is_upgrade = req
             .headers()
             .get("upgrade")?

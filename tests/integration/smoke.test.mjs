@@ -34,3 +34,10 @@ test("unknown API routes answer JSON 404", async () => {
   const body = await res.json();
   assert.equal(body.error.code, "NOT_FOUND");
 });
+
+test("a WebSocket reaches the session's Durable Object", async () => {
+  const sock = await TestSocket.open(`${stack.wsBase}/api/sessions/1234/ws`);
+  const hello = await sock.next("server:state_snapshot");
+  assert.equal(hello.code, "1234");
+  sock.close();
+});
