@@ -6,8 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startStack } from "../support/stack.mjs";
-import { launchBrowser, newContext, requireBuiltFrontend, checkA11y, shot, seedAnswers, PHONE, DESKTOP } from "../support/browser.mjs";
+import { startBrowserStack, launchBrowser, newContext, requireBuiltFrontend, checkA11y, shot, seedAnswers, PHONE, DESKTOP } from "../support/browser.mjs";
 
 let stack;
 let browser;
@@ -23,7 +22,7 @@ const api = (path, init = {}) =>
 
 before(async () => {
   requireBuiltFrontend();
-  stack = await startStack();
+  stack = await startBrowserStack();
   await seedAnswers(stack, { color: ["Red", "White", "Rosé"], grape_variety: ["Merlot", "Malbec", "Syrah"] });
   browser = await launchBrowser();
   context = await newContext(browser, DESKTOP, errors);

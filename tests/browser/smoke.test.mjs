@@ -3,8 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { startStack } from "../support/stack.mjs";
-import { launchBrowser, newContext, requireBuiltFrontend, PHONE, checkA11y } from "../support/browser.mjs";
+import { startBrowserStack, launchBrowser, newContext, requireBuiltFrontend, PHONE, checkA11y } from "../support/browser.mjs";
 
 let stack;
 let browser;
@@ -12,7 +11,7 @@ const errors = [];
 
 before(async () => {
   requireBuiltFrontend();
-  stack = await startStack();
+  stack = await startBrowserStack();
   browser = await launchBrowser();
 });
 after(async () => {

@@ -38,6 +38,7 @@ export async function launchBrowser() {
 /** A fresh context (own storage) whose pages report console errors to `errors`. */
 export async function newContext(browser, options = DESKTOP, errors = []) {
   const context = await browser.newContext({ ...options, acceptDownloads: true });
+  context.setDefaultTimeout(Number(process.env.BROWSER_TIMEOUT_MS ?? 15_000));
   context.on("page", (page) => watch(page, errors));
   return context;
 }
@@ -90,4 +91,17 @@ export async function seedAnswers(stack, extra = {}) {
     if (!res.ok) throw new Error(`seeding ${category} failed: ${res.status} ${await res.text()}`);
   }
   return seeded;
+}
+
+/**
+ * The stack for browser tests: the real local stack (startStack), or, when SOMMELIER_BASE_URL
+ * is set, an already running one (e.g. `npm run dev`) with its ADMIN_SECRET from the environment.
+ */
+export async function startBrowserStack(options) {
+  const external = process.env.SOMMELIER_BASE_URL;
+  if (external) {
+    return { baseUrl: external.replace(/\/$/, ""), adminSecret: process.env.ADMIN_SECRET ?? "", stop: async () => {} };
+  }
+  const { startStack } = await import("./stack.mjs");
+  return startStack(options);
 }

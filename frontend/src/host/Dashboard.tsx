@@ -1,40 +1,26 @@
 // The host's dashboard: this host's sessions from the server (active ones with Open, past ones
 // with results and export), delete, and the way to a new tasting.
 import { useEffect, useState } from "preact/hooks";
-import type { RankingEntry } from "../protocol.gen";
+import type { HostSessionSummary } from "../protocol.gen";
 import { api, ApiFailure } from "../lib/api";
 import { useScreenHeading } from "../lib/a11y";
 import { downloadResults } from "./download";
 
-/** One line of `GET /api/host/sessions` (fields read defensively: see docs/frontend.md). */
-export interface SessionSummary {
-  code: string;
-  title?: string;
-  created?: number | string;
-  createdAt?: number | string;
-  status?: string;
-  phase?: string;
-  participantCount?: number;
-  podium?: RankingEntry[] | null;
-}
+type SessionSummary = HostSessionSummary;
 
 function isPast(s: SessionSummary): boolean {
-  const st = (s.status ?? s.phase ?? "").toLowerCase();
-  return st === "ended" || st === "past" || st === "completed" || st === "finished";
+  return s.status === "ended";
 }
 
 function when(s: SessionSummary): string {
-  const raw = s.created ?? s.createdAt;
-  if (raw === undefined) return "";
-  const d = new Date(typeof raw === "number" && raw < 1e12 ? raw * 1000 : raw);
+  const d = new Date(s.created);
   return Number.isNaN(d.getTime()) ? "" : d.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 }
 
 function statusLabel(s: SessionSummary): string {
-  const st = s.status ?? s.phase ?? "";
-  if (isPast(s)) return "Finished";
-  if (st === "waiting" || st === "lobby") return "In the lobby";
-  return st ? "Running" : "Active";
+  if (s.status === "ended") return s.endReason && s.endReason !== "completed" ? "Ended early" : "Finished";
+  if (s.status === "lobby") return "In the lobby";
+  return s.phase === "question_paused" ? "Running (paused)" : "Running";
 }
 
 export function Dashboard({ hostKey, onNew, onOpen }: { hostKey: string; onNew: () => void; onOpen: (code: string) => void }) {
@@ -82,10 +68,10 @@ export function Dashboard({ hostKey, onNew, onOpen }: { hostKey: string; onNew: 
           <strong class="session-title">{s.title || "Untitled tasting"}</strong>
           <div class="muted small">
             {statusLabel(s)}
-            {s.participantCount !== undefined ? ` · ${s.participantCount} ${s.participantCount === 1 ? "player" : "players"}` : ""}
+            {` · ${s.participantCount} ${s.participantCount === 1 ? "player" : "players"}`}
             {when(s) ? ` · ${when(s)}` : ""}
           </div>
-          {s.podium && s.podium.length ? (
+          {s.podium.length ? (
             <div class="small podium-line">
               {s.podium.slice(0, 3).map((p) => (
                 <span key={p.pseudonym}>

@@ -99,6 +99,8 @@ export function SessionView({ code, hostKey, suggestions, onStatus, onHandle, on
     const t = setTimeout(() => setFlash(null), 5000);
     return () => clearTimeout(t);
   }, [flash]);
+  // A status line belongs to the screen it was shown on.
+  useEffect(() => setFlash(null), [state.phase, state.question?.questionId]);
 
   const send = (msg: ClientMessage) => {
     if (!sockRef.current?.send(msg)) setFlash("Not connected: wait for the connection to come back.");
@@ -357,8 +359,8 @@ function PlayerItem({ p, onKick }: { p: HostParticipant; onKick: () => void }) {
       <span class="presence-text">{p.online ? "online" : "offline"}</span>
       {confirm ? (
         <>
-          <button type="button" class="btn btn-danger btn-small" onClick={onKick}>
-            Remove<span class="sr-only"> {p.pseudonym}</span>?
+          <button type="button" class="btn btn-danger btn-small" onClick={onKick} aria-label={`Confirm: remove ${p.pseudonym}`}>
+            Remove?
           </button>
           <button type="button" class="btn btn-secondary btn-small" onClick={() => setConfirm(false)}>
             Keep

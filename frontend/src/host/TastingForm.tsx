@@ -215,7 +215,6 @@ export function TastingForm({ initial, suggestions, mode, serverErrors, busy, on
                             <span class="sr-only">
                               Wine {w + 1}, {CATEGORY_LABEL[q.category]},{" "}
                             </span>
-                            {slot === 0 ? <span aria-hidden="true">✓ </span> : null}
                             {SLOT_LABEL[slot]}
                           </>
                         }

@@ -1,5 +1,5 @@
 // Small fetch helpers for the JSON HTTP API: errors come back as `{error: {code, message}}`.
-import type { FieldError } from "../protocol.gen";
+import type { FieldError, PublicSessionInfo } from "../protocol.gen";
 
 export class ApiFailure extends Error {
   constructor(
@@ -53,14 +53,7 @@ export async function api<T>(path: string, init: RequestInit & { bearer?: string
 }
 
 /** Public info about a session (`GET /api/sessions/{code}`). */
-export interface SessionInfo {
-  code: string;
-  title: string;
-  phase: string;
-  participantCount: number;
-  maxParticipants: number;
-  joinable: boolean;
-}
+export type SessionInfo = PublicSessionInfo;
 
 export function sessionInfo(code: string): Promise<SessionInfo> {
   return api<SessionInfo>(`/api/sessions/${encodeURIComponent(code)}`);

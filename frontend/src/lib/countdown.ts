@@ -30,9 +30,7 @@ export function useRemaining(timer: Timer): number {
   return remainingMs(timer, now);
 }
 
-/** `m:ss` or plain seconds under a minute. */
+/** Whole seconds left (rounded up, so "1" shows until time is really up). */
 export function formatSeconds(ms: number): string {
-  const s = Math.ceil(ms / 1000);
-  if (s < 60) return String(s);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+  return String(Math.ceil(ms / 1000));
 }

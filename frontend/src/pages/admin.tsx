@@ -160,7 +160,7 @@ function Curator({ secret, onUnauthorized }: { secret: string; onUnauthorized: (
 
   const load = async () => {
     try {
-      const all = await api<Partial<Collection>>("/api/answers");
+      const all = await api<Partial<Collection>>("/api/answers", { bearer: secret });
       const c = emptyCollection();
       for (const k of CATEGORIES) c[k] = Array.isArray(all[k]) ? all[k] : [];
       setData(c);
@@ -221,7 +221,7 @@ function Curator({ secret, onUnauthorized }: { secret: string; onUnauthorized: (
 
   const exportAll = async () => {
     try {
-      const all = await api<unknown>("/api/answers");
+      const all = await api<unknown>("/api/answers", { bearer: secret });
       saveBlob(new Blob([JSON.stringify(all, null, 2)], { type: "application/json" }), "wine-answers.json");
       setStatus("Exported the whole collection.");
     } catch (e) {

@@ -20,7 +20,7 @@ function Home() {
           <section class="card" aria-labelledby="join-h">
             <h2 id="join-h">Join a tasting</h2>
             <p class="muted">Got a code from your host?</p>
-            <CodeForm submitLabel="Join" onCode={(code) => location.assign(`/play?code=${code}`)} />
+            <CodeForm submitLabel="Join" onCode={(code) => location.assign(`/play?code=${code}&join`)} />
           </section>
           <section class="card" aria-labelledby="host-h">
             <h2 id="host-h">Host a tasting</h2>

@@ -206,6 +206,11 @@ function App() {
     return c;
   });
   const [info, setInfo] = useState<SessionInfo | null>(null);
+  // A code typed on the landing page arrives as `?code=…&join`: join without a second tap.
+  const pendingAutoJoin = useRef(new URLSearchParams(location.search).has("join"));
+  useEffect(() => {
+    if (pendingAutoJoin.current && code) history.replaceState(null, "", `/play?code=${code}`);
+  }, []);
   const [joining, setJoining] = useState(() => !!(code && playerCredentials(code)));
   const [gone, setGone] = useState<Gone | null>(null);
   const [checking, setChecking] = useState(false);
@@ -240,7 +245,6 @@ function App() {
     setJoining(autoJoin && !!playerCredentials(c));
     if (autoJoin) pendingAutoJoin.current = true;
   };
-  const pendingAutoJoin = useRef(false);
   useEffect(() => {
     if (info && pendingAutoJoin.current && info.joinable) {
       pendingAutoJoin.current = false;
