@@ -1,13 +1,15 @@
-//! The HTTP error boundary: every refusal becomes `{error: {code, message}}` with its status.
+//! The HTTP error boundary: every refusal becomes `{error: {code, message, fields?}}` with
+//! its status; runtime failures become a JSON 500 without details.
 
-use sommelier_core::protocol::ErrorCode;
-use worker::Response;
+use sommelier_core::protocol::{ErrorCode, FieldError};
+use worker::{Request, Response};
 
 /// An HTTP-level refusal.
 #[derive(Debug)]
 pub struct ApiError {
     pub code: ErrorCode,
     pub message: String,
+    pub fields: Option<Vec<FieldError>>,
 }
 
 impl ApiError {
@@ -15,20 +17,33 @@ impl ApiError {
         ApiError {
             code,
             message: message.into(),
+            fields: None,
         }
     }
 
-    /// The JSON response; falls back to a plain body only if the runtime refuses to build one.
+    pub fn with_fields(mut self, fields: Vec<FieldError>) -> ApiError {
+        self.fields = Some(fields);
+        self
+    }
+
     pub fn into_response(self) -> Response {
-        let body = serde_json::json!({
-            "error": { "code": self.code, "message": self.message }
-        });
+        let mut error = serde_json::json!({ "code": self.code, "message": self.message });
+        if let Some(fields) = self.fields {
+            error["fields"] = serde_json::json!(fields);
+        }
         let status = self.code.http_status();
-        Response::from_json(&body)
-            .map(|r| r.with_status(status))
-            .unwrap_or_else(|_| {
-                Response::error("internal error", 500).expect("a static response always builds")
-            })
+        let response = Response::from_json(&serde_json::json!({ "error": error }))
+            .map(|r| r.with_status(status));
+        match response {
+            Ok(mut r) => {
+                if status == 401 {
+                    let _ = r.headers_mut().set("www-authenticate", "Bearer");
+                }
+                r
+            }
+            Err(_) => Response::error("internal error", 500)
+                .unwrap_or_else(|_| Response::empty().expect("an empty response always builds")),
+        }
     }
 }
 
@@ -36,6 +51,21 @@ impl ApiError {
 impl From<worker::Error> for ApiError {
     fn from(e: worker::Error) -> ApiError {
         worker::console_error!("runtime error: {e}");
-        ApiError::new(ErrorCode::Internal, "the server could not complete the request")
+        ApiError::new(
+            ErrorCode::Internal,
+            "the server could not complete the request",
+        )
+    }
+}
+
+/// The bearer token of `Authorization: Bearer <token>`, or 401.
+pub fn bearer(req: &Request) -> Result<String, ApiError> {
+    let header = req.headers().get("authorization")?.unwrap_or_default();
+    match header.strip_prefix("Bearer ") {
+        Some(token) if !token.trim().is_empty() => Ok(token.trim().to_string()),
+        _ => Err(ApiError::new(
+            ErrorCode::Unauthorized,
+            "send the host key as Authorization: Bearer <hostKey>",
+        )),
     }
 }

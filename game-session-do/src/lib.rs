@@ -3,20 +3,27 @@
 //! Layout:
 //! - `routes`: the worker's fetch handler, one function per route of SPEC section 7.
 //! - `api_error`: JSON error responses (`{error: {code, message}}`) with their status.
-//! - `session_object`: the `GameSession` Durable Object, a thin shell around the core engine.
+//! - `session_object`: the `GameSession` Durable Object, a thin shell around the core engine
+//!   (`storage` SQLite repository, `sockets` attachments and recipients, `limits` abuse
+//!   controls, `http` its HTTP side, `stats` cost counters).
+//! - `host_registry`: the `HostRegistry` Durable Object listing each host's sessions.
 //!
 //! Static assets (the built frontend) are served by the runtime before this code runs; only
 //! `/api/*` reaches the worker.
 
 mod api_error;
+mod host_registry;
 mod routes;
 mod session_object;
 
 use worker::{event, Context, Env, Request, Response, Result};
 
+pub use host_registry::HostRegistry;
 pub use session_object::GameSession;
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
-    Ok(routes::handle(req, env).await.unwrap_or_else(|e| e.into_response()))
+    Ok(routes::handle(req, env)
+        .await
+        .unwrap_or_else(|e| e.into_response()))
 }

@@ -1,22 +1,59 @@
-//! The worker's routes (SPEC section 7): each `/api/*` request is matched here and sent to the
-//! session's Durable Object or, for `/api/answers/*` and friends, to the answers worker.
+//! The worker's routes (SPEC section 7). Session routes go to the session's Durable Object
+//! (named by its code), the host history to the host's registry object, and
+//! `/api/answers|suggestions|admin/*` to the answers worker over the service binding.
 
-use sommelier_core::protocol::ErrorCode;
-use worker::{Env, Request, Response};
+use futures_util::future::join_all;
+use serde::Deserialize;
+use sommelier_core::protocol::{ErrorCode, HostSessionSummary, TastingInput};
+use sommelier_core::secrets::{hash_secret, host_key_problem};
+use worker::{Env, Headers, Method, Request, RequestInit, Response, Stub};
 
-use crate::api_error::ApiError;
+use crate::api_error::{bearer, ApiError};
+use crate::host_registry::RegistryEntry;
+use crate::session_object::now_ms;
 
 type RouteResult = Result<Response, ApiError>;
 
+/// Largest accepted `POST /api/sessions` body (30 wines of long answers fit easily).
+const MAX_CREATE_BODY: usize = 256 * 1024;
+/// Random draws before giving up on finding a free code.
+const CODE_ATTEMPTS: usize = 50;
+
 pub async fn handle(req: Request, env: Env) -> RouteResult {
-    let url = req.url()?;
-    let path = url.path().to_string();
+    let path = req.path();
     let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    let method = req.method();
     match segments.as_slice() {
-        ["api", "sessions", code, "ws"] => forward_to_session(req, &env, code).await,
+        ["api", "sessions"] => match method {
+            Method::Post => create_session(req, &env).await,
+            _ => Err(method_not_allowed("POST")),
+        },
+        ["api", "sessions", code] => match method {
+            Method::Get => forward_to_session(req, &env, code).await,
+            Method::Delete => delete_session(req, &env, code).await,
+            _ => Err(method_not_allowed("GET, DELETE")),
+        },
+        ["api", "sessions", code, "ws" | "results" | "stats"] => match method {
+            Method::Get => forward_to_session(req, &env, code).await,
+            _ => Err(method_not_allowed("GET")),
+        },
+        ["api", "host", "sessions"] => match method {
+            Method::Get => host_sessions(&req, &env).await,
+            _ => Err(method_not_allowed("GET")),
+        },
         ["api", "answers" | "suggestions" | "admin", ..] => forward_to_answers(req, &env).await,
-        _ => Err(ApiError::new(ErrorCode::NotFound, format!("no route for {path}"))),
+        _ => Err(ApiError::new(
+            ErrorCode::NotFound,
+            format!("no route for {path}"),
+        )),
     }
+}
+
+fn method_not_allowed(allowed: &str) -> ApiError {
+    ApiError::new(
+        ErrorCode::MethodNotAllowed,
+        format!("method not allowed here; use {allowed}"),
+    )
 }
 
 /// A session code is exactly four ASCII digits.
@@ -31,10 +68,232 @@ fn parse_code(code: &str) -> Result<&str, ApiError> {
     }
 }
 
+fn session_stub(env: &Env, code: &str) -> Result<Stub, ApiError> {
+    Ok(env.durable_object("GAME_SESSION")?.get_by_name(code)?)
+}
+
+fn registry_stub(env: &Env, host_key: &str) -> Result<Stub, ApiError> {
+    Ok(env
+        .durable_object("HOST_REGISTRY")?
+        .get_by_name(&hash_secret(host_key))?)
+}
+
+/// An internal JSON request to a Durable Object (the host is never resolved).
+fn internal_request(
+    method: Method,
+    path: &str,
+    body: Option<String>,
+    auth: Option<&str>,
+) -> Result<Request, ApiError> {
+    let headers = Headers::new();
+    headers.set("content-type", "application/json")?;
+    if let Some(key) = auth {
+        headers.set("authorization", &format!("Bearer {key}"))?;
+    }
+    let mut init = RequestInit::new();
+    init.with_method(method).with_headers(headers);
+    if let Some(body) = body {
+        init.with_body(Some(body.into()));
+    }
+    Ok(Request::new_with_init(
+        &format!("https://internal{path}"),
+        &init,
+    )?)
+}
+
+/// A uniformly random code in 0000–9999 from the runtime's CSPRNG.
+fn random_code() -> Result<String, ApiError> {
+    loop {
+        let mut b = [0u8; 2];
+        getrandom::fill(&mut b)
+            .map_err(|_| ApiError::new(ErrorCode::Internal, "no randomness available"))?;
+        let n = u16::from_le_bytes(b);
+        // Reject the top of the range so every code is equally likely.
+        if n < 60_000 {
+            return Ok(format!("{:04}", n % 10_000));
+        }
+    }
+}
+
+/// Reads a body of at most `limit` bytes, refusing larger ones with 413.
+async fn read_body(req: &mut Request, limit: usize) -> Result<Vec<u8>, ApiError> {
+    let too_large = || {
+        ApiError::new(
+            ErrorCode::PayloadTooLarge,
+            format!("the body is limited to {} KB", limit / 1024),
+        )
+    };
+    let declared = req
+        .headers()
+        .get("content-length")?
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > limit) {
+        return Err(too_large());
+    }
+    let bytes = req.bytes().await?;
+    if bytes.len() > limit {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct CreateBody {
+    host_key: String,
+    #[serde(default)]
+    host_handle: Option<String>,
+    tasting: TastingInput,
+}
+
+async fn create_session(mut req: Request, env: &Env) -> RouteResult {
+    let bytes = read_body(&mut req, MAX_CREATE_BODY).await?;
+    let body: CreateBody = serde_json::from_slice(&bytes).map_err(|e| {
+        ApiError::new(
+            ErrorCode::BadRequest,
+            format!("the body must be {{hostKey, hostHandle?, tasting}}: {e}"),
+        )
+    })?;
+    if let Some(problem) = host_key_problem(&body.host_key) {
+        return Err(ApiError::new(
+            ErrorCode::BadRequest,
+            format!("hostKey {problem}"),
+        ));
+    }
+    for _ in 0..CODE_ATTEMPTS {
+        let code = random_code()?;
+        let payload = serde_json::json!({
+            "code": code,
+            "hostKey": body.host_key,
+            "hostHandle": body.host_handle,
+            "tasting": body.tasting,
+        });
+        let internal = internal_request(
+            Method::Post,
+            "/internal/create",
+            Some(payload.to_string()),
+            None,
+        )?;
+        let response = session_stub(env, &code)?
+            .fetch_with_request(internal)
+            .await?;
+        match response.status_code() {
+            201 => {
+                let entry = RegistryEntry {
+                    code: code.clone(),
+                    created_ms: now_ms(),
+                };
+                let add = internal_request(
+                    Method::Post,
+                    "/add",
+                    Some(serde_json::to_string(&entry).unwrap_or_default()),
+                    None,
+                )?;
+                registry_stub(env, &body.host_key)?
+                    .fetch_with_request(add)
+                    .await?;
+                return Ok(
+                    Response::from_json(&serde_json::json!({ "code": code }))?.with_status(201)
+                );
+            }
+            // The code is taken: draw another.
+            409 => continue,
+            _ => return Ok(response),
+        }
+    }
+    Err(ApiError::new(
+        ErrorCode::Conflict,
+        "no free session code right now; try again in a moment",
+    ))
+}
+
 async fn forward_to_session(req: Request, env: &Env, code: &str) -> RouteResult {
     let code = parse_code(code)?;
-    let stub = env.durable_object("GAME_SESSION")?.get_by_name(code)?;
-    Ok(stub.fetch_with_request(req).await?)
+    Ok(session_stub(env, code)?.fetch_with_request(req).await?)
+}
+
+async fn delete_session(req: Request, env: &Env, code: &str) -> RouteResult {
+    let code = parse_code(code)?.to_string();
+    let key = bearer(&req)?;
+    let response = session_stub(env, &code)?.fetch_with_request(req).await?;
+    if response.status_code() == 200 {
+        unregister(env, &key, &code).await?;
+    }
+    Ok(response)
+}
+
+async fn unregister(env: &Env, host_key: &str, code: &str) -> Result<(), ApiError> {
+    // created_ms 0 never matches: remove by code through a list lookup instead.
+    let list = registry_entries(env, host_key).await?;
+    for entry in list.into_iter().filter(|e| e.code == code) {
+        let remove = internal_request(
+            Method::Post,
+            "/remove",
+            Some(serde_json::to_string(&entry).unwrap_or_default()),
+            None,
+        )?;
+        registry_stub(env, host_key)?
+            .fetch_with_request(remove)
+            .await?;
+    }
+    Ok(())
+}
+
+async fn registry_entries(env: &Env, host_key: &str) -> Result<Vec<RegistryEntry>, ApiError> {
+    let list = internal_request(Method::Get, "/list", None, None)?;
+    let mut response = registry_stub(env, host_key)?
+        .fetch_with_request(list)
+        .await?;
+    Ok(response.json().await?)
+}
+
+/// `GET /api/host/sessions`: the host's sessions, each summarised live by its own object;
+/// codes whose session is gone (deleted, expired, reused by someone else) are dropped.
+async fn host_sessions(req: &Request, env: &Env) -> RouteResult {
+    let key = bearer(req)?;
+    if let Some(problem) = host_key_problem(&key) {
+        return Err(ApiError::new(
+            ErrorCode::Unauthorized,
+            format!("host key {problem}"),
+        ));
+    }
+    let entries = registry_entries(env, &key).await?;
+    let lookups = entries.iter().map(|entry| {
+        let key = key.clone();
+        async move {
+            let path = format!("/api/sessions/{}/summary", entry.code);
+            let request = internal_request(Method::Get, &path, None, Some(&key))?;
+            let mut response = session_stub(env, &entry.code)?
+                .fetch_with_request(request)
+                .await?;
+            let summary = if response.status_code() == 200 {
+                Some(response.json::<HostSessionSummary>().await?)
+            } else {
+                None
+            };
+            Ok::<_, ApiError>((entry.clone(), summary))
+        }
+    });
+    let mut sessions = Vec::new();
+    for result in join_all(lookups).await {
+        let (entry, summary) = result?;
+        match summary {
+            Some(s) => sessions.push(s),
+            None => {
+                let remove = internal_request(
+                    Method::Post,
+                    "/remove",
+                    Some(serde_json::to_string(&entry).unwrap_or_default()),
+                    None,
+                )?;
+                registry_stub(env, &key)?.fetch_with_request(remove).await?;
+            }
+        }
+    }
+    sessions.sort_by_key(|s| std::cmp::Reverse(s.created));
+    Ok(Response::from_json(
+        &serde_json::json!({ "sessions": sessions }),
+    )?)
 }
 
 /// `/api/<rest>` → the answers worker's `/<rest>`, same method, headers and body.
@@ -45,10 +304,10 @@ async fn forward_to_answers(req: Request, env: &Env) -> RouteResult {
     let fetcher = env.service("WINE_ANSWERS")?;
     let forwarded = Request::new_with_init(
         url.as_str(),
-        worker::RequestInit::new()
+        RequestInit::new()
             .with_method(req.method())
             .with_headers(req.headers().clone())
             .with_body(req.inner().body().map(Into::into)),
     )?;
-    Ok(fetcher.fetch_request(forwarded).await?.into())
+    Ok(fetcher.fetch_request(forwarded).await?)
 }

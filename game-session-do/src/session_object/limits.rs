@@ -1,0 +1,95 @@
+//! Abuse controls for WebSocket connections, kept out of the handlers: frame rate per
+//! connection (token bucket), how long a socket may stay unidentified, how many sockets a
+//! session accepts. Frame size is checked by the core's `decode_frame`.
+
+use std::collections::HashMap;
+
+use sommelier_core::engine::ConnId;
+
+/// Sockets that have not identified within this time are closed.
+pub const IDENTIFY_TIMEOUT_MS: u64 = 10_000;
+/// Ceiling on live sockets per session (1,000 participants plus hosts, screens, reconnects).
+pub const MAX_SOCKETS: usize = 2_500;
+/// Burst size and sustained rate of frames per connection.
+const BUCKET_CAPACITY: f64 = 40.0;
+const REFILL_PER_SEC: f64 = 10.0;
+/// A connection that keeps flooding after this many refusals is closed.
+const MAX_STRIKES: u32 = 100;
+
+/// Close codes the shell uses (4000–4999 are the application's).
+pub const CLOSE_IDENTIFY_TIMEOUT: u16 = 4008;
+pub const CLOSE_FLOOD: u16 = 1008;
+pub const CLOSE_NOT_FOUND: u16 = 4404;
+
+struct Bucket {
+    tokens: f64,
+    at_ms: u64,
+    strikes: u32,
+}
+
+/// What to do with an incoming frame.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Verdict {
+    Accept,
+    /// Refuse this frame with `RATE_LIMITED`.
+    Refuse,
+    /// Refuse and close the connection: it keeps flooding.
+    Close,
+}
+
+#[derive(Default)]
+pub struct RateLimits {
+    buckets: HashMap<ConnId, Bucket>,
+}
+
+impl RateLimits {
+    pub fn check(&mut self, conn: ConnId, now_ms: u64) -> Verdict {
+        let b = self.buckets.entry(conn).or_insert(Bucket {
+            tokens: BUCKET_CAPACITY,
+            at_ms: now_ms,
+            strikes: 0,
+        });
+        let elapsed = now_ms.saturating_sub(b.at_ms) as f64 / 1000.0;
+        b.tokens = (b.tokens + elapsed * REFILL_PER_SEC).min(BUCKET_CAPACITY);
+        b.at_ms = now_ms;
+        if b.tokens >= 1.0 {
+            b.tokens -= 1.0;
+            b.strikes = 0;
+            Verdict::Accept
+        } else {
+            b.strikes += 1;
+            if b.strikes > MAX_STRIKES {
+                Verdict::Close
+            } else {
+                Verdict::Refuse
+            }
+        }
+    }
+
+    pub fn forget(&mut self, conn: ConnId) {
+        self.buckets.remove(&conn);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bursts_pass_then_refuse_then_close() {
+        let mut r = RateLimits::default();
+        for _ in 0..40 {
+            assert_eq!(r.check(1, 0), Verdict::Accept);
+        }
+        assert_eq!(r.check(1, 0), Verdict::Refuse);
+        // 100 ms later one token is back.
+        assert_eq!(r.check(1, 100), Verdict::Accept);
+        let mut last = Verdict::Accept;
+        for _ in 0..=MAX_STRIKES {
+            last = r.check(1, 100);
+        }
+        assert_eq!(last, Verdict::Close);
+        // Other connections are unaffected.
+        assert_eq!(r.check(2, 100), Verdict::Accept);
+    }
+}

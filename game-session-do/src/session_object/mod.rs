@@ -1,0 +1,377 @@
+//! The `GameSession` Durable Object, one per session code: a thin shell around the core
+//! engine. Every event (HTTP request, WebSocket frame, close, alarm) loads the engine from
+//! SQLite if needed, hands the input to the engine, applies the returned effects in order
+//! (storage writes first, then identities, sends and closes) and re-arms the single alarm
+//! from the engine's wake-up queue. No timers live in memory; sockets hibernate.
+
+mod http;
+mod limits;
+mod sockets;
+mod stats;
+mod storage;
+
+use std::cell::RefCell;
+
+use rand::SeedableRng;
+use rand_chacha::ChaCha20Rng;
+use sommelier_core::engine::{decode_frame, Effect, Engine, EngineConfig, FrameEncoder};
+use sommelier_core::protocol::{ErrorCode, ServerMessage};
+use worker::{
+    durable_object, js_sys, DurableObject, Env, Request, Response, Result, ScheduledTime, State,
+    WebSocket, WebSocketIncomingMessage,
+};
+
+use limits::{RateLimits, Verdict, IDENTIFY_TIMEOUT_MS};
+use sockets::Sockets;
+use stats::Stats;
+use storage::Repo;
+
+#[durable_object]
+pub struct GameSession {
+    state: State,
+    env: Env,
+    inner: RefCell<Inner>,
+}
+
+/// What the object keeps between events while it stays in memory; all of it can be rebuilt
+/// from storage and socket attachments.
+struct Inner {
+    loaded: bool,
+    engine: Option<Engine>,
+    sockets: Sockets,
+    limits: RateLimits,
+    rng: ChaCha20Rng,
+    /// The alarm last set (`Some(None)` = none set); `None` when unknown.
+    alarm_at: Option<Option<u64>>,
+    stats: Stats,
+}
+
+pub(crate) fn now_ms() -> u64 {
+    worker::Date::now().as_millis()
+}
+
+fn seeded_rng() -> ChaCha20Rng {
+    let mut seed = [0u8; 32];
+    // The runtime's crypto.getRandomValues; it does not fail in Workers.
+    if getrandom::fill(&mut seed).is_err() {
+        worker::console_error!("getrandom failed");
+    }
+    ChaCha20Rng::from_seed(seed)
+}
+
+fn send_frame(ws: &WebSocket, msg: &ServerMessage) {
+    let _ = ws.send_with_str(msg.encode());
+}
+
+impl DurableObject for GameSession {
+    fn new(state: State, env: Env) -> Self {
+        GameSession {
+            state,
+            env,
+            inner: RefCell::new(Inner {
+                loaded: false,
+                engine: None,
+                sockets: Sockets::default(),
+                limits: RateLimits::default(),
+                rng: seeded_rng(),
+                alarm_at: None,
+                stats: Stats {
+                    since_ms: now_ms(),
+                    ..Stats::default()
+                },
+            }),
+        }
+    }
+
+    async fn fetch(&self, req: Request) -> Result<Response> {
+        let response = match self.route(req).await {
+            Ok(r) => r,
+            Err(e) => e.into_response(),
+        };
+        self.sync_alarm().await;
+        Ok(response)
+    }
+
+    async fn websocket_message(
+        &self,
+        ws: WebSocket,
+        message: WebSocketIncomingMessage,
+    ) -> Result<()> {
+        self.on_frame(&ws, message);
+        self.sync_alarm().await;
+        Ok(())
+    }
+
+    async fn websocket_close(
+        &self,
+        ws: WebSocket,
+        _code: usize,
+        _reason: String,
+        _was_clean: bool,
+    ) -> Result<()> {
+        self.on_socket_gone(&ws);
+        // Complete the closing handshake; never echo the reserved 1005/1006.
+        let _ = ws.close(Some(1000), Some("closed"));
+        self.sync_alarm().await;
+        Ok(())
+    }
+
+    async fn websocket_error(&self, ws: WebSocket, _error: worker::Error) -> Result<()> {
+        self.on_socket_gone(&ws);
+        self.sync_alarm().await;
+        Ok(())
+    }
+
+    async fn alarm(&self) -> Result<Response> {
+        self.on_alarm();
+        self.sync_alarm().await;
+        Response::empty()
+    }
+}
+
+impl GameSession {
+    /// Durations for new sessions; tests shorten them through worker variables.
+    fn config(&self) -> EngineConfig {
+        let var = |name: &str, default: u64| {
+            self.env
+                .var(name)
+                .ok()
+                .and_then(|v| v.to_string().parse::<u64>().ok())
+                .unwrap_or(default)
+        };
+        let d = EngineConfig::default();
+        EngineConfig {
+            host_grace_ms: var("HOST_GRACE_MS", d.host_grace_ms),
+            lobby_expiry_ms: var("LOBBY_EXPIRY_MS", d.lobby_expiry_ms),
+            retention_ms: var("RETENTION_MS", d.retention_ms),
+        }
+    }
+
+    /// Loads the engine from storage and the socket index from attachments, once per
+    /// in-memory lifetime of the object (after construction, eviction or a storage error).
+    fn ensure_loaded(&self, inner: &mut Inner) -> Result<()> {
+        if inner.loaded {
+            return Ok(());
+        }
+        let mut repo = Repo::new(self.state.storage().sql(), &mut inner.stats);
+        repo.migrate()?;
+        let records = repo.load()?;
+        inner.sockets = Sockets::rebuild(&self.state);
+        inner.engine = match records {
+            Some(records) => {
+                let live = inner.sockets.live();
+                let engine = Engine::restore(records, &live)
+                    .map_err(|e| worker::Error::RustError(e.to_string()))?;
+                Some(engine)
+            }
+            None => None,
+        };
+        inner.loaded = true;
+        // Deadlines that passed while nobody was here, and presence changes since.
+        let now = now_ms();
+        if let Some(engine) = inner.engine.as_mut() {
+            let effects = engine.alarm(now);
+            self.apply(inner, effects)?;
+        }
+        Ok(())
+    }
+
+    /// Applies the engine's effects in order. A failed storage write drops the in-memory
+    /// engine (it is ahead of storage) so the next event reloads the truth; nothing of that
+    /// call is sent.
+    fn apply(&self, inner: &mut Inner, effects: Vec<Effect>) -> Result<()> {
+        let mut encoder = FrameEncoder::new();
+        let sql = self.state.storage().sql();
+        for effect in effects {
+            match effect {
+                Effect::Persist(write) => {
+                    if let Err(e) = Repo::new(sql.clone(), &mut inner.stats).apply(&write) {
+                        worker::console_error!("storage write failed: {e}");
+                        inner.engine = None;
+                        inner.loaded = false;
+                        return Err(e);
+                    }
+                }
+                Effect::SetIdentity { conn, identity } => {
+                    inner.sockets.set_identity(conn, identity)?;
+                }
+                Effect::Send { to, msg } => {
+                    let frame = encoder.encode(&msg);
+                    for ws in inner.sockets.resolve(&to) {
+                        if ws.send_with_str(&frame).is_ok() {
+                            inner.stats.ws_messages_sent += 1;
+                            inner.stats.ws_bytes_sent += frame.len() as u64;
+                        }
+                    }
+                }
+                Effect::Close { to, code, reason } => {
+                    for ws in inner.sockets.resolve(&to) {
+                        let _ = ws.close(Some(code), Some(reason.as_str()));
+                    }
+                }
+            }
+        }
+        if inner.engine.as_ref().is_some_and(Engine::is_deleted) {
+            inner.engine = None;
+        }
+        Ok(())
+    }
+
+    fn on_frame(&self, ws: &WebSocket, message: WebSocketIncomingMessage) {
+        let mut guard = self.inner.borrow_mut();
+        let inner = &mut *guard;
+        if let Err(e) = self.ensure_loaded(inner) {
+            worker::console_error!("cannot load session: {e}");
+            send_frame(
+                ws,
+                &ServerMessage::error(ErrorCode::Internal, "the session is unavailable, retry"),
+            );
+            return;
+        }
+        inner.stats.ws_messages_received += 1;
+        let Some(att) = Sockets::identify(ws) else {
+            let _ = ws.close(Some(1011), Some("lost connection state, reconnect"));
+            return;
+        };
+        let now = now_ms();
+        match inner.limits.check(att.conn, now) {
+            Verdict::Accept => {}
+            Verdict::Refuse => {
+                send_frame(
+                    ws,
+                    &ServerMessage::error(ErrorCode::RateLimited, "too many messages, slow down"),
+                );
+                return;
+            }
+            Verdict::Close => {
+                send_frame(
+                    ws,
+                    &ServerMessage::error(ErrorCode::RateLimited, "flooding: connection closed"),
+                );
+                let _ = ws.close(Some(limits::CLOSE_FLOOD), Some("rate limit exceeded"));
+                return;
+            }
+        }
+        let text = match message {
+            WebSocketIncomingMessage::String(s) => s,
+            WebSocketIncomingMessage::Binary(_) => {
+                send_frame(
+                    ws,
+                    &ServerMessage::error(ErrorCode::InvalidMessage, "frames must be JSON text"),
+                );
+                return;
+            }
+        };
+        let msg = match decode_frame(&text) {
+            Ok(msg) => msg,
+            Err(refusal) => {
+                send_frame(ws, &refusal);
+                return;
+            }
+        };
+        let Some(engine) = inner.engine.as_mut() else {
+            send_frame(
+                ws,
+                &ServerMessage::error(ErrorCode::SessionNotFound, "no session with this code"),
+            );
+            let _ = ws.close(Some(limits::CLOSE_NOT_FOUND), Some("session not found"));
+            return;
+        };
+        let effects = engine.handle(att.conn, &att.identity, msg, now, &mut inner.rng);
+        if let Err(e) = self.apply(inner, effects) {
+            worker::console_error!("applying effects failed: {e}");
+            send_frame(
+                ws,
+                &ServerMessage::error(ErrorCode::Internal, "the server could not save that, retry"),
+            );
+        }
+    }
+
+    fn on_socket_gone(&self, ws: &WebSocket) {
+        let mut guard = self.inner.borrow_mut();
+        let inner = &mut *guard;
+        if let Err(e) = self.ensure_loaded(inner) {
+            worker::console_error!("cannot load session: {e}");
+            return;
+        }
+        let Some(att) = Sockets::identify(ws) else {
+            return;
+        };
+        inner.sockets.remove(att.conn);
+        inner.limits.forget(att.conn);
+        if let Some(engine) = inner.engine.as_mut() {
+            let effects = engine.connection_closed(att.conn, &att.identity, now_ms());
+            if let Err(e) = self.apply(inner, effects) {
+                worker::console_error!("applying effects failed: {e}");
+            }
+        }
+    }
+
+    fn on_alarm(&self) {
+        let mut guard = self.inner.borrow_mut();
+        let inner = &mut *guard;
+        // The alarm that fired is gone: whatever comes next must be set again.
+        inner.alarm_at = None;
+        if let Err(e) = self.ensure_loaded(inner) {
+            worker::console_error!("cannot load session: {e}");
+            return;
+        }
+        inner.stats.alarms += 1;
+        let now = now_ms();
+        for conn in inner.sockets.overdue(now, IDENTIFY_TIMEOUT_MS) {
+            if let Some(ws) = inner.sockets.socket(conn) {
+                let _ = ws.close(
+                    Some(limits::CLOSE_IDENTIFY_TIMEOUT),
+                    Some("identify within 10 seconds"),
+                );
+            }
+            inner.sockets.remove(conn);
+            inner.limits.forget(conn);
+            if let Some(engine) = inner.engine.as_mut() {
+                let effects = engine.connection_closed(conn, &Default::default(), now);
+                if let Err(e) = self.apply(inner, effects) {
+                    worker::console_error!("applying effects failed: {e}");
+                    return;
+                }
+            }
+        }
+        if let Some(engine) = inner.engine.as_mut() {
+            let effects = engine.alarm(now);
+            if let Err(e) = self.apply(inner, effects) {
+                worker::console_error!("applying effects failed: {e}");
+            }
+        }
+    }
+
+    /// Sets the Durable Object's one alarm to the earliest of the engine's wake-up and the
+    /// identify deadline of unidentified sockets (or clears it), when that changed.
+    async fn sync_alarm(&self) {
+        let want = {
+            let inner = self.inner.borrow();
+            if !inner.loaded {
+                return;
+            }
+            let engine = inner.engine.as_ref().and_then(Engine::next_wakeup);
+            let identify = inner.sockets.identify_deadline(IDENTIFY_TIMEOUT_MS);
+            match (engine, identify) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            }
+        };
+        if self.inner.borrow().alarm_at == Some(want) {
+            return;
+        }
+        let storage = self.state.storage();
+        let result = match want {
+            Some(at) => {
+                let date = js_sys::Date::new(&(at as f64).into());
+                storage.set_alarm(ScheduledTime::new(date)).await
+            }
+            None => storage.delete_alarm().await,
+        };
+        match result {
+            Ok(()) => self.inner.borrow_mut().alarm_at = Some(want),
+            Err(e) => worker::console_error!("setting the alarm failed: {e}"),
+        }
+    }
+}

@@ -1,0 +1,181 @@
+//! The live sockets of one session: each socket's identity lives in its attachment (so it
+//! survives hibernation) and is mirrored in an index rebuilt on wake-up, which resolves the
+//! engine's recipients to sockets without scanning.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+use sommelier_core::engine::{ConnId, Identity, Recipient};
+use worker::{State, WebSocket};
+
+/// What each socket carries across hibernation (kept far below the 2 KB limit).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Attachment {
+    #[serde(rename = "c")]
+    pub conn: ConnId,
+    /// When the socket was accepted: unidentified sockets must identify within 10 s.
+    #[serde(rename = "t")]
+    pub opened_ms: u64,
+    #[serde(rename = "i", default)]
+    pub identity: Identity,
+}
+
+struct Entry {
+    ws: WebSocket,
+    identity: Identity,
+    opened_ms: u64,
+}
+
+#[derive(Default)]
+pub struct Sockets {
+    by_conn: HashMap<ConnId, Entry>,
+    by_pseudonym: HashMap<String, Vec<ConnId>>,
+    next_conn: ConnId,
+}
+
+impl Sockets {
+    /// Rebuilds the index from the sockets the runtime still holds (after hibernation or
+    /// eviction). A socket without a readable attachment is closed: it cannot be trusted.
+    pub fn rebuild(state: &State) -> Sockets {
+        let mut sockets = Sockets::default();
+        for ws in state.get_websockets() {
+            match ws.deserialize_attachment::<Attachment>() {
+                Ok(Some(a)) => {
+                    sockets.next_conn = sockets.next_conn.max(a.conn + 1);
+                    sockets.insert(a.conn, ws, a.identity, a.opened_ms);
+                }
+                _ => {
+                    let _ = ws.close(Some(1011), Some("lost connection state, reconnect"));
+                }
+            }
+        }
+        sockets
+    }
+
+    fn insert(&mut self, conn: ConnId, ws: WebSocket, identity: Identity, opened_ms: u64) {
+        if let Identity::Participant { pseudonym } = &identity {
+            self.by_pseudonym
+                .entry(pseudonym.clone())
+                .or_default()
+                .push(conn);
+        }
+        self.by_conn.insert(
+            conn,
+            Entry {
+                ws,
+                identity,
+                opened_ms,
+            },
+        );
+    }
+
+    /// Registers a freshly accepted socket and writes its attachment.
+    pub fn add(&mut self, ws: WebSocket, now_ms: u64) -> worker::Result<ConnId> {
+        let conn = self.next_conn;
+        self.next_conn += 1;
+        ws.serialize_attachment(Attachment {
+            conn,
+            opened_ms: now_ms,
+            identity: Identity::Unidentified,
+        })?;
+        self.insert(conn, ws, Identity::Unidentified, now_ms);
+        Ok(conn)
+    }
+
+    /// The connection id and identity of a socket, from its attachment.
+    pub fn identify(ws: &WebSocket) -> Option<Attachment> {
+        ws.deserialize_attachment::<Attachment>().ok().flatten()
+    }
+
+    pub fn set_identity(&mut self, conn: ConnId, identity: Identity) -> worker::Result<()> {
+        let Some(entry) = self.by_conn.remove(&conn) else {
+            return Ok(());
+        };
+        self.unlink_pseudonym(conn, &entry.identity);
+        entry.ws.serialize_attachment(Attachment {
+            conn,
+            opened_ms: entry.opened_ms,
+            identity: identity.clone(),
+        })?;
+        self.insert(conn, entry.ws, identity, entry.opened_ms);
+        Ok(())
+    }
+
+    pub fn remove(&mut self, conn: ConnId) {
+        if let Some(entry) = self.by_conn.remove(&conn) {
+            self.unlink_pseudonym(conn, &entry.identity);
+        }
+    }
+
+    fn unlink_pseudonym(&mut self, conn: ConnId, identity: &Identity) {
+        if let Identity::Participant { pseudonym } = identity {
+            if let Some(conns) = self.by_pseudonym.get_mut(pseudonym) {
+                conns.retain(|c| *c != conn);
+                if conns.is_empty() {
+                    self.by_pseudonym.remove(pseudonym);
+                }
+            }
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_conn.len()
+    }
+
+    /// Every live socket's connection id and identity (for `Engine::restore`).
+    pub fn live(&self) -> Vec<(ConnId, Identity)> {
+        self.by_conn
+            .iter()
+            .map(|(c, e)| (*c, e.identity.clone()))
+            .collect()
+    }
+
+    /// The sockets a message for `to` goes to.
+    pub fn resolve(&self, to: &Recipient) -> Vec<&WebSocket> {
+        let pick = |f: &dyn Fn(&Identity) -> bool| {
+            self.by_conn
+                .values()
+                .filter(|e| f(&e.identity))
+                .map(|e| &e.ws)
+                .collect::<Vec<_>>()
+        };
+        match to {
+            Recipient::Conn(c) => self.by_conn.get(c).map(|e| &e.ws).into_iter().collect(),
+            Recipient::Participant(p) => self
+                .by_pseudonym
+                .get(p)
+                .into_iter()
+                .flatten()
+                .filter_map(|c| self.by_conn.get(c).map(|e| &e.ws))
+                .collect(),
+            Recipient::Hosts => pick(&|i| matches!(i, Identity::Host)),
+            Recipient::Participants => pick(&|i| matches!(i, Identity::Participant { .. })),
+            Recipient::Everyone => pick(&|i| !matches!(i, Identity::Unidentified)),
+            Recipient::AllSockets => pick(&|_| true),
+        }
+    }
+
+    /// When the oldest unidentified socket runs out of time to identify.
+    pub fn identify_deadline(&self, limit_ms: u64) -> Option<u64> {
+        self.by_conn
+            .values()
+            .filter(|e| e.identity == Identity::Unidentified)
+            .map(|e| e.opened_ms + limit_ms)
+            .min()
+    }
+
+    /// Unidentified sockets older than the limit.
+    pub fn overdue(&self, now_ms: u64, limit_ms: u64) -> Vec<ConnId> {
+        self.by_conn
+            .iter()
+            .filter(|(_, e)| {
+                e.identity == Identity::Unidentified && e.opened_ms + limit_ms <= now_ms
+            })
+            .map(|(c, _)| *c)
+            .collect()
+    }
+
+    pub fn socket(&self, conn: ConnId) -> Option<&WebSocket> {
+        self.by_conn.get(&conn).map(|e| &e.ws)
+    }
+}

@@ -1,0 +1,457 @@
+//! The session's SQLite schema (versioned, with migrations) and its repository: the only code
+//! that reads or writes the Durable Object's tables. `apply` mirrors the engine's
+//! `MemoryStore::apply` exactly; `load` reads the rows back into `Records`.
+
+use serde::Deserialize;
+use sommelier_core::engine::{
+    AnswerRecord, ParticipantRecord, Records, SeatStatus, SessionRecord, StateRecord, Wakeup,
+    WakeupKind, Write,
+};
+use sommelier_core::protocol::{EndReason, HostQuestion, HostTasting, HostWine, OptionView};
+use sommelier_core::{Category, Phase};
+use worker::{SqlStorage, SqlStorageValue};
+
+use super::stats::Stats;
+
+/// The schema's migrations: entry `i` moves a database from version `i` to `i + 1`, so the
+/// current version is `MIGRATIONS.len()` (recorded in `schema_meta`). Append, never edit.
+const MIGRATIONS: &[&str] = &[
+    // v0 → v1: the first schema.
+    "CREATE TABLE session (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        code TEXT NOT NULL,
+        host_key_hash TEXT NOT NULL,
+        host_handle TEXT NOT NULL,
+        created_ms INTEGER NOT NULL,
+        host_grace_ms INTEGER NOT NULL,
+        lobby_expiry_ms INTEGER NOT NULL,
+        retention_ms INTEGER NOT NULL
+    );
+    CREATE TABLE tasting (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        title TEXT NOT NULL,
+        timer_seconds INTEGER NOT NULL,
+        max_participants INTEGER NOT NULL
+    );
+    CREATE TABLE wines (
+        round_index INTEGER PRIMARY KEY,
+        name TEXT NOT NULL
+    );
+    CREATE TABLE questions (
+        question_id TEXT PRIMARY KEY,
+        round_index INTEGER NOT NULL,
+        question_index INTEGER NOT NULL,
+        category TEXT NOT NULL,
+        prompt TEXT NOT NULL,
+        options TEXT NOT NULL,
+        correct_option_id TEXT NOT NULL,
+        UNIQUE (round_index, question_index)
+    );
+    CREATE TABLE state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        phase TEXT NOT NULL,
+        round_index INTEGER NOT NULL,
+        question_index INTEGER NOT NULL,
+        revealed_count INTEGER NOT NULL,
+        deadline_ms INTEGER,
+        remaining_ms INTEGER,
+        host_grace_deadline_ms INTEGER,
+        ended_ms INTEGER,
+        end_reason TEXT
+    );
+    CREATE TABLE participants (
+        pseudonym TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        joined_ms INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        score INTEGER NOT NULL,
+        online INTEGER NOT NULL
+    );
+    CREATE TABLE answers (
+        pseudonym TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        option_id TEXT NOT NULL,
+        PRIMARY KEY (pseudonym, question_id)
+    );
+    CREATE TABLE wakeups (
+        kind TEXT PRIMARY KEY,
+        at_ms INTEGER NOT NULL
+    );",
+];
+
+/// Tables holding session data (not `schema_meta`), cleared by `Write::DeleteAll`.
+const DATA_TABLES: &[&str] = &[
+    "session",
+    "tasting",
+    "wines",
+    "questions",
+    "state",
+    "participants",
+    "answers",
+    "wakeups",
+];
+
+/// The repository over one Durable Object's SQL storage, counting rows for the stats.
+pub struct Repo<'a> {
+    sql: SqlStorage,
+    stats: &'a mut Stats,
+}
+
+fn int(v: u64) -> SqlStorageValue {
+    // Times and counts stay far below 2^63.
+    SqlStorageValue::from(v as i64)
+}
+
+fn opt_int(v: Option<u64>) -> SqlStorageValue {
+    v.map(int).unwrap_or(SqlStorageValue::Null)
+}
+
+fn text(v: &str) -> SqlStorageValue {
+    SqlStorageValue::from(v)
+}
+
+impl<'a> Repo<'a> {
+    pub fn new(sql: SqlStorage, stats: &'a mut Stats) -> Repo<'a> {
+        Repo { sql, stats }
+    }
+
+    fn exec(&mut self, query: &str, args: Vec<SqlStorageValue>) -> worker::Result<()> {
+        let cursor = self.sql.exec(query, args)?;
+        // Draining the cursor runs the statement to completion.
+        for row in cursor.raw() {
+            row?;
+        }
+        self.stats.sql_rows_read += cursor.rows_read() as u64;
+        self.stats.sql_rows_written += cursor.rows_written() as u64;
+        Ok(())
+    }
+
+    fn query<T: for<'de> Deserialize<'de>>(
+        &mut self,
+        query: &str,
+        args: Vec<SqlStorageValue>,
+    ) -> worker::Result<Vec<T>> {
+        let cursor = self.sql.exec(query, args)?;
+        let rows = cursor.to_array::<T>()?;
+        self.stats.sql_rows_read += cursor.rows_read() as u64;
+        Ok(rows)
+    }
+
+    /// Creates or upgrades the schema; cheap when already current.
+    pub fn migrate(&mut self) -> worker::Result<()> {
+        self.exec(
+            "CREATE TABLE IF NOT EXISTS schema_meta (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)",
+            vec![],
+        )?;
+        #[derive(Deserialize)]
+        struct Version {
+            version: i64,
+        }
+        let current = self
+            .query::<Version>("SELECT version FROM schema_meta WHERE id = 1", vec![])?
+            .first()
+            .map_or(0, |v| v.version);
+        for (from, ddl) in MIGRATIONS.iter().enumerate().skip(current.max(0) as usize) {
+            for statement in ddl.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+                self.exec(statement, vec![])?;
+            }
+            self.exec(
+                "INSERT INTO schema_meta (id, version) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET version = excluded.version",
+                vec![SqlStorageValue::from(from as i64 + 1)],
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Applies one engine write.
+    pub fn apply(&mut self, write: &Write) -> worker::Result<()> {
+        match write {
+            Write::Session(s) => self.exec(
+                "INSERT OR REPLACE INTO session (id, code, host_key_hash, host_handle, created_ms, host_grace_ms, lobby_expiry_ms, retention_ms) VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
+                vec![
+                    text(&s.code),
+                    text(&s.host_key_hash),
+                    text(&s.host_handle),
+                    int(s.created_ms),
+                    int(s.host_grace_ms),
+                    int(s.lobby_expiry_ms),
+                    int(s.retention_ms),
+                ],
+            ),
+            Write::Tasting(t) => self.write_tasting(t),
+            Write::State(s) => self.exec(
+                "INSERT OR REPLACE INTO state (id, phase, round_index, question_index, revealed_count, deadline_ms, remaining_ms, host_grace_deadline_ms, ended_ms, end_reason) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                vec![
+                    text(s.phase.as_str()),
+                    int(s.round_index.into()),
+                    int(s.question_index.into()),
+                    int(s.revealed_count.into()),
+                    opt_int(s.deadline_ms),
+                    opt_int(s.remaining_ms),
+                    opt_int(s.host_grace_deadline_ms),
+                    opt_int(s.ended_ms),
+                    s.end_reason
+                        .map(|r| text(&enum_name(&r)))
+                        .unwrap_or(SqlStorageValue::Null),
+                ],
+            ),
+            Write::Participant(p) => self.exec(
+                "INSERT OR REPLACE INTO participants (pseudonym, token_hash, seq, joined_ms, status, score, online) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                vec![
+                    text(&p.pseudonym),
+                    text(&p.token_hash),
+                    int(p.seq.into()),
+                    int(p.joined_ms),
+                    text(p.status.as_str()),
+                    int(p.score.into()),
+                    SqlStorageValue::from(p.online),
+                ],
+            ),
+            Write::Answer(a) => self.exec(
+                "INSERT OR REPLACE INTO answers (pseudonym, question_id, option_id) VALUES (?, ?, ?)",
+                vec![text(&a.pseudonym), text(&a.question_id), text(&a.option_id)],
+            ),
+            Write::Wakeups(list) => {
+                self.exec("DELETE FROM wakeups", vec![])?;
+                for w in list {
+                    self.exec(
+                        "INSERT OR REPLACE INTO wakeups (kind, at_ms) VALUES (?, ?)",
+                        vec![text(&enum_name(&w.kind)), int(w.at_ms)],
+                    )?;
+                }
+                Ok(())
+            }
+            Write::DeleteAll => {
+                for table in DATA_TABLES {
+                    self.exec(&format!("DELETE FROM {table}"), vec![])?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn write_tasting(&mut self, t: &HostTasting) -> worker::Result<()> {
+        for table in ["tasting", "wines", "questions"] {
+            self.exec(&format!("DELETE FROM {table}"), vec![])?;
+        }
+        self.exec(
+            "INSERT INTO tasting (id, title, timer_seconds, max_participants) VALUES (1, ?, ?, ?)",
+            vec![
+                text(&t.title),
+                int(t.timer_seconds.into()),
+                int(t.max_participants.into()),
+            ],
+        )?;
+        for (round, wine) in t.wines.iter().enumerate() {
+            self.exec(
+                "INSERT INTO wines (round_index, name) VALUES (?, ?)",
+                vec![int(round as u64), text(&wine.name)],
+            )?;
+            for (index, q) in wine.questions.iter().enumerate() {
+                let options = serde_json::to_string(&q.options).map_err(|e| e.to_string())?;
+                self.exec(
+                    "INSERT INTO questions (question_id, round_index, question_index, category, prompt, options, correct_option_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    vec![
+                        text(&q.question_id),
+                        int(round as u64),
+                        int(index as u64),
+                        text(q.category.as_str()),
+                        text(&q.prompt),
+                        text(&options),
+                        text(&q.correct_option_id),
+                    ],
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads the stored session back; `None` when no session is stored here.
+    pub fn load(&mut self) -> worker::Result<Option<Records>> {
+        let Some(session) = self.load_session()? else {
+            return Ok(None);
+        };
+        let tasting = self.load_tasting()?;
+        let state = self.load_state()?;
+        #[derive(Deserialize)]
+        struct P {
+            pseudonym: String,
+            token_hash: String,
+            seq: u32,
+            joined_ms: u64,
+            status: String,
+            score: u32,
+            online: i64,
+        }
+        let participants = self
+            .query::<P>("SELECT pseudonym, token_hash, seq, joined_ms, status, score, online FROM participants ORDER BY seq", vec![])?
+            .into_iter()
+            .map(|p| {
+                Ok(ParticipantRecord {
+                    status: SeatStatus::parse(&p.status)
+                        .ok_or_else(|| corrupt("participant status", &p.status))?,
+                    pseudonym: p.pseudonym,
+                    token_hash: p.token_hash,
+                    seq: p.seq,
+                    joined_ms: p.joined_ms,
+                    score: p.score,
+                    online: p.online != 0,
+                })
+            })
+            .collect::<worker::Result<Vec<_>>>()?;
+        let answers = self.query::<AnswerRecord>(
+            "SELECT pseudonym, question_id, option_id FROM answers ORDER BY pseudonym, question_id",
+            vec![],
+        )?;
+        #[derive(Deserialize)]
+        struct W {
+            kind: String,
+            at_ms: u64,
+        }
+        let wakeups = self
+            .query::<W>("SELECT kind, at_ms FROM wakeups ORDER BY at_ms", vec![])?
+            .into_iter()
+            .map(|w| {
+                Ok(Wakeup {
+                    kind: parse_enum::<WakeupKind>(&w.kind)?,
+                    at_ms: w.at_ms,
+                })
+            })
+            .collect::<worker::Result<Vec<_>>>()?;
+        Ok(Some(Records {
+            session,
+            tasting,
+            state,
+            participants,
+            answers,
+            wakeups,
+        }))
+    }
+
+    fn load_session(&mut self) -> worker::Result<Option<SessionRecord>> {
+        Ok(self
+            .query::<SessionRecord>(
+                "SELECT code, host_key_hash, host_handle, created_ms, host_grace_ms, lobby_expiry_ms, retention_ms FROM session WHERE id = 1",
+                vec![],
+            )?
+            .into_iter()
+            .next())
+    }
+
+    fn load_tasting(&mut self) -> worker::Result<HostTasting> {
+        #[derive(Deserialize)]
+        struct T {
+            title: String,
+            timer_seconds: u32,
+            max_participants: u32,
+        }
+        #[derive(Deserialize)]
+        struct Wn {
+            name: String,
+        }
+        #[derive(Deserialize)]
+        struct Q {
+            question_id: String,
+            round_index: usize,
+            category: String,
+            prompt: String,
+            options: String,
+            correct_option_id: String,
+        }
+        let t = self
+            .query::<T>(
+                "SELECT title, timer_seconds, max_participants FROM tasting WHERE id = 1",
+                vec![],
+            )?
+            .into_iter()
+            .next()
+            .ok_or_else(|| corrupt("tasting", "missing"))?;
+        let mut wines: Vec<HostWine> = self
+            .query::<Wn>("SELECT name FROM wines ORDER BY round_index", vec![])?
+            .into_iter()
+            .map(|w| HostWine {
+                name: w.name,
+                questions: Vec::new(),
+            })
+            .collect();
+        let questions = self.query::<Q>(
+            "SELECT question_id, round_index, category, prompt, options, correct_option_id FROM questions ORDER BY round_index, question_index",
+            vec![],
+        )?;
+        for q in questions {
+            let options: Vec<OptionView> = serde_json::from_str(&q.options)
+                .map_err(|_| corrupt("question options", &q.question_id))?;
+            let category =
+                Category::parse(&q.category).ok_or_else(|| corrupt("category", &q.category))?;
+            let wine = wines
+                .get_mut(q.round_index)
+                .ok_or_else(|| corrupt("question round", &q.question_id))?;
+            wine.questions.push(HostQuestion {
+                question_id: q.question_id,
+                category,
+                prompt: q.prompt,
+                options,
+                correct_option_id: q.correct_option_id,
+            });
+        }
+        Ok(HostTasting {
+            title: t.title,
+            timer_seconds: t.timer_seconds,
+            max_participants: t.max_participants,
+            wines,
+        })
+    }
+
+    fn load_state(&mut self) -> worker::Result<StateRecord> {
+        #[derive(Deserialize)]
+        struct S {
+            phase: String,
+            round_index: u32,
+            question_index: u32,
+            revealed_count: u32,
+            deadline_ms: Option<u64>,
+            remaining_ms: Option<u64>,
+            host_grace_deadline_ms: Option<u64>,
+            ended_ms: Option<u64>,
+            end_reason: Option<String>,
+        }
+        let s = self
+            .query::<S>("SELECT phase, round_index, question_index, revealed_count, deadline_ms, remaining_ms, host_grace_deadline_ms, ended_ms, end_reason FROM state WHERE id = 1", vec![])?
+            .into_iter()
+            .next()
+            .ok_or_else(|| corrupt("state", "missing"))?;
+        Ok(StateRecord {
+            phase: Phase::parse(&s.phase).ok_or_else(|| corrupt("phase", &s.phase))?,
+            round_index: s.round_index,
+            question_index: s.question_index,
+            revealed_count: s.revealed_count,
+            deadline_ms: s.deadline_ms,
+            remaining_ms: s.remaining_ms,
+            host_grace_deadline_ms: s.host_grace_deadline_ms,
+            ended_ms: s.ended_ms,
+            end_reason: s
+                .end_reason
+                .as_deref()
+                .map(parse_enum::<EndReason>)
+                .transpose()?,
+        })
+    }
+}
+
+/// The snake_case wire name of a unit enum (`host_timeout`, `question_deadline`…).
+fn enum_name<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn parse_enum<T: for<'de> Deserialize<'de>>(name: &str) -> worker::Result<T> {
+    serde_json::from_value(serde_json::Value::String(name.to_string()))
+        .map_err(|_| corrupt("enum value", name))
+}
+
+fn corrupt(what: &str, detail: &str) -> worker::Error {
+    worker::Error::RustError(format!("corrupt session storage: {what} ({detail})"))
+}
