@@ -122,8 +122,10 @@ export class SessionSocket {
       return;
     }
     this.ws = ws;
+    let opened = false;
     ws.onopen = () => {
       if (this.ws !== ws) return;
+      opened = true;
       const hello = this.opts.identify();
       if (hello) ws.send(JSON.stringify(hello));
       this.ping(false);
@@ -144,6 +146,7 @@ export class SessionSocket {
       if (this.ws !== ws) return;
       this.ws = null;
       this.stopHeartbeat();
+      if (!opened && navigator.onLine !== false) this.checkExists();
       this.scheduleRetry();
     };
     ws.onerror = () => {
@@ -244,6 +247,20 @@ export class SessionSocket {
       // already closing
     }
     this.scheduleRetry();
+  }
+
+  /**
+   * A socket that cannot even open may mean the session is gone (the upgrade is refused with
+   * 404): ask the HTTP API, and report SESSION_NOT_FOUND instead of retrying forever.
+   */
+  private checkExists(): void {
+    fetch(`/api/sessions/${encodeURIComponent(this.opts.code)}`)
+      .then((res) => {
+        if (res.status !== 404 || this.status === "stopped") return;
+        this.opts.onMessage({ type: "error", code: "SESSION_NOT_FOUND", message: "This session does not exist." });
+        this.stop();
+      })
+      .catch(() => undefined);
   }
 
   private scheduleRetry(): void {
