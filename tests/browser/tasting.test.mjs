@@ -7,7 +7,9 @@
 // with axe-core and photographed at desktop and phone sizes.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT } from "../support/stack.mjs";
 import { startBrowserStack, launchBrowser, newContext, requireBuiltFrontend, checkA11y, shot, seedAnswers, PHONE, DESKTOP } from "../support/browser.mjs";
 
 const WINES = [
@@ -86,6 +88,10 @@ function step(name, fn) {
       await fn();
     } catch (e) {
       broken = true;
+      if (stack?.logs) {
+        mkdirSync(join(ROOT, "test-artifacts"), { recursive: true });
+        writeFileSync(join(ROOT, "test-artifacts/tasting-stack.log"), stack.logs());
+      }
       for (const [k, p] of Object.entries(page)) {
         if (!p.isClosed()) await shot(p, `FAILED-${k}`).catch(() => {});
       }
