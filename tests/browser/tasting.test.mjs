@@ -183,10 +183,16 @@ step("host builds two wines through the form, with suggestions and validation", 
 });
 
 step("custom answers the host used are proposed to the suggestions queue", async () => {
-  const res = await fetch(`${stack.baseUrl}/api/suggestions`, { headers: { Authorization: `Bearer ${stack.adminSecret}` } });
-  assert.equal(res.status, 200);
-  const body = JSON.stringify(await res.json());
+  // The page proposes them in the background after creating the session: poll the queue.
+  let body = "";
+  for (let i = 0; i < 40 && !/Dog Point Section 94/.test(body); i++) {
+    if (i) await new Promise((r) => setTimeout(r, 250));
+    const res = await fetch(`${stack.baseUrl}/api/suggestions`, { headers: { Authorization: `Bearer ${stack.adminSecret}` } });
+    assert.equal(res.status, 200);
+    body = JSON.stringify(await res.json());
+  }
   assert.match(body, /Dog Point Section 94/);
+  assert.doesNotMatch(body, /"value":"Red"/, "values already in the collection are not proposed");
 });
 
 step("the projector screen shows the lobby with the code and QR", async () => {
@@ -312,7 +318,7 @@ step("question 1: answers, one changed, pause and resume, reveal", async () => {
   await screenCheck(page.screen, "screen-reveal");
 
   await h.getByRole("button", { name: "Show leaderboard" }).click();
-  await page.p1.getByRole("heading", { name: "Leaderboard" }).waitFor();
+  await page.p1.getByRole("heading", { name: "Leaderboard", exact: true }).waitFor();
   const mine = page.p1.locator('li.rank-row[aria-current="true"]');
   await mine.getByText(names.p1).waitFor();
   await mine.getByText("(you)").waitFor();
@@ -389,15 +395,17 @@ step("the host continues on a second device through the device link", async () =
 step("the rest of wine 1, then the wine reveal card", async () => {
   const h = page.host;
   await h.getByRole("button", { name: "Show leaderboard" }).click();
-  await page.p1.getByRole("heading", { name: "Leaderboard" }).waitFor();
+  await page.p1.getByRole("heading", { name: "Leaderboard", exact: true }).waitFor();
   for (const cat of ["grape_variety", "vintage_year", "wine_name"]) {
     await h.getByRole("button", { name: "Next question" }).click();
     await page.p1.getByRole("heading", { name: PROMPTS[cat] }).waitFor();
     await h.getByRole("button", { name: "Reveal answer" }).click();
     await page.p1.getByRole("heading", { name: "No answer" }).waitFor();
+    if (cat === "wine_name") break;
     await h.getByRole("button", { name: "Show leaderboard" }).click();
-    await page.p1.getByRole("heading", { name: "Leaderboard" }).waitFor();
+    await page.p1.getByRole("heading", { name: "Leaderboard", exact: true }).waitFor();
   }
+  // After the fifth question the round leaderboard with the wine follows the reveal.
   await h.getByRole("button", { name: "Reveal the wine" }).click();
   for (const p of ["p1", "p3", "host", "screen"]) {
     await page[p].getByRole("heading", { name: /Round leaderboard|After wine 1/ }).waitFor();
@@ -419,9 +427,10 @@ step("wine 2: p1 answers everything right", async () => {
     await h.getByTestId("answered-count").getByText("1").waitFor();
     await h.getByRole("button", { name: "Reveal answer" }).click();
     await page.p1.getByRole("heading", { name: "Correct!" }).waitFor();
+    if (q === 4) break;
     await h.getByRole("button", { name: "Show leaderboard" }).click();
-    await page.p1.getByRole("heading", { name: "Leaderboard" }).waitFor();
-    if (q < 4) await h.getByRole("button", { name: "Next question" }).click();
+    await page.p1.getByRole("heading", { name: "Leaderboard", exact: true }).waitFor();
+    await h.getByRole("button", { name: "Next question" }).click();
   }
   await h.getByRole("button", { name: "Reveal the wine" }).click();
   await page.p1.getByTestId("wine-card").getByRole("heading", { name: "Cloudy Bay Sauvignon Blanc" }).waitFor();
