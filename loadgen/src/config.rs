@@ -21,6 +21,8 @@ USAGE: sommelier-loadgen [OPTIONS]
   --json PATH          also write the report as JSON
   --seed N             seed for the participants' choices [1]
   --no-host-form       skip the host form's GET /api/answers before creating a session
+  --connect-first      diagnostics: all participants of a session open their sockets first,
+                       then all send join_session at once (splits upgrade and join costs)
   -h, --help           this text
 
 Exit status: 0 when every join, answer and check succeeded; 1 on any error or lost answer;
@@ -61,6 +63,7 @@ pub struct Config {
     pub json: Option<PathBuf>,
     pub seed: u64,
     pub host_form: bool,
+    pub connect_first: bool,
 }
 
 impl Default for Config {
@@ -79,6 +82,7 @@ impl Default for Config {
             json: None,
             seed: 1,
             host_form: true,
+            connect_first: false,
         }
     }
 }
@@ -140,6 +144,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
             "--json" => cfg.json = Some(PathBuf::from(value("a path")?)),
             "--seed" => cfg.seed = number(&name, &value("a number")?, 0, u64::MAX)?,
             "--no-host-form" => cfg.host_form = false,
+            "--connect-first" => cfg.connect_first = true,
             _ => return Err(format!("unknown option {arg} (see --help)")),
         }
     }
@@ -239,6 +244,7 @@ mod tests {
             "--seed",
             "42",
             "--no-host-form",
+            "--connect-first",
         ]);
         assert_eq!(c.addr, "127.0.0.1:9000");
         assert_eq!(c.base_url, "http://127.0.0.1:9000");
@@ -254,6 +260,7 @@ mod tests {
         assert_eq!(c.json, Some(PathBuf::from("out.json")));
         assert_eq!(c.seed, 42);
         assert!(!c.host_form);
+        assert!(c.connect_first);
         assert_eq!(parse(&["--help"]), Ok(Command::Help));
     }
 

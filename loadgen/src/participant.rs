@@ -7,7 +7,9 @@ use std::time::{Duration, Instant};
 use sommelier_core::protocol::{
     ClientMessage, EndReason, ErrorCode, ParticipantReveal, QuestionView, Reveal, ServerMessage,
 };
-use tokio::sync::watch;
+use std::sync::Arc;
+
+use tokio::sync::{watch, Barrier};
 
 use crate::board::{Kind, Reporter, Step};
 use crate::metrics::{ErrorCounts, Histogram};
@@ -29,6 +31,8 @@ pub struct Plan {
     pub deadline: tokio::time::Instant,
     /// How long to wait for the join.
     pub join_timeout: Duration,
+    /// When set, every participant of the session connects first and all join together.
+    pub connected: Option<Arc<Barrier>>,
 }
 
 /// Messages and bytes received in one span of the game.
@@ -52,6 +56,10 @@ pub struct Outcome {
     pub connect: Option<Duration>,
     /// From starting to connect until `participant:joined`.
     pub join: Option<Duration>,
+    /// `join_session` sent → `participant:joined`.
+    pub join_reply: Option<Duration>,
+    /// TCP connect + WebSocket upgrade (before the first frame).
+    pub upgrade: Option<Duration>,
     /// `submit_answer` → `answer:accepted`.
     pub ack: Histogram,
     pub submitted: u64,
@@ -141,17 +149,13 @@ impl Bot<'_> {
     async fn play(&mut self) -> Result<(), WsFailure> {
         let started = Instant::now();
         let join_deadline = tokio::time::Instant::now() + self.plan.join_timeout;
-        let mut sock = tokio::time::timeout_at(
-            join_deadline,
-            Socket::connect(&self.plan.ws_base, &self.plan.code),
-        )
-        .await
-        .map_err(|_| WsFailure::Timeout("the WebSocket handshake"))??;
-        let hello = sock
-            .recv_until(join_deadline, "server:state_snapshot")
-            .await?;
-        self.count(&hello);
-        self.out.connect = Some(hello.at - started);
+        let connected = self.connect(started, join_deadline).await;
+        if let Some(barrier) = &self.plan.connected {
+            // Everyone waits for everyone, failed or not, so that nobody waits forever.
+            barrier.wait().await;
+        }
+        let mut sock = connected?;
+        let join_sent = Instant::now();
         sock.send(&ClientMessage::JoinSession {}).await?;
         loop {
             let r = sock.recv_until(join_deadline, "participant:joined").await?;
@@ -160,6 +164,7 @@ impl Bot<'_> {
                 ServerMessage::ParticipantJoined { pseudonym, .. } => {
                     self.out.pseudonym = Some(pseudonym);
                     self.out.join = Some(r.at - started);
+                    self.out.join_reply = Some(r.at - join_sent);
                     self.report.at(r.at, Kind::Joined);
                     break;
                 }
@@ -174,6 +179,25 @@ impl Bot<'_> {
         let result = self.game(&mut sock).await;
         sock.close().await;
         result
+    }
+
+    /// Opens the socket and reads the greeting.
+    async fn connect(
+        &mut self,
+        started: Instant,
+        deadline: tokio::time::Instant,
+    ) -> Result<Socket, WsFailure> {
+        let mut sock = tokio::time::timeout_at(
+            deadline,
+            Socket::connect(&self.plan.ws_base, &self.plan.code),
+        )
+        .await
+        .map_err(|_| WsFailure::Timeout("the WebSocket handshake"))??;
+        self.out.upgrade = Some(started.elapsed());
+        let hello = sock.recv_until(deadline, "server:state_snapshot").await?;
+        self.count(&hello);
+        self.out.connect = Some(hello.at - started);
+        Ok(sock)
     }
 
     async fn game(&mut self, sock: &mut Socket) -> Result<(), WsFailure> {

@@ -41,6 +41,7 @@ pub struct ConfigView {
     pub reveal: &'static str,
     pub change_every: usize,
     pub seed: u64,
+    pub connect_first: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -98,10 +99,12 @@ pub struct DoStatsView {
 }
 
 /// The latency rows, in table order: (JSON key, table label).
-pub const LATENCIES: [(&str, &str); 11] = [
+pub const LATENCIES: [(&str, &str); 13] = [
     ("createSession", "POST /api/sessions"),
-    ("connect", "WS connect + first frame"),
-    ("join", "join (connect → participant:joined)"),
+    ("upgrade", "join: TCP + WebSocket upgrade"),
+    ("connect", "join: upgrade + first frame"),
+    ("joinReply", "join: join_session → participant:joined"),
+    ("join", "join: total (connect → joined)"),
     ("questionFanout", "question: host cmd → each participant"),
     (
         "questionFanoutLast",
@@ -173,8 +176,14 @@ pub fn build(cfg: &Config, sessions: &[SessionOutcome], elapsed: Duration) -> Re
             if let Some(d) = p.connect {
                 h.entry("connect").or_default().record_duration(d);
             }
-            if let Some(d) = p.join {
-                h.entry("join").or_default().record_duration(d);
+            for (key, d) in [
+                ("upgrade", p.upgrade),
+                ("joinReply", p.join_reply),
+                ("join", p.join),
+            ] {
+                if let Some(d) = d {
+                    h.entry(key).or_default().record_duration(d);
+                }
             }
             h.entry("answerAck").or_default().merge(&p.ack);
             for t in &p.per_question {
@@ -228,6 +237,7 @@ pub fn build(cfg: &Config, sessions: &[SessionOutcome], elapsed: Duration) -> Re
             reveal: cfg.reveal.as_str(),
             change_every: cfg.change_every,
             seed: cfg.seed,
+            connect_first: cfg.connect_first,
         },
         duration_ms: elapsed.as_secs_f64() * 1000.0,
         sessions: SessionsView {
@@ -277,6 +287,8 @@ pub fn build(cfg: &Config, sessions: &[SessionOutcome], elapsed: Duration) -> Re
 pub fn sum_numbers(values: &[serde_json::Value]) -> BTreeMap<String, f64> {
     fn walk(prefix: &str, v: &serde_json::Value, out: &mut BTreeMap<String, f64>) {
         match v {
+            // A time stamp, not a counter.
+            serde_json::Value::Number(_) if prefix == "sinceMs" => {}
             serde_json::Value::Number(n) => {
                 *out.entry(prefix.to_string()).or_default() += n.as_f64().unwrap_or(0.0);
             }
@@ -421,12 +433,13 @@ mod tests {
 
     #[test]
     fn sums_nested_counters() {
-        let a = serde_json::json!({"doRequests": 3, "sql": {"rowsRead": 10}, "name": "x"});
+        let a = serde_json::json!({"doRequests": 3, "sql": {"rowsRead": 10}, "name": "x", "sinceMs": 5});
         let b = serde_json::json!({"doRequests": 4, "sql": {"rowsRead": 1}});
         let t = sum_numbers(&[a, b]);
         assert_eq!(t["doRequests"], 7.0);
         assert_eq!(t["sql.rowsRead"], 11.0);
         assert!(!t.contains_key("name"));
+        assert!(!t.contains_key("sinceMs"));
     }
 
     #[test]

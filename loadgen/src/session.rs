@@ -98,6 +98,9 @@ pub async fn run(cfg: Arc<Config>, index: usize, deadline: Deadline) -> SessionO
 
     // The join storm: every participant connects and joins at once.
     let (abort_tx, abort_rx) = watch::channel(false);
+    let barrier = cfg
+        .connect_first
+        .then(|| Arc::new(tokio::sync::Barrier::new(cfg.players)));
     let handles: Vec<_> = (0..cfg.players)
         .map(|i| {
             let plan = Plan {
@@ -108,6 +111,7 @@ pub async fn run(cfg: Arc<Config>, index: usize, deadline: Deadline) -> SessionO
                 seed: cfg.seed.wrapping_add(index as u64 * 1_000_003),
                 deadline,
                 join_timeout: cfg.step_timeout,
+                connected: barrier.clone(),
             };
             let reporter = Reporter::new(i, tx.clone());
             tokio::spawn(participant::run(plan, reporter, abort_rx.clone()))
