@@ -4,6 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startStack } from "../support/stack.mjs";
 import { TestSocket } from "../support/ws-client.mjs";
+import { createSession } from "../support/tasting.mjs";
 
 let stack;
 before(async () => {
@@ -36,8 +37,9 @@ test("unknown API routes answer JSON 404", async () => {
 });
 
 test("a WebSocket reaches the session's Durable Object", async () => {
-  const sock = await TestSocket.open(`${stack.wsBase}/api/sessions/1234/ws`);
+  const { code } = await createSession(stack);
+  const sock = await TestSocket.open(`${stack.wsBase}/api/sessions/${code}/ws`);
   const hello = await sock.next("server:state_snapshot");
-  assert.equal(hello.code, "1234");
+  assert.deepEqual(hello, { type: "server:state_snapshot", code, phase: "waiting" });
   sock.close();
 });

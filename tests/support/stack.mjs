@@ -64,7 +64,7 @@ export async function startStack({ vars = {}, adminSecret = randomBytes(16).toSt
       "--inspector-port", String(inspectorPort),
       "--persist-to", persist,
       "--show-interactive-dev-session=false",
-      "--log-level", "warn",
+      "--log-level", process.env.STACK_LOG_LEVEL ?? "warn",
     ];
     for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
     child = spawn(join(ROOT, "node_modules/.bin/wrangler"), args, {
@@ -135,6 +135,7 @@ export async function startStack({ vars = {}, adminSecret = randomBytes(16).toSt
     },
     async stop() {
       await stopProcess();
+      if (process.env.STACK_LOGS === "1") process.stderr.write(output);
       rmSync(dir, { recursive: true, force: true });
     },
   };

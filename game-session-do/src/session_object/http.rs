@@ -7,7 +7,7 @@ use sommelier_core::engine::Engine;
 use sommelier_core::protocol::{ErrorCode, ServerMessage, TastingInput};
 use worker::{Method, Request, Response, WebSocketPair};
 
-use super::limits::{CLOSE_NOT_FOUND, MAX_SOCKETS};
+use super::limits::MAX_SOCKETS;
 use super::{now_ms, send_frame, GameSession};
 use crate::api_error::{bearer, ApiError};
 
@@ -169,12 +169,14 @@ impl GameSession {
                 self.apply(inner, effects)?;
             }
             None => {
-                // Browsers cannot read an upgrade's HTTP status: say it in the protocol.
+                // Browsers cannot read an upgrade's HTTP status: say it in the protocol. A
+                // close before the handshake completes would be lost, so the socket is closed
+                // on its next frame or by the identify timeout.
+                inner.sockets.add(ws.clone(), now_ms())?;
                 send_frame(
                     &ws,
                     &ServerMessage::error(ErrorCode::SessionNotFound, "no session with this code"),
                 );
-                let _ = ws.close(Some(CLOSE_NOT_FOUND), Some("session not found"));
             }
         }
         Ok(Response::from_websocket(pair.client)?)

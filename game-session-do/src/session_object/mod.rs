@@ -65,6 +65,8 @@ fn send_frame(ws: &WebSocket, msg: &ServerMessage) {
 
 impl DurableObject for GameSession {
     fn new(state: State, env: Env) -> Self {
+        // A panic would otherwise surface only as an opaque "unreachable" trap.
+        std::panic::set_hook(Box::new(|info| worker::console_error!("panic: {info}")));
         GameSession {
             state,
             env,
@@ -156,6 +158,15 @@ impl GameSession {
         let mut repo = Repo::new(self.state.storage().sql(), &mut inner.stats);
         repo.migrate()?;
         let records = repo.load()?;
+        if let Some(saved) = repo.load_stats()? {
+            let fresh = std::mem::take(&mut inner.stats);
+            inner.stats = Stats {
+                sql_rows_read: saved.sql_rows_read + fresh.sql_rows_read,
+                sql_rows_written: saved.sql_rows_written + fresh.sql_rows_written,
+                saved_ms: now_ms(),
+                ..saved
+            };
+        }
         inner.sockets = Sockets::rebuild(&self.state);
         inner.engine = match records {
             Some(records) => {
@@ -343,9 +354,28 @@ impl GameSession {
         }
     }
 
-    /// Sets the Durable Object's one alarm to the earliest of the engine's wake-up and the
-    /// identify deadline of unidentified sockets (or clears it), when that changed.
+    /// Saves the cost counters when a second has passed since the last save.
+    fn save_stats_if_due(&self) {
+        let mut guard = self.inner.borrow_mut();
+        let inner = &mut *guard;
+        let now = now_ms();
+        if !inner.loaded
+            || inner.engine.is_none()
+            || now < inner.stats.saved_ms + stats::SAVE_EVERY_MS
+        {
+            return;
+        }
+        inner.stats.saved_ms = now;
+        if let Err(e) = Repo::new(self.state.storage().sql(), &mut inner.stats).save_stats() {
+            worker::console_error!("saving stats failed: {e}");
+        }
+    }
+
+    /// Ends every event: saves the counters when due, then sets the Durable Object's one
+    /// alarm to the earliest of the engine's wake-up and the identify deadline of
+    /// unidentified sockets (or clears it), when that changed.
     async fn sync_alarm(&self) {
+        self.save_stats_if_due();
         let want = {
             let inner = self.inner.borrow();
             if !inner.loaded {
