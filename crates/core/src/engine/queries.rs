@@ -89,41 +89,38 @@ impl Engine {
     /// score, then the answer text chosen for each revealed question).
     pub fn results_csv(&self) -> String {
         let revealed = self.state.revealed_count as usize;
-        let mut out = String::from("rank,pseudonym,score");
+        let mut header = vec!["rank".to_string(), "pseudonym".into(), "score".into()];
         for g in 0..revealed {
             if let Some(q) = self.question_at(g) {
-                out.push(',');
-                out.push_str(&csv_cell(&format!(
+                header.push(format!(
                     "wine {} q{} {}",
                     g / QUESTIONS_PER_WINE + 1,
                     g % QUESTIONS_PER_WINE + 1,
                     q.category
-                )));
+                ));
             }
         }
-        out.push_str("\r\n");
+        let mut rows = vec![header];
         for line in self.rankings() {
             let Some(&i) = self.by_name.get(&line.pseudonym) else {
                 continue;
             };
-            out.push_str(&format!(
-                "{},{},{}",
-                line.rank,
-                csv_cell(&line.pseudonym),
-                line.score
-            ));
+            let mut row = vec![
+                line.rank.to_string(),
+                line.pseudonym.clone(),
+                line.score.to_string(),
+            ];
             for g in 0..revealed {
-                out.push(',');
                 let text = self
                     .answer_of(i, g)
                     .and_then(|a| self.question_at(g)?.options.get(usize::from(a)))
-                    .map(|o| o.text.as_str())
-                    .unwrap_or("");
-                out.push_str(&csv_cell(text));
+                    .map(|o| defuse_formula(&o.text))
+                    .unwrap_or_default();
+                row.push(text);
             }
-            out.push_str("\r\n");
+            rows.push(row);
         }
-        out
+        write_csv(&rows)
     }
 
     /// The line of `GET /api/host/sessions` for this session.
@@ -155,19 +152,32 @@ impl Engine {
 }
 
 /// One CSV cell: quoted when needed, and defused against spreadsheet formula injection.
-fn csv_cell(raw: &str) -> String {
-    let defused = match raw.chars().next() {
+/// Spreadsheets run cells that start like a formula: prefix those with a quote so an answer
+/// text can never execute in the host's spreadsheet.
+pub(crate) fn defuse_formula(raw: &str) -> String {
+    match raw.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{raw}"),
         _ => raw.to_string(),
-    };
-    if defused.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", defused.replace('"', "\"\""))
-    } else {
-        defused
     }
 }
 
+/// Quoting and line endings by the `csv` crate (RFC 4180, CRLF).
+fn write_csv(rows: &[Vec<String>]) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    for row in rows {
+        // Writing into a Vec cannot fail.
+        let _ = writer.write_record(row);
+    }
+    writer
+        .into_inner()
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
-pub(crate) fn csv_cell_for_test(raw: &str) -> String {
-    csv_cell(raw)
+pub(crate) fn write_csv_for_test(rows: &[Vec<String>]) -> String {
+    write_csv(rows)
 }

@@ -59,13 +59,9 @@ fn results_csv_and_summary() {
 
 #[test]
 fn csv_cells_are_quoted_and_defused() {
-    assert_eq!(super::super::queries::csv_cell_for_test("a,b"), "\"a,b\"");
-    assert_eq!(
-        super::super::queries::csv_cell_for_test("=SUM(A1)"),
-        "'=SUM(A1)"
-    );
-    assert_eq!(
-        super::super::queries::csv_cell_for_test("say \"hi\""),
-        "\"say \"\"hi\"\"\""
-    );
+    use super::super::queries::{defuse_formula, write_csv_for_test};
+    assert_eq!(defuse_formula("=SUM(A1)"), "'=SUM(A1)");
+    assert_eq!(defuse_formula("Merlot"), "Merlot");
+    let csv = write_csv_for_test(&[vec!["a,b".to_string(), "say \"hi\"".to_string()]]);
+    assert_eq!(csv, "\"a,b\",\"say \"\"hi\"\"\"\r\n");
 }
