@@ -4,10 +4,10 @@ use serde::{Deserialize, Serialize};
 
 use super::views::TastingInput;
 
-/// A frame from a client: one JSON object tagged by `type`.
+/// A frame from a client: one JSON object tagged by `type` (extra fields are ignored).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(tag = "type", rename_all_fields = "camelCase", deny_unknown_fields)]
+#[serde(tag = "type", rename_all_fields = "camelCase")]
 pub enum ClientMessage {
     /// Identify as the host with the secret host key.
     #[serde(rename = "rejoin_host")]
