@@ -4,10 +4,11 @@ use serde::{Deserialize, Serialize};
 
 use super::views::TastingInput;
 
-/// A frame from a client: one JSON object tagged by `type` (extra fields are ignored).
+/// A frame from a client: one JSON object tagged by `type`; unknown fields are refused.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "type", rename_all_fields = "camelCase")]
+#[serde(deny_unknown_fields)]
 pub enum ClientMessage {
     /// Identify as the host with the secret host key.
     #[serde(rename = "rejoin_host")]
