@@ -58,6 +58,7 @@ pub struct Host {
     sock: Socket,
     inbox: VecDeque<Received>,
     events: mpsc::UnboundedReceiver<Event>,
+    events_open: bool,
     tally: Tally,
     expected: usize,
     step_timeout: Duration,
@@ -102,6 +103,7 @@ impl Host {
             sock,
             inbox: VecDeque::new(),
             events,
+            events_open: true,
             tally: Tally::default(),
             expected,
             step_timeout: cfg.step_timeout,
@@ -152,9 +154,11 @@ impl Host {
                 return Ok(());
             }
             tokio::select! {
-                ev = self.events.recv() => match ev {
+                // Once every participant has stopped (and so said `Gone`), only the host's
+                // own socket and the clock are left to wait on.
+                ev = self.events.recv(), if self.events_open => match ev {
                     Some(ev) => self.tally.apply(ev),
-                    None => return Err(WsFailure::Closed("every participant stopped".into())),
+                    None => self.events_open = false,
                 },
                 r = self.sock.recv() => {
                     let r = r?;

@@ -96,6 +96,8 @@ pub struct DoStatsView {
     pub total: BTreeMap<String, f64>,
     pub per_session: Vec<serde_json::Value>,
     pub unavailable: Option<String>,
+    /// Every session's counters cover it whole (no hibernation or eviction restarted them).
+    pub complete: bool,
 }
 
 /// The latency rows, in table order: (JSON key, table label).
@@ -135,6 +137,7 @@ pub fn build(cfg: &Config, sessions: &[SessionOutcome], elapsed: Duration) -> Re
     let mut codes = Vec::new();
     let mut stats = Vec::new();
     let mut stats_error = None;
+    let mut stats_complete = true;
 
     for s in sessions {
         errors.merge(&s.errors);
@@ -195,6 +198,7 @@ pub fn build(cfg: &Config, sessions: &[SessionOutcome], elapsed: Duration) -> Re
             changed += p.changed;
             throttled += p.throttled;
         }
+        stats_complete &= s.stats_complete;
         match (&s.stats, &s.stats_error) {
             (Some(v), _) => stats.push(v.clone()),
             (None, Some(e)) => stats_error = Some(e.clone()),
@@ -279,6 +283,7 @@ pub fn build(cfg: &Config, sessions: &[SessionOutcome], elapsed: Duration) -> Re
             total: sum_numbers(&stats),
             per_session: stats,
             unavailable: stats_error,
+            complete: stats_complete && !sessions.is_empty(),
         },
     }
 }
@@ -409,7 +414,15 @@ pub fn render(r: &Report) -> String {
         let why = r.do_stats.unavailable.as_deref().unwrap_or("none returned");
         let _ = writeln!(s, "Durable Object counters: unavailable ({why})");
     } else {
-        let _ = writeln!(s, "Durable Object counters (sum over sessions):");
+        let _ = writeln!(
+            s,
+            "Durable Object counters (sum over sessions){}:",
+            if r.do_stats.complete {
+                ""
+            } else {
+                ", INCOMPLETE: an object was reloaded (hibernation or eviction) and restarted its counters"
+            }
+        );
         for (k, v) in &r.do_stats.total {
             let _ = writeln!(s, "  {k:<36} {v:>12}");
         }

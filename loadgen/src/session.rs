@@ -26,6 +26,9 @@ pub struct SessionOutcome {
     /// `GET /api/sessions/{code}/stats` as returned.
     pub stats: Option<serde_json::Value>,
     pub stats_error: Option<String>,
+    /// Whether the counters cover the whole session: they count since the object was last
+    /// loaded (`sinceMs`), so an object that hibernated or was evicted mid-run restarted them.
+    pub stats_complete: bool,
     /// KV operations of the HTTP calls (the answers worker's `X-KV-Ops`).
     pub kv: KvOps,
     pub create: Option<Duration>,
@@ -47,6 +50,14 @@ pub fn new_host_key() -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Milliseconds since the Unix epoch (the same clock as the server's on this machine).
+fn epoch_ms() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as u64)
+        .unwrap_or_default()
+}
+
 pub async fn run(cfg: Arc<Config>, index: usize, deadline: Deadline) -> SessionOutcome {
     let mut out = SessionOutcome::default();
     let api = Api::new(&cfg.addr, cfg.step_timeout);
@@ -65,13 +76,13 @@ pub async fn run(cfg: Arc<Config>, index: usize, deadline: Deadline) -> SessionO
     let title = format!("Load test {}", index + 1);
     let tasting = load_tasting(&title, cfg.wines, cfg.timer_seconds, cap);
     let started = std::time::Instant::now();
-    let code = match api.create_session(&host_key, &tasting).await {
+    let (code, created_by_ms) = match api.create_session(&host_key, &tasting).await {
         Ok((code, res)) => {
             out.create = Some(started.elapsed());
             if let Some(kv) = res.kv_ops {
                 out.kv.add(kv);
             }
-            code
+            (code, epoch_ms())
         }
         Err(e) => {
             eprintln!("session {index}: {}", e.detail);
@@ -142,7 +153,14 @@ pub async fn run(cfg: Arc<Config>, index: usize, deadline: Deadline) -> SessionO
         }
     }
     match api.stats(&code, &host_key).await {
-        Ok(v) => out.stats = Some(v),
+        Ok(v) => {
+            // The object was loaded by the POST that created it; a later `sinceMs` means it
+            // was reloaded since.
+            out.stats_complete = v["sinceMs"]
+                .as_u64()
+                .is_some_and(|since| since <= created_by_ms);
+            out.stats = Some(v);
+        }
         Err(e) => out.stats_error = Some(e.detail),
     }
     out
