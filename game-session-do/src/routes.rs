@@ -183,15 +183,7 @@ async fn create_session(mut req: Request, env: &Env) -> RouteResult {
                     code: code.clone(),
                     created_ms: now_ms(),
                 };
-                let add = internal_request(
-                    Method::Post,
-                    "/add",
-                    Some(serde_json::to_string(&entry).unwrap_or_default()),
-                    None,
-                )?;
-                registry_stub(env, &body.host_key)?
-                    .fetch_with_request(add)
-                    .await?;
+                registry_post(env, &body.host_key, "/add", &entry).await?;
                 return Ok(
                     Response::from_json(&serde_json::json!({ "code": code }))?.with_status(201)
                 );
@@ -217,25 +209,27 @@ async fn delete_session(req: Request, env: &Env, code: &str) -> RouteResult {
     let key = bearer(&req)?;
     let response = session_stub(env, &code)?.fetch_with_request(req).await?;
     if response.status_code() == 200 {
-        unregister(env, &key, &code).await?;
+        for entry in registry_entries(env, &key).await? {
+            if entry.code == code {
+                registry_post(env, &key, "/remove", &entry).await?;
+            }
+        }
     }
     Ok(response)
 }
 
-async fn unregister(env: &Env, host_key: &str, code: &str) -> Result<(), ApiError> {
-    // created_ms 0 never matches: remove by code through a list lookup instead.
-    let list = registry_entries(env, host_key).await?;
-    for entry in list.into_iter().filter(|e| e.code == code) {
-        let remove = internal_request(
-            Method::Post,
-            "/remove",
-            Some(serde_json::to_string(&entry).unwrap_or_default()),
-            None,
-        )?;
-        registry_stub(env, host_key)?
-            .fetch_with_request(remove)
-            .await?;
-    }
+/// Adds (`/add`) or removes (`/remove`) one entry of a host's registry.
+async fn registry_post(
+    env: &Env,
+    host_key: &str,
+    path: &str,
+    entry: &RegistryEntry,
+) -> Result<(), ApiError> {
+    let body = serde_json::to_string(entry).unwrap_or_default();
+    let request = internal_request(Method::Post, path, Some(body), None)?;
+    registry_stub(env, host_key)?
+        .fetch_with_request(request)
+        .await?;
     Ok(())
 }
 
@@ -279,15 +273,7 @@ async fn host_sessions(req: &Request, env: &Env) -> RouteResult {
         let (entry, summary) = result?;
         match summary {
             Some(s) => sessions.push(s),
-            None => {
-                let remove = internal_request(
-                    Method::Post,
-                    "/remove",
-                    Some(serde_json::to_string(&entry).unwrap_or_default()),
-                    None,
-                )?;
-                registry_stub(env, &key)?.fetch_with_request(remove).await?;
-            }
+            None => registry_post(env, &key, "/remove", &entry).await?,
         }
     }
     sessions.sort_by_key(|s| std::cmp::Reverse(s.created));
