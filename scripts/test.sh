@@ -25,11 +25,10 @@ npx tsc -p frontend/tsconfig.json --noEmit
 npx eslint frontend/src tests seeds scripts
 node scripts/budgets.mjs
 
-section "integration tests (wrangler dev, real SQLite and KV)"
-node --test --test-concurrency=1 --test-reporter=spec tests/integration/
+echo "time so far: $(( $(date +%s) - START )) s"
 
-section "browser tests (headless Chromium)"
-node --test --test-concurrency=1 --test-reporter=spec tests/browser/
-
-echo
-echo "total test time: $(( $(date +%s) - START )) s"
+# One run, so its summary closes the output: integration tests against the real stack
+# (wrangler dev, real SQLite and KV), then browser tests in headless Chromium.
+section "integration and browser tests"
+node --test --test-concurrency=1 --test-reporter=spec \
+  "tests/integration/*.test.mjs" "tests/browser/*.test.mjs"
