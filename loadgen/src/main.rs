@@ -109,7 +109,8 @@ async fn run(cfg: Config) -> ExitCode {
         report.error_total += panicked;
         report.ok = false;
     }
-    print!("{}", report::render(&report));
+    // A closed stdout (`| head`) must not turn the run into a panic.
+    let _ = std::io::Write::write_all(&mut std::io::stdout(), report::render(&report).as_bytes());
     if let Some(path) = &cfg.json {
         let written = serde_json::to_vec_pretty(&report)
             .map_err(|e| e.to_string())
