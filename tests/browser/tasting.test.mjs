@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "../support/stack.mjs";
-import { startBrowserStack, launchBrowser, newContext, requireBuiltFrontend, checkA11y, shot, seedAnswers, PHONE, DESKTOP } from "../support/browser.mjs";
+import { consoleLog, startBrowserStack, launchBrowser, newContext, requireBuiltFrontend, checkA11y, shot, seedAnswers, PHONE, DESKTOP } from "../support/browser.mjs";
 
 const WINES = [
   {
@@ -91,6 +91,7 @@ function step(name, fn) {
       if (stack?.logs) {
         mkdirSync(join(ROOT, "test-artifacts"), { recursive: true });
         writeFileSync(join(ROOT, "test-artifacts/tasting-stack.log"), stack.logs());
+        writeFileSync(join(ROOT, "test-artifacts/tasting-console.log"), consoleLog.join("\n"));
       }
       for (const [k, p] of Object.entries(page)) {
         if (!p.isClosed()) await shot(p, `FAILED-${k}`).catch(() => {});
@@ -196,7 +197,10 @@ step("custom answers the host used are proposed to the suggestions queue", async
 });
 
 step("the projector screen shows the lobby with the code and QR", async () => {
-  page.screen = await ctx.host.newPage();
+  // The projector runs in the host's browser profile (same localStorage, so same host key);
+  // a context of its own keeps the host page in the foreground.
+  ctx.screen = await newContext(browser, { ...DESKTOP, storageState: await ctx.host.storageState() }, errors);
+  page.screen = await ctx.screen.newPage();
   await page.screen.goto(`${stack.baseUrl}/screen?code=${code}`);
   await page.screen.getByTestId("screen-code").getByText(code).waitFor();
   await page.screen.getByRole("img", { name: `QR code to join tasting ${code}` }).waitFor();

@@ -31,6 +31,10 @@ export async function launchBrowser() {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      // Many pages share one browser: keep background tabs running at full speed.
+      "--disable-background-timer-throttling",
+      "--disable-renderer-backgrounding",
+      "--disable-backgrounding-occluded-windows",
     ],
   });
 }
@@ -43,8 +47,14 @@ export async function newContext(browser, options = DESKTOP, errors = []) {
   return context;
 }
 
+/** Console warnings and errors of every page, with times (kept for failure reports). */
+export const consoleLog = [];
+
 function watch(page, errors) {
   page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "warning" || m.type() === "error") consoleLog.push(`${new Date().toISOString()} ${m.type()} ${page.url()}: ${m.text()}`);
+  });
 }
 
 /** Runs axe-core in the page; throws listing every serious or critical violation. */

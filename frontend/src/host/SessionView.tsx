@@ -73,6 +73,7 @@ export function SessionView({ code, hostKey, suggestions, onStatus, onHandle, on
           }
           savingRef.current = false;
           setSaving(false);
+          console.warn(`server refused: ${msg.code} ${msg.message}`);
           setFlash(msg.message);
           return;
         }

@@ -77,7 +77,10 @@ export class SessionSocket {
 
   /** Sends now if connected; returns whether the frame went out. */
   send(msg: ClientMessage): boolean {
-    if (this.ws?.readyState !== WebSocket.OPEN) return false;
+    if (this.ws?.readyState !== WebSocket.OPEN) {
+      console.warn(`session socket not open: ${msg.type} not sent`);
+      return false;
+    }
     this.ws.send(JSON.stringify(msg));
     return true;
   }
@@ -142,8 +145,9 @@ export class SessionSocket {
       }
       this.handle(msg);
     };
-    ws.onclose = () => {
+    ws.onclose = (ev: CloseEvent) => {
       if (this.ws !== ws) return;
+      console.warn(`session socket closed (${ev.code}${ev.reason ? ` ${ev.reason}` : ""}); reconnecting`);
       this.ws = null;
       this.stopHeartbeat();
       if (!opened && navigator.onLine !== false) this.checkExists();
