@@ -91,7 +91,6 @@ function step(name, fn) {
       if (stack?.logs) {
         mkdirSync(join(ROOT, "test-artifacts"), { recursive: true });
         writeFileSync(join(ROOT, "test-artifacts/tasting-stack.log"), stack.logs());
-        writeFileSync(join(ROOT, "test-artifacts/tasting-console.log"), consoleLog.join("\n"));
       }
       for (const [k, p] of Object.entries(page)) {
         if (!p.isClosed()) await shot(p, `FAILED-${k}`).catch(() => {});
@@ -114,6 +113,8 @@ before(async () => {
 });
 
 after(async () => {
+  mkdirSync(join(ROOT, "test-artifacts"), { recursive: true });
+  writeFileSync(join(ROOT, "test-artifacts/tasting-console.log"), consoleLog.join("\n"));
   await browser?.close();
   await stack?.stop();
 });
@@ -467,13 +468,25 @@ step("final: podium, each participant's rank, and the CSV export", async () => {
   assert.match(lines[3], /Rioja, Spain/);
 });
 
-step("the dashboard lists the finished tasting with results and export", async () => {
+step("the dashboard lists the finished tasting; results reopen it; delete removes it", async () => {
   const h = page.host;
   await h.getByRole("button", { name: "Back to your tastings" }).click();
   await h.getByRole("heading", { name: "Your tastings" }).waitFor();
   const row = h.locator(`li.session-row[data-code="${code}"]`);
   await row.getByText("Friday flight: Bordeaux & Marlborough").waitFor();
+  await row.getByText(/Finished · 3 players/).waitFor();
+  await row.getByText(names.p1).waitFor();
   await row.getByRole("button", { name: `Export CSV of ${code}` }).waitFor();
   await screenCheck(h, "host-dashboard");
+  await row.getByRole("button", { name: `Results of ${code}` }).click();
+  await h.getByRole("heading", { name: "Final results" }).waitFor();
+  await h.getByTestId("podium").getByText(names.p1).waitFor();
+  await h.getByRole("button", { name: "Back to your tastings" }).click();
+  await row.getByRole("button", { name: `Delete ${code}` }).click();
+  await row.getByRole("button", { name: `Confirm delete ${code}` }).click();
+  await h.getByText(`Tasting ${code} deleted.`).waitFor();
+  await row.waitFor({ state: "detached" });
+  const res = await fetch(`${stack.baseUrl}/api/sessions/${code}`);
+  assert.equal(res.status, 404);
   assert.deepEqual(errors, [], "no uncaught page errors");
 });

@@ -150,7 +150,7 @@ export class SessionSocket {
       console.warn(`session socket closed (${ev.code}${ev.reason ? ` ${ev.reason}` : ""}); reconnecting`);
       this.ws = null;
       this.stopHeartbeat();
-      if (!opened && navigator.onLine !== false) this.checkExists();
+      if ((!opened || ev.code === 4004 || ev.code === 4404) && navigator.onLine !== false) this.checkExists();
       this.scheduleRetry();
     };
     ws.onerror = () => {
@@ -195,8 +195,16 @@ export class SessionSocket {
         }
         break;
       case "game:answer_revealed":
+        this.pending = null;
+        break;
       case "session:ended":
         this.pending = null;
+        // A deleted or expired session is gone for good: nothing to reconnect to.
+        if (msg.reason === "deleted" || msg.reason === "expired") {
+          this.opts.onMessage(msg);
+          this.stop();
+          return;
+        }
         break;
       case "error":
         if (msg.code === "ANSWERS_CLOSED" || msg.code === "UNKNOWN_QUESTION" || msg.code === "UNKNOWN_OPTION") {
