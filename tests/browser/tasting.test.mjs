@@ -233,6 +233,19 @@ step("three participants join: two type the code, one follows the link", async (
   for (const p of players()) await page.host.locator(`li.player[data-pseudonym="${names[p]}"]`).getByText("online").waitFor();
   await page.p3.getByTestId("player-count").getByText("3", { exact: true }).waitFor();
   await page.screen.getByTestId("screen-count").getByText("3 players joined").waitFor();
+  // p1's private rejoin link carries the seat to another device (token in the fragment).
+  await page.p1.getByText("Continue on another device").click();
+  const rejoin = await page.p1.getByLabel("Your private rejoin link").inputValue();
+  assert.match(rejoin, new RegExp(`/play\\?code=${code}#p=`));
+  assert.ok(!new URL(rejoin).search.includes("t="), "the token never travels in the query");
+  const second = await newContext(browser, PHONE, errors);
+  const sp = await second.newPage();
+  await sp.goto(rejoin);
+  await sp.getByRole("heading", { name: "You're in!" }).waitFor();
+  assert.equal((await sp.getByTestId("pseudonym").textContent()).trim(), names.p1);
+  assert.equal(new URL(sp.url()).hash, "", "the fragment is removed after use");
+  await second.close();
+  await page.host.getByTestId("participant-count").getByText("3 / 12").waitFor();
   await screenCheck(page.p3, "play-lobby");
   await screenCheck(page.host, "host-lobby");
   await screenCheck(page.screen, "screen-lobby");

@@ -482,6 +482,7 @@ function Reveal({ state, send }: PhaseProps) {
       </div>
       <section class="card" aria-labelledby="results-h">
         <h2 id="results-h">Each player</h2>
+        <div class="table-scroll">
         <table class="results-table">
           <thead>
             <tr>
@@ -505,6 +506,7 @@ function Reveal({ state, send }: PhaseProps) {
             ))}
           </tbody>
         </table>
+        </div>
       </section>
     </section>
   );
