@@ -4,12 +4,16 @@ import { useEffect, useRef } from "preact/hooks";
 
 /**
  * Returns a ref for a screen's heading; when `screenKey` changes (a new screen), focus moves
- * to it so screen readers and keyboards start at the top of the new content.
+ * to it so screen readers and keyboards start at the top of the new content, and the
+ * document title follows.
  */
 export function useScreenHeading<T extends HTMLElement>(screenKey: string) {
   const ref = useRef<T>(null);
   const first = useRef(true);
   useEffect(() => {
+    // The tab title follows the screen too (what screen readers announce on tab switches).
+    const text = ref.current?.textContent?.trim();
+    if (text) document.title = `${text} · Sommelier Arena`;
     if (first.current) {
       first.current = false;
       // On first load, leave focus where the browser put it unless nothing has it.

@@ -126,7 +126,7 @@ function apply(g: Game, msg: ServerMessage, sock: SessionSocket): Game {
       };
     }
     case "participant:joined":
-      return { ...g, phase: "waiting", pseudonym: msg.pseudonym };
+      return { ...g, phase: "waiting", pseudonym: msg.pseudonym, count: Math.max(g.count, 1) };
     case "lobby:updated":
       return { ...g, count: msg.count, max: msg.maxParticipants };
     case "game:started":
@@ -263,7 +263,17 @@ function App() {
 
   if (gone) return <GoneScreen gone={gone} code={code} onRetry={reset} />;
   if (code && joining) {
-    return <GameView key={code} code={code} onGone={(g) => { setJoining(false); setGone(g); }} />;
+    return (
+      <GameView
+        key={code}
+        code={code}
+        title={info?.title ?? ""}
+        onGone={(g) => {
+          setJoining(false);
+          setGone(g);
+        }}
+      />
+    );
   }
   if (code && (checking || !info)) return <Shell><p class="muted center" role="status">Looking up tasting {code}…</p></Shell>;
   if (code && info) return <ConfirmScreen info={info} onJoin={() => setJoining(true)} onBack={reset} />;
@@ -361,8 +371,8 @@ const ERROR_TEXT: Partial<Record<ErrorCode, string>> = {
   UNKNOWN_PARTICIPANT: "Your seat in this tasting is no longer valid.",
 };
 
-function GameView({ code, onGone }: { code: string; onGone: (g: Gone) => void }) {
-  const [game, setGame] = useState<Game>(EMPTY);
+function GameView({ code, title, onGone }: { code: string; title: string; onGone: (g: Gone) => void }) {
+  const [game, setGame] = useState<Game>({ ...EMPTY, title });
   const [status, setStatus] = useState<ConnectionStatus>("connecting");
   const [flash, setFlash] = useState<string | null>(null);
   const sockRef = useRef<SessionSocket | null>(null);
