@@ -537,7 +537,12 @@ function DeviceLink({ link }: { link: string }) {
 function Progress({ game }: { game: Game }) {
   return (
     <p class="progress-label">
-      Wine {game.roundIndex + 1} of {game.totalRounds || "?"} · Question {game.questionIndex + 1} of 5
+      <span class="sr-only">
+        Wine {game.roundIndex + 1} of {game.totalRounds || "?"}, question {game.questionIndex + 1} of 5
+      </span>
+      <span aria-hidden="true">
+        Wine {game.roundIndex + 1}/{game.totalRounds || "?"} · Question {game.questionIndex + 1}/5
+      </span>
     </p>
   );
 }
