@@ -34,6 +34,9 @@ pub struct Fanouts {
     pub leaderboard_last: Histogram,
     /// Host command → the host's own copy of the broadcast.
     pub host_echo: Histogram,
+    /// Each broadcast in play order with its time to the last participant (ms), and for
+    /// each question how long it took until every answer was acknowledged.
+    pub timeline: Vec<(String, f64)>,
 }
 
 /// What the host driver brings back.
@@ -264,6 +267,21 @@ impl Host {
         }
         if let Some(d) = latest {
             last.record_duration(d);
+            let n = self.out.questions_played;
+            let label = match &step {
+                Step::Question(_) => format!("question {}", n + 1),
+                Step::Reveal(_) => format!("reveal {n}"),
+                Step::QuestionLeaderboard { round, question } => {
+                    format!("question leaderboard {}.{}", round + 1, question + 1)
+                }
+                Step::RoundLeaderboard { round } => format!("round leaderboard {}", round + 1),
+                Step::FinalLeaderboard => "final leaderboard".into(),
+                Step::Ended => "ended".into(),
+            };
+            self.out
+                .fanouts
+                .timeline
+                .push((label, d.as_secs_f64() * 1000.0));
         }
         Ok(())
     }
@@ -337,10 +355,16 @@ impl Host {
             RevealMode::Host => {
                 let deadline = self.step_deadline(Duration::ZERO);
                 let id = qid.clone();
+                let waiting = Instant::now();
                 self.pump("every answer acknowledged", deadline, |h| {
                     h.tally.all_answered(&id)
                 })
                 .await?;
+                let n = self.out.questions_played;
+                self.out.fanouts.timeline.push((
+                    format!("answers {n} all acknowledged"),
+                    waiting.elapsed().as_secs_f64() * 1000.0,
+                ));
                 let id = qid.clone();
                 let (_, sent) = self
                     .command(

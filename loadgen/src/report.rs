@@ -28,6 +28,9 @@ pub struct Report {
     pub error_total: u64,
     pub kv_ops: KvOps,
     pub do_stats: DoStatsView,
+    /// Per session, in play order: each broadcast's time to its last participant and each
+    /// question's time until every answer was acknowledged (ms).
+    pub timelines: Vec<Vec<(String, f64)>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -138,6 +141,7 @@ pub fn build(cfg: &Config, sessions: &[SessionOutcome], elapsed: Duration) -> Re
     let mut stats = Vec::new();
     let mut stats_error = None;
     let mut stats_complete = true;
+    let mut timelines = Vec::new();
 
     for s in sessions {
         errors.merge(&s.errors);
@@ -162,6 +166,7 @@ pub fn build(cfg: &Config, sessions: &[SessionOutcome], elapsed: Duration) -> Re
         ] {
             h.entry(key).or_default().merge(src);
         }
+        timelines.push(s.host.fanouts.timeline.clone());
         host_throttled += s.host.throttled;
         host_messages += s.host.messages;
         host_bytes += s.host.bytes;
@@ -285,6 +290,7 @@ pub fn build(cfg: &Config, sessions: &[SessionOutcome], elapsed: Duration) -> Re
             unavailable: stats_error,
             complete: stats_complete && !sessions.is_empty(),
         },
+        timelines,
     }
 }
 
@@ -386,6 +392,12 @@ pub fn render(r: &Report) -> String {
         "host received {} messages, {} bytes",
         t.host_messages, t.host_bytes
     );
+    if let [timeline] = r.timelines.as_slice() {
+        let _ = writeln!(s, "\ntimeline (ms until the last participant had it):");
+        for (step, ms) in timeline {
+            let _ = writeln!(s, "  {step:<36} {ms:>9.1}");
+        }
+    }
     let a = &r.answers;
     let v = &a.verification;
     let _ = writeln!(
