@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { startBrowserStack, launchBrowser, newContext, requireBuiltFrontend, checkA11y, shot, PHONE, DESKTOP } from "../support/browser.mjs";
+import { consoleLog, startBrowserStack, launchBrowser, newContext, requireBuiltFrontend, checkA11y, shot, PHONE, DESKTOP } from "../support/browser.mjs";
 
 let stack;
 let browser;
@@ -135,6 +135,38 @@ test("a started game refuses new players; the host away and back; ending early",
   await p.getByText("The host ended the tasting.").waitFor();
   await checkA11y(p, "/play ended early");
   await shot(p, "play-ended-early-phone");
+  await Promise.all([hctx.close(), pctx.close()]);
+  assert.deepEqual(errors, []);
+});
+
+test("the runtime restarts mid-question: both sides reconnect to the same screen", async (t) => {
+  if (!stack.restart) return t.skip("needs a stack this test started");
+  const code = await createSession();
+  const hctx = await hostContext();
+  const h = await hctx.newPage();
+  await h.goto(`${stack.baseUrl}/host?code=${code}`);
+  await h.getByRole("heading", { name: "Lobby" }).waitFor();
+  const pctx = await newContext(browser, PHONE, errors);
+  const p = await join(pctx, code);
+  await h.getByRole("button", { name: "Start the tasting" }).click();
+  const pick = p.locator("button.option").nth(2);
+  await pick.click();
+  await p.getByText("Answer received").waitFor();
+  await h.getByTestId("answered-count").getByText("1").waitFor();
+
+  const logged = consoleLog.length;
+  await stack.restart();
+  // Whether or not the pages noticed the gap, they end up connected, on the same question,
+  // with the answer still marked and counted.
+  const back = { timeout: 45_000 };
+  await p.getByTestId("connection").getByText("Reconnecting").waitFor({ state: "detached", ...back });
+  await p.getByRole("heading", { name: "What is the colour of this wine?" }).waitFor(back);
+  await pick.and(p.locator('[aria-pressed="true"]')).waitFor(back);
+  const closes = consoleLog.slice(logged).filter((l) => l.includes("session socket closed"));
+  assert.ok(closes.some((l) => l.includes("/play?code=")), "the participant's socket did drop and reconnect");
+  await h.getByRole("button", { name: "Reveal answer" }).click(back);
+  await h.getByTestId("host-reveal").waitFor(back);
+  await p.getByTestId("reveal").waitFor(back);
   await Promise.all([hctx.close(), pctx.close()]);
   assert.deepEqual(errors, []);
 });
