@@ -34,9 +34,20 @@ pub struct Fanouts {
     pub leaderboard_last: Histogram,
     /// Host command → the host's own copy of the broadcast.
     pub host_echo: Histogram,
-    /// Each broadcast in play order with its time to the last participant (ms), and for
-    /// each question how long it took until every answer was acknowledged.
-    pub timeline: Vec<(String, f64)>,
+    /// Each broadcast in play order with its time to the last participant, and for each
+    /// question how long it took until every answer was acknowledged.
+    pub timeline: Vec<TimelineEntry>,
+}
+
+/// One step of a session's game.
+#[derive(Debug, Clone, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TimelineEntry {
+    pub step: String,
+    /// When it started, in ms from the start of the run.
+    pub at_ms: f64,
+    /// How long it took, in ms.
+    pub ms: f64,
 }
 
 /// What the host driver brings back.
@@ -278,10 +289,11 @@ impl Host {
                 Step::FinalLeaderboard => "final leaderboard".into(),
                 Step::Ended => "ended".into(),
             };
-            self.out
-                .fanouts
-                .timeline
-                .push((label, d.as_secs_f64() * 1000.0));
+            self.out.fanouts.timeline.push(TimelineEntry {
+                step: label,
+                at_ms: crate::metrics::ms_into_run(sent),
+                ms: d.as_secs_f64() * 1000.0,
+            });
         }
         Ok(())
     }
@@ -361,10 +373,11 @@ impl Host {
                 })
                 .await?;
                 let n = self.out.questions_played;
-                self.out.fanouts.timeline.push((
-                    format!("answers {n} all acknowledged"),
-                    waiting.elapsed().as_secs_f64() * 1000.0,
-                ));
+                self.out.fanouts.timeline.push(TimelineEntry {
+                    step: format!("answers {n} all acknowledged"),
+                    at_ms: crate::metrics::ms_into_run(waiting),
+                    ms: waiting.elapsed().as_secs_f64() * 1000.0,
+                });
                 let id = qid.clone();
                 let (_, sent) = self
                     .command(

@@ -77,6 +77,7 @@ fn main() -> ExitCode {
 
 async fn run(cfg: Config) -> ExitCode {
     let cfg = Arc::new(cfg);
+    metrics::mark_run_start();
     let started = Instant::now();
     let deadline = tokio::time::Instant::now() + cfg.timeout;
     eprintln!(

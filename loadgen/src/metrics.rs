@@ -2,9 +2,23 @@
 //! distributions, and error counts by code.
 
 use std::collections::BTreeMap;
-use std::time::Duration;
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
 
 use serde::Serialize;
+
+static RUN_START: OnceLock<Instant> = OnceLock::new();
+
+/// Marks the start of the run (the first call wins).
+pub fn mark_run_start() {
+    RUN_START.get_or_init(Instant::now);
+}
+
+/// Milliseconds from the start of the run to `at`.
+pub fn ms_into_run(at: Instant) -> f64 {
+    let start = *RUN_START.get_or_init(Instant::now);
+    at.saturating_duration_since(start).as_secs_f64() * 1000.0
+}
 
 /// Every sample of one quantity, in microseconds (or plain units for counts and bytes).
 #[derive(Debug, Clone, Default)]

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::api::KvOps;
 use crate::config::Config;
+use crate::host::TimelineEntry;
 use crate::metrics::{ErrorCounts, Histogram, Summary};
 use crate::session::SessionOutcome;
 use crate::verify::Verification;
@@ -30,7 +31,7 @@ pub struct Report {
     pub do_stats: DoStatsView,
     /// Per session, in play order: each broadcast's time to its last participant and each
     /// question's time until every answer was acknowledged (ms).
-    pub timelines: Vec<Vec<(String, f64)>>,
+    pub timelines: Vec<Vec<TimelineEntry>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -393,9 +394,18 @@ pub fn render(r: &Report) -> String {
         t.host_messages, t.host_bytes
     );
     if let [timeline] = r.timelines.as_slice() {
-        let _ = writeln!(s, "\ntimeline (ms until the last participant had it):");
-        for (step, ms) in timeline {
-            let _ = writeln!(s, "  {step:<36} {ms:>9.1}");
+        let _ = writeln!(
+            s,
+            "\ntimeline: step, started (s into the run), took (ms, to the last participant)"
+        );
+        for e in timeline {
+            let _ = writeln!(
+                s,
+                "  {:<36} {:>8.2} {:>9.1}",
+                e.step,
+                e.at_ms / 1000.0,
+                e.ms
+            );
         }
     }
     let a = &r.answers;
