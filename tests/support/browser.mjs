@@ -1,7 +1,7 @@
 // Browser test helpers: headless Debian Chromium through playwright-core, axe-core checks,
 // screenshots into test-artifacts/screenshots, and seeding the answers collection.
 import { chromium } from "playwright-core";
-import { existsSync, mkdirSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { ROOT } from "./stack.mjs";
@@ -65,6 +65,10 @@ export async function checkA11y(page, label) {
     const r = await window.axe.run(document, { resultTypes: ["violations"] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
   });
+  if (violations.length) {
+    mkdirSync(join(ROOT, "test-artifacts"), { recursive: true });
+    appendFileSync(join(ROOT, "test-artifacts/a11y.jsonl"), JSON.stringify({ label, violations }) + "\n");
+  }
   const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   if (bad.length) {
     throw new Error(`axe found serious/critical violations on ${label}:\n${JSON.stringify(bad, null, 2)}`);

@@ -13,11 +13,11 @@ export function Leaderboard({ rankings, me, title = "Leaderboard", limit, big }:
   const shown = limit ? rankings.slice(0, limit) : rankings;
   const meShown = me ? shown.some((r) => r.pseudonym === me.pseudonym) : true;
   return (
-    <section class={`leaderboard${big ? " big" : ""}`} aria-label={title}>
+    <div class={`leaderboard${big ? " big" : ""}`}>
       {shown.length === 0 ? (
         <p class="muted">No scores yet.</p>
       ) : (
-        <ol class="ranks" data-testid="leaderboard">
+        <ol class="ranks" data-testid="leaderboard" aria-label={title}>
           {shown.map((r) => (
             <Row key={r.pseudonym} entry={r} mine={me?.pseudonym === r.pseudonym} />
           ))}
@@ -31,7 +31,7 @@ export function Leaderboard({ rankings, me, title = "Leaderboard", limit, big }:
           ) : null}
         </ol>
       )}
-    </section>
+    </div>
   );
 }
 

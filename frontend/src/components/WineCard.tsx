@@ -9,7 +9,7 @@ export function WineCard({ wine, roundIndex, totalRounds }: { wine: WineReveal; 
         {roundIndex !== undefined && totalRounds !== undefined ? `Wine ${roundIndex + 1} of ${totalRounds} · ` : ""}
         revealed
       </div>
-      <h3 class="wine-card-name">{wine.name}</h3>
+      <h2 class="wine-card-name">{wine.name}</h2>
       <dl class="wine-card-facts">
         {wine.answers
           .filter((a) => a.category !== "wine_name")
