@@ -175,6 +175,10 @@ step("host builds two wines through the form, with suggestions and validation", 
     }
   }
   await h.locator(`${fid(0, 2, 1)}-err`).waitFor({ state: "detached" });
+  // A finished wine folds away to a summary line.
+  await h.getByRole("button", { name: "Hide questions of wine 1" }).click();
+  await h.getByText("20 of 20 answers filled").waitFor();
+  await h.locator(fid(0, 0, 0)).waitFor({ state: "hidden" });
   await h.getByText("Wine 2").first().waitFor();
   await screenCheck(h, "host-form");
   await h.getByRole("button", { name: "Create tasting" }).click();

@@ -46,6 +46,7 @@ export function TastingForm({ initial, suggestions, mode, serverErrors, busy, on
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [edited, setEdited] = useState<Set<string>>(new Set());
+  const [collapsed, setCollapsed] = useState<Set<number>>(new Set());
   const errors = useMemo(() => validateDraft(draft), [draft]);
 
   const setDraft = (next: Draft) => {
@@ -101,8 +102,10 @@ export function TastingForm({ initial, suggestions, mode, serverErrors, busy, on
         e.preventDefault();
         setSubmitted(true);
         if (errors.size > 0) {
+          // Open the wines that need attention, then focus the first bad field.
+          setCollapsed((c) => new Set([...c].filter((w) => ![...errors.keys()].some((p) => p.startsWith(`wines[${w}].`)))));
           const id = firstErrorId();
-          if (id) document.getElementById(id)?.focus();
+          setTimeout(() => id && document.getElementById(id)?.focus(), 0);
           return;
         }
         setEdited(new Set());
@@ -190,6 +193,24 @@ export function TastingForm({ initial, suggestions, mode, serverErrors, busy, on
               <span class="wine-num">Wine {w + 1}</span>
               <span class="wine-name">{name || "unnamed"}</span>
             </legend>
+            <div class="wine-tools">
+              <button
+                type="button"
+                class="btn btn-secondary btn-small"
+                aria-expanded={!collapsed.has(w)}
+                aria-controls={`wine-${w}-body`}
+                onClick={() => setCollapsed((c) => {
+                  const next = new Set(c);
+                  if (next.has(w)) next.delete(w);
+                  else next.add(w);
+                  return next;
+                })}
+              >
+                {collapsed.has(w) ? "Show" : "Hide"} questions<span class="sr-only"> of wine {w + 1}</span>
+              </button>
+              {collapsed.has(w) ? <WineSummary wine={wine} problems={[...errors.keys()].filter((p) => p.startsWith(`wines[${w}].`)).length} /> : null}
+            </div>
+            <div id={`wine-${w}-body`} hidden={collapsed.has(w)}>
             {wine.map((q, qi) => (
               <div key={q.category} class="question-block">
                 <div class="question-block-head">
@@ -229,11 +250,15 @@ export function TastingForm({ initial, suggestions, mode, serverErrors, busy, on
                 </div>
               </div>
             ))}
+            </div>
             {draft.wines.length > 1 ? (
               <button
                 type="button"
                 class="btn btn-danger btn-small"
-                onClick={() => setDraft({ ...draft, wines: draft.wines.filter((_, i) => i !== w) })}
+                onClick={() => {
+                  setCollapsed(new Set());
+                  setDraft({ ...draft, wines: draft.wines.filter((_, i) => i !== w) });
+                }}
               >
                 Remove wine {w + 1}
               </button>
@@ -268,6 +293,16 @@ export function TastingForm({ initial, suggestions, mode, serverErrors, busy, on
         </p>
       ) : null}
     </form>
+  );
+}
+
+function WineSummary({ wine, problems }: { wine: DraftQuestion[]; problems: number }) {
+  const filled = wine.reduce((n, q) => n + [q.correct, ...q.distractors].filter((v) => v.trim()).length, 0);
+  return (
+    <span class="wine-summary">
+      {filled} of {wine.length * 4} answers filled
+      {problems ? <span class="field-error"> {problems === 1 ? "1 field needs attention" : `${problems} fields need attention`}</span> : null}
+    </span>
   );
 }
 

@@ -286,7 +286,14 @@ export class SessionSocket {
   }
 
   private retryNow(): void {
-    if (this.status === "stopped" || this.ws) return;
+    if (this.status === "stopped") return;
+    const ws = this.ws;
+    if (ws && ws.readyState !== WebSocket.CONNECTING) return;
+    if (ws) {
+      // An attempt started while the network was down would only fail later: start afresh.
+      this.ws = null;
+      ws.close();
+    }
     this.attempt = 0;
     this.connect();
   }
