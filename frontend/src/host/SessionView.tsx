@@ -316,12 +316,13 @@ function Lobby({ state, code, send, onEdit }: PhaseProps) {
           <h2>
             Players <span class="count-pill" data-testid="participant-count">{players.length}{max ? ` / ${max}` : ""}</span>
           </h2>
+          <p class="sr-only" aria-live="polite">
+            {players.length} {players.length === 1 ? "player" : "players"} joined
+          </p>
           {players.length === 0 ? (
-            <p class="muted" role="status">
-              Waiting for the first player…
-            </p>
+            <p class="muted">Waiting for the first player…</p>
           ) : (
-            <ul class="player-list" aria-live="polite" aria-relevant="additions removals">
+            <ul class="player-list">
               {players.map((pl) => (
                 <PlayerItem key={pl.pseudonym} p={pl} onKick={() => send({ type: "host:kick", pseudonym: pl.pseudonym })} />
               ))}

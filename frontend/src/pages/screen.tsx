@@ -93,6 +93,8 @@ function ScreenPhase({ state, code }: { state: HostState; code: string }) {
   }
 }
 
+const SHOWN_PLAYERS = 60;
+
 function Lobby({ state, code }: { state: HostState; code: string }) {
   const h = useScreenHeading<HTMLHeadingElement>("lobby");
   const n = state.participants.length;
@@ -118,9 +120,11 @@ function Lobby({ state, code }: { state: HostState; code: string }) {
       </div>
       {n ? (
         <ul class="screen-players" aria-label="Players">
-          {state.participants.map((p) => (
+          {/* The latest arrivals; a big room would not fit on one screen. */}
+          {state.participants.slice(-SHOWN_PLAYERS).map((p) => (
             <li key={p.pseudonym}>{p.pseudonym}</li>
           ))}
+          {n > SHOWN_PLAYERS ? <li class="more">and {n - SHOWN_PLAYERS} more</li> : null}
         </ul>
       ) : null}
     </section>
