@@ -63,6 +63,8 @@ pub struct HostOutcome {
     pub questions_played: u32,
     /// The game reached `session:ended {reason: completed}` for the host.
     pub completed: bool,
+    /// Frames the host sent.
+    pub frames_sent: u64,
     /// Frames the host received.
     pub messages: u64,
     pub bytes: u64,
@@ -535,7 +537,8 @@ impl Host {
     }
 
     /// Closes the host's socket.
-    pub async fn close(self) -> HostOutcome {
+    pub async fn close(mut self) -> HostOutcome {
+        self.out.frames_sent = self.sock.sent;
         self.sock.close().await;
         self.out
     }

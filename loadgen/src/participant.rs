@@ -71,6 +71,8 @@ pub struct Outcome {
     pub per_question: Vec<Traffic>,
     /// `session:ended {reason: completed}` arrived.
     pub completed: bool,
+    /// Frames this participant sent.
+    pub frames_sent: u64,
 }
 
 /// An answer waiting for its acknowledgement.
@@ -170,6 +172,7 @@ impl Bot<'_> {
                 }
                 ServerMessage::Error { code, .. } => {
                     self.out.errors.add(code.as_str());
+                    self.out.frames_sent = sock.sent;
                     sock.close().await;
                     return Ok(());
                 }
@@ -177,6 +180,7 @@ impl Bot<'_> {
             }
         }
         let result = self.game(&mut sock).await;
+        self.out.frames_sent = sock.sent;
         sock.close().await;
         result
     }

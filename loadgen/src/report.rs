@@ -100,8 +100,11 @@ pub struct DoStatsView {
     pub total: BTreeMap<String, f64>,
     pub per_session: Vec<serde_json::Value>,
     pub unavailable: Option<String>,
-    /// Every session's counters cover it whole (no hibernation or eviction restarted them).
+    /// Every session's counters cover it whole: none was restarted after the session was
+    /// created, and each counted every frame the generator sent to it.
     pub complete: bool,
+    /// Frames the generator sent over WebSockets (what `wsMessagesReceived` should be).
+    pub frames_sent_by_generator: u64,
 }
 
 /// The latency rows, in table order: (JSON key, table label).
@@ -143,6 +146,7 @@ pub fn build(cfg: &Config, sessions: &[SessionOutcome], elapsed: Duration) -> Re
     let mut stats_error = None;
     let mut stats_complete = true;
     let mut timelines = Vec::new();
+    let mut frames_sent = 0;
 
     for s in sessions {
         errors.merge(&s.errors);
@@ -204,7 +208,14 @@ pub fn build(cfg: &Config, sessions: &[SessionOutcome], elapsed: Duration) -> Re
             changed += p.changed;
             throttled += p.throttled;
         }
-        stats_complete &= s.stats_complete;
+        let sent: u64 =
+            s.host.frames_sent + s.participants.iter().map(|p| p.frames_sent).sum::<u64>();
+        frames_sent += sent;
+        let received = s
+            .stats
+            .as_ref()
+            .and_then(|v| v["wsMessagesReceived"].as_u64());
+        stats_complete &= s.stats_complete && received == Some(sent);
         match (&s.stats, &s.stats_error) {
             (Some(v), _) => stats.push(v.clone()),
             (None, Some(e)) => stats_error = Some(e.clone()),
@@ -290,6 +301,7 @@ pub fn build(cfg: &Config, sessions: &[SessionOutcome], elapsed: Duration) -> Re
             per_session: stats,
             unavailable: stats_error,
             complete: stats_complete && !sessions.is_empty(),
+            frames_sent_by_generator: frames_sent,
         },
         timelines,
     }
@@ -442,8 +454,13 @@ pub fn render(r: &Report) -> String {
             if r.do_stats.complete {
                 ""
             } else {
-                ", INCOMPLETE: an object was reloaded (hibernation or eviction) and restarted its counters"
+                ", INCOMPLETE: they missed events (an object reloaded after hibernation or eviction?)"
             }
+        );
+        let _ = writeln!(
+            s,
+            "  (frames the generator sent: {})",
+            r.do_stats.frames_sent_by_generator
         );
         for (k, v) in &r.do_stats.total {
             let _ = writeln!(s, "  {k:<36} {v:>12}");

@@ -53,6 +53,8 @@ impl std::fmt::Display for WsFailure {
 
 pub struct Socket {
     inner: WebSocketStream<MaybeTlsStream<TcpStream>>,
+    /// Text frames sent so far (checked against the Durable Object's own count).
+    pub sent: u64,
 }
 
 impl Socket {
@@ -65,11 +67,12 @@ impl Socket {
         if let MaybeTlsStream::Plain(tcp) = inner.get_ref() {
             tcp.set_nodelay(true).ok();
         }
-        Ok(Socket { inner })
+        Ok(Socket { inner, sent: 0 })
     }
 
     pub async fn send(&mut self, msg: &ClientMessage) -> Result<(), WsFailure> {
         let text = serde_json::to_string(msg).map_err(|e| WsFailure::Send(e.to_string()))?;
+        self.sent += 1;
         self.inner
             .send(Message::text(text))
             .await
