@@ -92,6 +92,13 @@ step("search, add and delete values", async () => {
   await page.getByTestId("count-grape_variety").getByText(String(before), { exact: true }).waitFor();
   body = await (await api("/answers/grape_variety")).json();
   assert.ok(!body.values.includes("Vranac Noir Test"));
+  // A delete can be undone at once.
+  await page.getByRole("button", { name: "Undo deleting Vranac Noir Test" }).click();
+  await page.getByTestId("admin-status").getByText("Restored “Vranac Noir Test” to Grape variety.").waitFor();
+  body = await (await api("/answers/grape_variety")).json();
+  assert.ok(body.values.includes("Vranac Noir Test"));
+  await page.getByRole("button", { name: "Delete Vranac Noir Test" }).click();
+  await page.getByTestId("admin-status").getByText("Deleted “Vranac Noir Test” from Grape variety.").waitFor();
   await shot(page, "admin-curator-desktop");
 });
 

@@ -152,6 +152,7 @@ function Curator({ secret, onUnauthorized }: { secret: string; onUnauthorized: (
   const [addError, setAddError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [undo, setUndo] = useState<{ category: Category; value: string } | null>(null);
 
   const fail = (e: unknown) => {
     if (e instanceof ApiFailure && e.status === 401) onUnauthorized();
@@ -202,6 +203,7 @@ function Curator({ secret, onUnauthorized }: { secret: string; onUnauthorized: (
     try {
       await api(`/api/answers/${category}/${encodeURIComponent(value)}`, { method: "DELETE", bearer: secret });
       setStatus(`Deleted “${value}” from ${CATEGORY_LABEL[category]}.`);
+      setUndo({ category, value });
       await load();
     } catch (e) {
       fail(e);
@@ -268,9 +270,30 @@ function Curator({ secret, onUnauthorized }: { secret: string; onUnauthorized: (
       <h1 ref={h} tabIndex={-1}>
         Wine answers
       </h1>
-      <p class="status-line" role="status" data-testid="admin-status">
-        {status ?? ""}
-      </p>
+      <div class="status-row">
+        <p class="status-line" role="status" data-testid="admin-status">
+          {status ?? ""}
+        </p>
+        {undo && status?.startsWith("Deleted") ? (
+          <button
+            type="button"
+            class="btn btn-secondary btn-small"
+            onClick={async () => {
+              const { category: c, value } = undo;
+              setUndo(null);
+              try {
+                await api(`/api/answers/${c}`, { method: "POST", bearer: secret, json: { value } });
+                setStatus(`Restored “${value}” to ${CATEGORY_LABEL[c]}.`);
+                await load();
+              } catch (e) {
+                fail(e);
+              }
+            }}
+          >
+            Undo<span class="sr-only"> deleting {undo.value}</span>
+          </button>
+        ) : null}
+      </div>
       {error ? (
         <p class="alert" role="alert">
           {error}
