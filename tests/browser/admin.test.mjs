@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startBrowserStack, launchBrowser, newContext, requireBuiltFrontend, checkA11y, shot, seedAnswers, PHONE, DESKTOP } from "../support/browser.mjs";
+import { startBrowserStack, launchBrowser, newContext, requireBuiltFrontend, checkA11y, shot, shots, seedAnswers, DESKTOP } from "../support/browser.mjs";
 
 let stack;
 let browser;
@@ -57,7 +57,7 @@ step("a wrong secret is refused at login; the right one opens the curator", asyn
   await page.getByLabel("Admin secret").fill("not-the-secret");
   await page.getByRole("button", { name: "Log in" }).click();
   await page.getByRole("alert").getByText("That secret is not right.").waitFor();
-  await shot(page, "admin-login-refused-desktop");
+  await shots(page, "admin-login-refused");
   await page.getByLabel("Admin secret").fill(stack.adminSecret);
   await page.getByRole("button", { name: "Log in" }).click();
   await page.getByRole("heading", { name: "Wine answers" }).waitFor();
@@ -99,7 +99,7 @@ step("search, add and delete values", async () => {
   assert.ok(body.values.includes("Vranac Noir Test"));
   await page.getByRole("button", { name: "Delete Vranac Noir Test" }).click();
   await page.getByTestId("admin-status").getByText("Deleted “Vranac Noir Test” from Grape variety.").waitFor();
-  await shot(page, "admin-curator-desktop");
+  await shots(page, "admin-curator");
 });
 
 step("approve and reject suggestions", async () => {
@@ -138,8 +138,6 @@ step("export and import the whole collection as JSON", async () => {
   assert.ok(all.region.includes("Test Valley, Atlantis"));
   assert.ok(all.vintage_year.includes("1899"));
   await checkA11y(page, "admin after import");
-  await shot(page, "admin-curator-import-desktop");
-  await page.setViewportSize(PHONE.viewport);
-  await shot(page, "admin-curator-phone");
+  await shots(page, "admin-curator-import");
   assert.deepEqual(errors, []);
 });

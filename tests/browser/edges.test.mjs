@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { consoleLog, startBrowserStack, launchBrowser, newContext, requireBuiltFrontend, checkA11y, shot, PHONE, DESKTOP } from "../support/browser.mjs";
+import { consoleLog, startBrowserStack, launchBrowser, newContext, requireBuiltFrontend, checkA11y, shots, PHONE, DESKTOP } from "../support/browser.mjs";
 
 let stack;
 let browser;
@@ -76,7 +76,7 @@ test("an unknown code is refused with a clear message", async () => {
   await p.getByRole("heading", { name: "Can't join" }).waitFor();
   await p.getByText(`There is no tasting with code ${unknown}`).waitFor();
   await checkA11y(p, "/play unknown code");
-  await shot(p, "play-unknown-code-phone");
+  await shots(p, "play-unknown-code");
   await ctx.close();
 });
 
@@ -119,7 +119,7 @@ test("a started game refuses new players; the host away and back; ending early",
   // The host's only connection goes away: the participant is told, then told it is back.
   await h.close();
   await p.getByText("The host is away for a moment").waitFor();
-  await shot(p, "play-host-away-phone");
+  await shots(p, "play-host-away");
   const h2 = await hctx.newPage();
   await h2.goto(`${stack.baseUrl}/host?code=${code}`);
   await h2.getByRole("heading", { name: "What is the colour of this wine?" }).waitFor();
@@ -134,7 +134,7 @@ test("a started game refuses new players; the host away and back; ending early",
   await p.getByRole("heading", { name: /You finished #1|Tasting over/ }).waitFor();
   await p.getByText("The host ended the tasting.").waitFor();
   await checkA11y(p, "/play ended early");
-  await shot(p, "play-ended-early-phone");
+  await shots(p, "play-ended-early");
   await Promise.all([hctx.close(), pctx.close()]);
   assert.deepEqual(errors, []);
 });

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { startBrowserStack, launchBrowser, newContext, requireBuiltFrontend, PHONE, checkA11y } from "../support/browser.mjs";
+import { startBrowserStack, launchBrowser, newContext, requireBuiltFrontend, PHONE, checkA11y, shots } from "../support/browser.mjs";
 
 let stack;
 let browser;
@@ -43,6 +43,7 @@ test("the landing page offers hosting and joining", async () => {
   await code.pressSequentially("12ab34");
   assert.equal(await code.inputValue(), "1234", "only digits are kept");
   await checkA11y(page, "/");
+  await shots(page, "home");
   await ctx.close();
 });
 
@@ -65,6 +66,7 @@ test("/play joins a session over a WebSocket to the Durable Object", async () =>
   assert.match(pseudonym, /^[A-Z]+-[A-Z]+$/);
   await page.getByTestId("player-count").filter({ hasText: "1" }).waitFor();
   await checkA11y(page, "/play lobby");
+  await shots(page, "play-lobby-smoke");
   await ctx.close();
   assert.deepEqual(errors, []);
 });

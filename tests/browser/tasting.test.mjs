@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "../support/stack.mjs";
-import { consoleLog, startBrowserStack, launchBrowser, newContext, requireBuiltFrontend, checkA11y, shot, seedAnswers, PHONE, DESKTOP } from "../support/browser.mjs";
+import { consoleLog, startBrowserStack, launchBrowser, newContext, requireBuiltFrontend, checkA11y, shot, shots, seedAnswers, PHONE, DESKTOP } from "../support/browser.mjs";
 
 const WINES = [
   {
@@ -60,16 +60,6 @@ const fid = (w, q, slot) => `#f-wines-${w}-questions-${q}-${slot === 0 ? "correc
 /** The answer button of a participant page showing `text`. */
 function option(p, text) {
   return p.locator("button.option").filter({ has: p.locator(".opt-text").getByText(text, { exact: true }) });
-}
-
-/** Screenshot at the page's own size and at the other size (phone ↔ desktop). */
-async function shots(p, name) {
-  const size = p.viewportSize();
-  const phone = size.width < 600;
-  await shot(p, `${name}-${phone ? "phone" : "desktop"}`);
-  await p.setViewportSize(phone ? DESKTOP.viewport : PHONE.viewport);
-  await shot(p, `${name}-${phone ? "desktop" : "phone"}`);
-  await p.setViewportSize(size);
 }
 
 async function screenCheck(p, name) {

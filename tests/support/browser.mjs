@@ -82,6 +82,16 @@ export async function shot(page, name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
+/** Screenshots at the page's own size and at the other one (phone ↔ desktop), then restores it. */
+export async function shots(page, name) {
+  const size = page.viewportSize();
+  const phone = size.width < 600;
+  await shot(page, `${name}-${phone ? "phone" : "desktop"}`);
+  await page.setViewportSize(phone ? DESKTOP.viewport : PHONE.viewport);
+  await shot(page, `${name}-${phone ? "desktop" : "phone"}`);
+  await page.setViewportSize(size);
+}
+
 /** Seeds the answers collection through the HTTP API: the seed script if present, plus `extra`. */
 export async function seedAnswers(stack, extra = {}) {
   const script = join(ROOT, "seeds/seed.mjs");
