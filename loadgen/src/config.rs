@@ -23,6 +23,8 @@ USAGE: sommelier-loadgen [OPTIONS]
   --no-host-form       skip the host form's GET /api/answers before creating a session
   --connect-first      diagnostics: all participants of a session open their sockets first,
                        then all send join_session at once (splits upgrade and join costs)
+  --start-delay-ms MS  diagnostics: the host waits this long after the join storm before
+                       host:start (lets the server settle first) [0]
   -h, --help           this text
 
 Exit status: 0 when every join, answer and check succeeded; 1 on any error or lost answer;
@@ -64,6 +66,7 @@ pub struct Config {
     pub seed: u64,
     pub host_form: bool,
     pub connect_first: bool,
+    pub start_delay: Duration,
 }
 
 impl Default for Config {
@@ -83,6 +86,7 @@ impl Default for Config {
             seed: 1,
             host_form: true,
             connect_first: false,
+            start_delay: Duration::ZERO,
         }
     }
 }
@@ -145,6 +149,10 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
             "--seed" => cfg.seed = number(&name, &value("a number")?, 0, u64::MAX)?,
             "--no-host-form" => cfg.host_form = false,
             "--connect-first" => cfg.connect_first = true,
+            "--start-delay-ms" => {
+                cfg.start_delay =
+                    Duration::from_millis(number(&name, &value("milliseconds")?, 0, 600_000)?)
+            }
             _ => return Err(format!("unknown option {arg} (see --help)")),
         }
     }
@@ -245,6 +253,8 @@ mod tests {
             "42",
             "--no-host-form",
             "--connect-first",
+            "--start-delay-ms",
+            "1500",
         ]);
         assert_eq!(c.addr, "127.0.0.1:9000");
         assert_eq!(c.base_url, "http://127.0.0.1:9000");
@@ -261,6 +271,7 @@ mod tests {
         assert_eq!(c.seed, 42);
         assert!(!c.host_form);
         assert!(c.connect_first);
+        assert_eq!(c.start_delay, Duration::from_millis(1500));
         assert_eq!(parse(&["--help"]), Ok(Command::Help));
     }
 

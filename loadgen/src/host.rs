@@ -81,6 +81,7 @@ pub struct Host {
     deadline: Deadline,
     reveal: RevealMode,
     timer: Duration,
+    start_delay: Duration,
     pub out: HostOutcome,
 }
 
@@ -126,6 +127,7 @@ impl Host {
             deadline,
             reveal: cfg.reveal,
             timer: Duration::from_secs(u64::from(cfg.timer_seconds)),
+            start_delay: cfg.start_delay,
             out: HostOutcome::default(),
         };
         host.note(&hello);
@@ -326,6 +328,11 @@ impl Host {
         .await?;
         if self.tally.active() == 0 {
             return Err(HostError::NobodyJoined);
+        }
+        if !self.start_delay.is_zero() {
+            // Keep reading (participants' events, the host's frames) while waiting.
+            let until = Deadline::now() + self.start_delay;
+            let _ = self.pump("the start delay", until, |_| false).await;
         }
         let (q, sent) = self
             .command(ClientMessage::HostStart {}, "game:question", |m| match m {

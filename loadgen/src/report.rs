@@ -46,6 +46,7 @@ pub struct ConfigView {
     pub change_every: usize,
     pub seed: u64,
     pub connect_first: bool,
+    pub start_delay_ms: u64,
 }
 
 #[derive(Debug, Serialize)]
@@ -259,6 +260,7 @@ pub fn build(cfg: &Config, sessions: &[SessionOutcome], elapsed: Duration) -> Re
             change_every: cfg.change_every,
             seed: cfg.seed,
             connect_first: cfg.connect_first,
+            start_delay_ms: cfg.start_delay.as_millis() as u64,
         },
         duration_ms: elapsed.as_secs_f64() * 1000.0,
         sessions: SessionsView {
