@@ -413,11 +413,10 @@ step("the rest of wine 1, then the wine reveal card", async () => {
     await page.p1.getByRole("heading", { name: PROMPTS[cat] }).waitFor();
     await h.getByRole("button", { name: "Reveal answer" }).click();
     await page.p1.getByRole("heading", { name: "No answer" }).waitFor();
-    if (cat === "wine_name") break;
     await h.getByRole("button", { name: "Show leaderboard" }).click();
     await page.p1.getByRole("heading", { name: "Leaderboard", exact: true }).waitFor();
   }
-  // After the fifth question the round leaderboard with the wine follows the reveal.
+  // After the fifth question's leaderboard, the round leaderboard unveils the wine.
   await h.getByRole("button", { name: "Reveal the wine" }).click();
   for (const p of ["p1", "p3", "host", "screen"]) {
     await page[p].getByRole("heading", { name: /Round leaderboard|After wine 1/ }).waitFor();
@@ -439,9 +438,9 @@ step("wine 2: p1 answers everything right", async () => {
     await h.getByTestId("answered-count").getByText("1").waitFor();
     await h.getByRole("button", { name: "Reveal answer" }).click();
     await page.p1.getByRole("heading", { name: "Correct!" }).waitFor();
-    if (q === 4) break;
     await h.getByRole("button", { name: "Show leaderboard" }).click();
     await page.p1.getByRole("heading", { name: "Leaderboard", exact: true }).waitFor();
+    if (q === 4) break;
     await h.getByRole("button", { name: "Next question" }).click();
   }
   await h.getByRole("button", { name: "Reveal the wine" }).click();

@@ -60,8 +60,8 @@ impl Phase {
                 | (QuestionOpen, QuestionRevealed)
                 | (QuestionPaused, QuestionRevealed)
                 | (QuestionRevealed, QuestionLeaderboard)
-                | (QuestionRevealed, RoundLeaderboard)
                 | (QuestionLeaderboard, QuestionOpen)
+                | (QuestionLeaderboard, RoundLeaderboard)
                 | (RoundLeaderboard, QuestionOpen)
         ) || (next == Ended && self != Ended)
     }

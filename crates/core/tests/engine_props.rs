@@ -482,7 +482,8 @@ fn random_walks_reach_every_phase() {
     use proptest::strategy::ValueTree;
     use proptest::test_runner::TestRunner;
     let mut runner = TestRunner::deterministic();
-    let strategy = proptest::collection::vec((op(), dt()), 90);
+    // Long enough walks to pass five questions and reach a round leaderboard.
+    let strategy = proptest::collection::vec((op(), dt()), 160);
     let mut seen = std::collections::HashSet::new();
     for seed in 0..200 {
         let ops = strategy.new_tree(&mut runner).unwrap().current();

@@ -156,7 +156,7 @@ export function applyHost(s: HostState, msg: ServerMessage, sock: SessionSocket)
 export function nextLabel(s: HostState): string {
   // After a wine's fifth question the round leaderboard (with the wine) comes straight after
   // the reveal; the engine skips that question's own leaderboard.
-  if (s.phase === "question_revealed") return s.questionIndex >= 4 ? "Reveal the wine" : "Show leaderboard";
+  if (s.phase === "question_revealed") return "Show leaderboard";
   if (s.phase === "question_leaderboard") return s.questionIndex >= 4 ? "Reveal the wine" : "Next question";
   if (s.phase === "round_leaderboard") return s.roundIndex + 1 >= s.totalRounds ? "Final results" : "Next wine";
   return "Next";

@@ -150,20 +150,22 @@ impl Engine {
         let s = &self.state;
         let last_question = s.question_index as usize + 1 >= QUESTIONS_PER_WINE;
         let last_round = s.round_index + 1 >= self.total_rounds();
+        // Every question gets its leaderboard; after a wine's fifth, the round leaderboard
+        // (with the wine unveiled) follows it.
         match s.phase {
-            Phase::QuestionRevealed if !last_question => {
+            Phase::QuestionRevealed => {
                 self.set_phase(Phase::QuestionLeaderboard);
                 self.persist_state(out);
                 self.send_board(Board::Question, out);
             }
-            Phase::QuestionRevealed => {
+            Phase::QuestionLeaderboard if !last_question => {
+                let (round, question) = (s.round_index, s.question_index + 1);
+                self.open_question(round, question, now, out);
+            }
+            Phase::QuestionLeaderboard => {
                 self.set_phase(Phase::RoundLeaderboard);
                 self.persist_state(out);
                 self.send_board(Board::Round, out);
-            }
-            Phase::QuestionLeaderboard => {
-                let (round, question) = (s.round_index, s.question_index + 1);
-                self.open_question(round, question, now, out);
             }
             Phase::RoundLeaderboard if !last_round => {
                 let round = s.round_index + 1;

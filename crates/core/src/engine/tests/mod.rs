@@ -189,7 +189,9 @@ impl H {
                 h.cmd(ClientMessage::HostNext {});
                 h.cmd(ClientMessage::HostNext {});
             }
+            // The fifth question: its leaderboard, then the round leaderboard.
             h.cmd(ClientMessage::HostReveal {});
+            h.cmd(ClientMessage::HostNext {});
             h.cmd(ClientMessage::HostNext {});
         }
         assert_eq!(h.e.phase(), phase);
