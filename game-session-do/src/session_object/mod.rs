@@ -16,6 +16,7 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha20Rng;
 use sommelier_core::engine::{decode_frame, Effect, Engine, EngineConfig, FrameEncoder};
 use sommelier_core::protocol::{ErrorCode, ServerMessage};
+use sommelier_core::Phase;
 use worker::{
     durable_object, js_sys, DurableObject, Env, Request, Response, Result, ScheduledTime, State,
     WebSocket, WebSocketIncomingMessage,
@@ -354,18 +355,21 @@ impl GameSession {
         }
     }
 
-    /// Saves the cost counters when a second has passed since the last save.
+    /// Saves the cost counters at most once a minute, and once more when the game ends
+    /// (the counters then cover the whole tasting), so instrumentation stays cheap.
     fn save_stats_if_due(&self) {
         let mut guard = self.inner.borrow_mut();
         let inner = &mut *guard;
         let now = now_ms();
-        if !inner.loaded
-            || inner.engine.is_none()
-            || now < inner.stats.saved_ms + stats::SAVE_EVERY_MS
-        {
+        let Some(phase) = inner.engine.as_ref().map(Engine::phase) else {
+            return;
+        };
+        let ended_unsaved = phase == Phase::Ended && !inner.stats.saved_at_end;
+        if !ended_unsaved && now < inner.stats.saved_ms + stats::SAVE_EVERY_MS {
             return;
         }
         inner.stats.saved_ms = now;
+        inner.stats.saved_at_end = phase == Phase::Ended;
         if let Err(e) = Repo::new(self.state.storage().sql(), &mut inner.stats).save_stats() {
             worker::console_error!("saving stats failed: {e}");
         }
