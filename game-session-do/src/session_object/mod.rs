@@ -246,7 +246,8 @@ impl GameSession {
             return;
         };
         let now = now_ms();
-        match inner.limits.check(att.conn, now) {
+        let is_host = att.identity == sommelier_core::engine::Identity::Host;
+        match inner.limits.check(att.conn, is_host, now) {
             Verdict::Accept => {}
             Verdict::Refuse => {
                 send_frame(
