@@ -83,6 +83,29 @@ const MIGRATIONS: &[&str] = &[
         id INTEGER PRIMARY KEY CHECK (id = 1),
         counters TEXT NOT NULL
     );",
+    // v2 → v3: the hot tables keyed by text become WITHOUT ROWID (one b-tree instead of a
+    // table plus its key index), which halves the rows written per answer and per join.
+    "CREATE TABLE participants_v3 (
+        pseudonym TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        joined_ms INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        score INTEGER NOT NULL,
+        online INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    INSERT INTO participants_v3 SELECT pseudonym, token_hash, seq, joined_ms, status, score, online FROM participants;
+    DROP TABLE participants;
+    ALTER TABLE participants_v3 RENAME TO participants;
+    CREATE TABLE answers_v3 (
+        pseudonym TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        option_id TEXT NOT NULL,
+        PRIMARY KEY (pseudonym, question_id)
+    ) WITHOUT ROWID;
+    INSERT INTO answers_v3 SELECT pseudonym, question_id, option_id FROM answers;
+    DROP TABLE answers;
+    ALTER TABLE answers_v3 RENAME TO answers;",
 ];
 
 /// Tables holding session data (not `schema_meta`), cleared by `Write::DeleteAll`.
@@ -202,8 +225,10 @@ impl<'a> Repo<'a> {
                         .unwrap_or(SqlStorageValue::Null),
                 ],
             ),
+            // Upserts update rows in place (INSERT OR REPLACE would delete and re-insert).
             Write::Participant(p) => self.exec(
-                "INSERT OR REPLACE INTO participants (pseudonym, token_hash, seq, joined_ms, status, score, online) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO participants (pseudonym, token_hash, seq, joined_ms, status, score, online) VALUES (?, ?, ?, ?, ?, ?, ?)
+                 ON CONFLICT (pseudonym) DO UPDATE SET token_hash = excluded.token_hash, seq = excluded.seq, joined_ms = excluded.joined_ms, status = excluded.status, score = excluded.score, online = excluded.online",
                 vec![
                     text(&p.pseudonym),
                     text(&p.token_hash),
@@ -215,7 +240,8 @@ impl<'a> Repo<'a> {
                 ],
             ),
             Write::Answer(a) => self.exec(
-                "INSERT OR REPLACE INTO answers (pseudonym, question_id, option_id) VALUES (?, ?, ?)",
+                "INSERT INTO answers (pseudonym, question_id, option_id) VALUES (?, ?, ?)
+                 ON CONFLICT (pseudonym, question_id) DO UPDATE SET option_id = excluded.option_id",
                 vec![text(&a.pseudonym), text(&a.question_id), text(&a.option_id)],
             ),
             Write::Wakeups(list) => {
