@@ -314,6 +314,9 @@ impl Engine {
         rng: &mut dyn RngCore,
         out: &mut Out,
     ) -> Result<(), Refusal> {
+        if msg.is_host_command() {
+            require_host(role)?;
+        }
         match msg {
             ClientMessage::Ping { t } => {
                 out.send(
@@ -333,37 +336,15 @@ impl Engine {
                 self.rejoin_participant(conn, role, &pseudonym, &token, now, out)
             }
             ClientMessage::UpdateSession { tasting } => {
-                require_host(role)?;
                 self.update_session(&tasting, now, rng, out)
             }
-            ClientMessage::HostStart {} => {
-                require_host(role)?;
-                self.start(now, out)
-            }
-            ClientMessage::HostPause {} => {
-                require_host(role)?;
-                self.pause(now, out)
-            }
-            ClientMessage::HostResume {} => {
-                require_host(role)?;
-                self.resume(now, out)
-            }
-            ClientMessage::HostReveal {} => {
-                require_host(role)?;
-                self.host_reveal(now, out)
-            }
-            ClientMessage::HostNext {} => {
-                require_host(role)?;
-                self.next(now, out)
-            }
-            ClientMessage::HostEnd {} => {
-                require_host(role)?;
-                self.host_end(now, out)
-            }
-            ClientMessage::HostKick { pseudonym } => {
-                require_host(role)?;
-                self.kick(&pseudonym, now, out)
-            }
+            ClientMessage::HostStart {} => self.start(now, out),
+            ClientMessage::HostPause {} => self.pause(now, out),
+            ClientMessage::HostResume {} => self.resume(now, out),
+            ClientMessage::HostReveal {} => self.host_reveal(now, out),
+            ClientMessage::HostNext {} => self.next(now, out),
+            ClientMessage::HostEnd {} => self.host_end(now, out),
+            ClientMessage::HostKick { pseudonym } => self.kick(&pseudonym, now, out),
             ClientMessage::SubmitAnswer {
                 question_id,
                 option_id,

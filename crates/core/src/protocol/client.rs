@@ -51,6 +51,21 @@ pub enum ClientMessage {
 }
 
 impl ClientMessage {
+    /// Whether only an authenticated host may send this (`update_session`, `host:*`).
+    pub fn is_host_command(&self) -> bool {
+        matches!(
+            self,
+            ClientMessage::UpdateSession { .. }
+                | ClientMessage::HostStart {}
+                | ClientMessage::HostPause {}
+                | ClientMessage::HostResume {}
+                | ClientMessage::HostReveal {}
+                | ClientMessage::HostNext {}
+                | ClientMessage::HostEnd {}
+                | ClientMessage::HostKick { .. }
+        )
+    }
+
     /// Decodes one text frame. The error text is meant for the `INVALID_MESSAGE` reply.
     pub fn decode(frame: &str) -> Result<ClientMessage, String> {
         serde_json::from_str(frame).map_err(|e| e.to_string())
