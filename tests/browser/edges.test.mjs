@@ -164,6 +164,10 @@ test("the runtime restarts mid-question: both sides reconnect to the same screen
   await pick.and(p.locator('[aria-pressed="true"]')).waitFor(back);
   const closes = consoleLog.slice(logged).filter((l) => l.includes("session socket closed"));
   assert.ok(closes.some((l) => l.includes("/play?code=")), "the participant's socket did drop and reconnect");
+  // The host's socket backs off on its own schedule: command once it is back (a click while
+  // it is away is refused on screen with "Not connected").
+  await h.getByTestId("connection").getByText("Reconnecting").waitFor({ state: "detached", ...back });
+  await h.getByRole("heading", { name: "What is the colour of this wine?" }).waitFor(back);
   await h.getByRole("button", { name: "Reveal answer" }).click(back);
   await h.getByTestId("host-reveal").waitFor(back);
   await p.getByTestId("reveal").waitFor(back);
