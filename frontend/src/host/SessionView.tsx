@@ -156,7 +156,11 @@ export function SessionView({ code, hostKey, suggestions, onStatus, onHandle, on
             }}
           />
         ) : (
-          <PhaseScreen state={state} code={code} hostKey={hostKey} send={send} onEdit={() => setEditing(true)} onDashboard={onDashboard} />
+          // While the socket is down the game's commands cannot go out: disable them (the
+          // banner says why) rather than let a click vanish.
+          <fieldset class="bare-fieldset" disabled={status !== "open" && state.phase !== "ended"}>
+            <PhaseScreen state={state} code={code} hostKey={hostKey} send={send} onEdit={() => setEditing(true)} onDashboard={onDashboard} />
+          </fieldset>
         )}
       </div>
     </>
