@@ -284,16 +284,44 @@ async fn host_sessions(req: &Request, env: &Env) -> RouteResult {
 
 /// `/api/<rest>` → the answers worker's `/<rest>`, same method, headers and body.
 async fn forward_to_answers(req: Request, env: &Env) -> RouteResult {
-    let mut url = req.url()?;
-    let inner = url.path().trim_start_matches("/api").to_string();
-    url.set_path(&inner);
+    let url = without_api_prefix(&req.inner().url());
     let fetcher = env.service("WINE_ANSWERS")?;
     let forwarded = Request::new_with_init(
-        url.as_str(),
+        &url,
         RequestInit::new()
             .with_method(req.method())
             .with_headers(req.headers().clone())
             .with_body(req.inner().body().map(Into::into)),
     )?;
     Ok(fetcher.fetch_request(forwarded).await?)
+}
+
+/// `scheme://host/api/rest?query` → `scheme://host/rest?query`. Plain string surgery on the
+/// runtime's already-normalised URL: parsing it with the `url` crate would pull that crate's
+/// IDNA tables into the wasm (about 10 KB gzipped) for nothing.
+fn without_api_prefix(url: &str) -> String {
+    let path_start = url
+        .find("://")
+        .and_then(|i| url[i + 3..].find('/').map(|j| i + 3 + j))
+        .unwrap_or(url.len());
+    let (origin, path) = url.split_at(path_start);
+    format!("{origin}{}", path.strip_prefix("/api").unwrap_or(path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_api_prefix;
+
+    #[test]
+    fn strips_only_the_leading_api_segment() {
+        assert_eq!(
+            without_api_prefix("http://127.0.0.1:8787/api/answers/color?x=/api"),
+            "http://127.0.0.1:8787/answers/color?x=/api"
+        );
+        assert_eq!(
+            without_api_prefix("https://a.example/api/admin/session"),
+            "https://a.example/admin/session"
+        );
+        assert_eq!(without_api_prefix("https://a.example"), "https://a.example");
+    }
 }

@@ -157,6 +157,12 @@ test("bad HTTP requests get JSON 4xx, never a 500", async () => {
     assert.equal(typeof json.error.code, "string", `${method} ${path}`);
     assert.equal(typeof json.error.message, "string");
   }
+  // An unknown results format is refused, for the host too.
+  const fmt = await fetch(`${stack.baseUrl}/api/sessions/${session.code}/results?format=xml`, {
+    headers: { authorization: `Bearer ${session.hostKey}` },
+  });
+  assert.equal(fmt.status, 400);
+  assert.match((await fmt.json()).error.message, /unknown format/);
   // An invalid tasting names the field.
   const res = await fetch(`${stack.baseUrl}/api/sessions`, {
     method: "POST",

@@ -46,11 +46,11 @@ impl GameSession {
                 self.read(|e| Response::from_json(&e.public_info()).map_err(Into::into))
             }
             (Method::Get, ["api", "sessions", _, "results"]) => {
-                let csv = match req.url()?.query_pairs().find(|(k, _)| k == "format") {
+                let csv = match query_param(&req.inner().url(), "format") {
                     None => false,
-                    Some((_, f)) if f == "json" => false,
-                    Some((_, f)) if f == "csv" => true,
-                    Some((_, f)) => {
+                    Some("json") => false,
+                    Some("csv") => true,
+                    Some(f) => {
                         return Err(ApiError::new(
                             ErrorCode::BadRequest,
                             format!("unknown format {f:?}: use json or csv"),
@@ -213,4 +213,29 @@ impl GameSession {
 
 fn not_found() -> ApiError {
     ApiError::new(ErrorCode::SessionNotFound, "no session with this code")
+}
+
+/// The raw value of `name` in a URL's query string (values here are plain words, so no
+/// percent-decoding; an encoded value is simply unknown). Avoids the `url` crate's parser.
+fn query_param<'a>(url: &'a str, name: &str) -> Option<&'a str> {
+    let query = url.split_once('?')?.1;
+    let query = query.split('#').next().unwrap_or(query);
+    query
+        .split('&')
+        .filter_map(|pair| pair.split_once('=').or(Some((pair, ""))))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::query_param;
+
+    #[test]
+    fn finds_a_parameter() {
+        let url = "http://h/api/sessions/1234/results?x=1&format=csv";
+        assert_eq!(query_param(url, "format"), Some("csv"));
+        assert_eq!(query_param("http://h/p", "format"), None);
+        assert_eq!(query_param("http://h/p?format", "format"), Some(""));
+    }
 }
