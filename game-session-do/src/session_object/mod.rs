@@ -393,8 +393,13 @@ impl GameSession {
                 (a, b) => a.or(b),
             }
         };
-        if self.inner.borrow().alarm_at == Some(want) {
-            return;
+        // An alarm already set no later than needed stays: when it fires, the handler acts on
+        // whatever is due and re-arms. This keeps a join storm (each socket moving the
+        // identify deadline) from costing a storage write per event.
+        match (self.inner.borrow().alarm_at, want) {
+            (Some(current), _) if current == want => return,
+            (Some(Some(current)), Some(at)) if current <= at => return,
+            _ => {}
         }
         let storage = self.state.storage();
         let result = match want {

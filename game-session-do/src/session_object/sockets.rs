@@ -2,7 +2,7 @@
 //! survives hibernation) and is mirrored in an index rebuilt on wake-up, which resolves the
 //! engine's recipients to sockets without scanning.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 use sommelier_core::engine::{ConnId, Identity, Recipient};
@@ -26,10 +26,15 @@ struct Entry {
     opened_ms: u64,
 }
 
+/// Indexes kept in step with each socket's identity, so that resolving the host or finding
+/// the oldest unidentified socket never scans every socket (1,000 players answer at once).
 #[derive(Default)]
 pub struct Sockets {
     by_conn: HashMap<ConnId, Entry>,
     by_pseudonym: HashMap<String, Vec<ConnId>>,
+    hosts: HashSet<ConnId>,
+    /// Unidentified sockets by (opened_ms, conn): the first is the next to time out.
+    unidentified: BTreeSet<(u64, ConnId)>,
     next_conn: ConnId,
 }
 
@@ -53,11 +58,18 @@ impl Sockets {
     }
 
     fn insert(&mut self, conn: ConnId, ws: WebSocket, identity: Identity, opened_ms: u64) {
-        if let Identity::Participant { pseudonym } = &identity {
-            self.by_pseudonym
+        match &identity {
+            Identity::Participant { pseudonym } => self
+                .by_pseudonym
                 .entry(pseudonym.clone())
                 .or_default()
-                .push(conn);
+                .push(conn),
+            Identity::Host => {
+                self.hosts.insert(conn);
+            }
+            Identity::Unidentified => {
+                self.unidentified.insert((opened_ms, conn));
+            }
         }
         self.by_conn.insert(
             conn,
@@ -91,7 +103,7 @@ impl Sockets {
         let Some(entry) = self.by_conn.remove(&conn) else {
             return Ok(());
         };
-        self.unlink_pseudonym(conn, &entry.identity);
+        self.unlink(conn, &entry);
         entry.ws.serialize_attachment(Attachment {
             conn,
             opened_ms: entry.opened_ms,
@@ -103,17 +115,26 @@ impl Sockets {
 
     pub fn remove(&mut self, conn: ConnId) {
         if let Some(entry) = self.by_conn.remove(&conn) {
-            self.unlink_pseudonym(conn, &entry.identity);
+            self.unlink(conn, &entry);
         }
     }
 
-    fn unlink_pseudonym(&mut self, conn: ConnId, identity: &Identity) {
-        if let Identity::Participant { pseudonym } = identity {
-            if let Some(conns) = self.by_pseudonym.get_mut(pseudonym) {
-                conns.retain(|c| *c != conn);
-                if conns.is_empty() {
-                    self.by_pseudonym.remove(pseudonym);
+    /// Drops `conn` from the identity indexes (not from `by_conn`).
+    fn unlink(&mut self, conn: ConnId, entry: &Entry) {
+        match &entry.identity {
+            Identity::Participant { pseudonym } => {
+                if let Some(conns) = self.by_pseudonym.get_mut(pseudonym) {
+                    conns.retain(|c| *c != conn);
+                    if conns.is_empty() {
+                        self.by_pseudonym.remove(pseudonym);
+                    }
                 }
+            }
+            Identity::Host => {
+                self.hosts.remove(&conn);
+            }
+            Identity::Unidentified => {
+                self.unidentified.remove(&(entry.opened_ms, conn));
             }
         }
     }
@@ -148,7 +169,11 @@ impl Sockets {
                 .flatten()
                 .filter_map(|c| self.by_conn.get(c).map(|e| &e.ws))
                 .collect(),
-            Recipient::Hosts => pick(&|i| matches!(i, Identity::Host)),
+            Recipient::Hosts => self
+                .hosts
+                .iter()
+                .filter_map(|c| self.by_conn.get(c).map(|e| &e.ws))
+                .collect(),
             Recipient::Participants => pick(&|i| matches!(i, Identity::Participant { .. })),
             Recipient::Everyone => pick(&|i| !matches!(i, Identity::Unidentified)),
             Recipient::AllSockets => pick(&|_| true),
@@ -157,21 +182,17 @@ impl Sockets {
 
     /// When the oldest unidentified socket runs out of time to identify.
     pub fn identify_deadline(&self, limit_ms: u64) -> Option<u64> {
-        self.by_conn
-            .values()
-            .filter(|e| e.identity == Identity::Unidentified)
-            .map(|e| e.opened_ms + limit_ms)
-            .min()
+        self.unidentified
+            .first()
+            .map(|(opened, _)| opened + limit_ms)
     }
 
     /// Unidentified sockets older than the limit.
     pub fn overdue(&self, now_ms: u64, limit_ms: u64) -> Vec<ConnId> {
-        self.by_conn
+        self.unidentified
             .iter()
-            .filter(|(_, e)| {
-                e.identity == Identity::Unidentified && e.opened_ms + limit_ms <= now_ms
-            })
-            .map(|(c, _)| *c)
+            .take_while(|(opened, _)| opened + limit_ms <= now_ms)
+            .map(|(_, c)| *c)
             .collect()
     }
 
