@@ -28,7 +28,8 @@ node scripts/budgets.mjs
 echo "time so far: $(( $(date +%s) - START )) s"
 
 # One run, so its summary closes the output: integration tests against the real stack
-# (wrangler dev, real SQLite and KV), then browser tests in headless Chromium.
+# (wrangler dev, real SQLite and KV), then browser tests in headless Chromium. No test may
+# hang the run: each gets at most 5 minutes.
 section "integration and browser tests"
-node --test --test-concurrency=1 --test-reporter=spec \
+node --test --test-concurrency=1 --test-timeout=300000 --test-reporter=spec \
   "tests/integration/*.test.mjs" "tests/browser/*.test.mjs"
