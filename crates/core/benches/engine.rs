@@ -88,6 +88,31 @@ fn host(s: &mut Session, msg: ClientMessage, now: u64) -> Vec<Effect> {
     s.e.handle(HOST, &Identity::Host, msg, now, &mut s.rng)
 }
 
+/// Times `msg` from the host 60 times, each on a fresh copy of `s` so every run does the
+/// same work; returns the samples, the last run's effects and (when `encode`) its bytes.
+fn time_host_command(
+    s: &Session,
+    msg: ClientMessage,
+    now: u64,
+    encode: bool,
+) -> (Vec<Duration>, Vec<Effect>, usize) {
+    let mut samples = Vec::with_capacity(60);
+    let mut last = (Vec::new(), 0);
+    for _ in 0..60 {
+        let mut c = Session {
+            e: s.e.clone(),
+            rng: s.rng.clone(),
+            names: Vec::new(),
+        };
+        let t = Instant::now();
+        let fx = host(&mut c, msg.clone(), now);
+        let bytes = if encode { encode_all(&fx) } else { 0 };
+        samples.push(t.elapsed());
+        last = (std::hint::black_box(fx), bytes);
+    }
+    (samples, last.0, last.1)
+}
+
 /// Encodes every frame like the shell would (one encode per Send effect).
 fn encode_all(fx: &[Effect]) -> usize {
     let mut enc = sommelier_core::engine::FrameEncoder::new();
@@ -190,71 +215,24 @@ fn main() {
     stats("submit_answer (incl. encoding replies)", samples, "<= 5 us");
 
     // Reveal: scoring, per-participant results and every frame encoded.
-    let mut samples = Vec::new();
-    let mut bytes = 0;
-    let mut frames = 0;
-    for _ in 0..60 {
-        let mut c = Session {
-            e: s.e.clone(),
-            rng: s.rng.clone(),
-            names: Vec::new(),
-        };
-        let t = Instant::now();
-        let fx = host(&mut c, ClientMessage::HostReveal {}, now);
-        bytes = encode_all(&fx);
-        samples.push(t.elapsed());
-        frames = fx
-            .iter()
-            .filter(|f| matches!(f, Effect::Send { .. }))
-            .count();
-    }
+    let (samples, fx, bytes) = time_host_command(&s, ClientMessage::HostReveal {}, now, true);
+    let frames = fx
+        .iter()
+        .filter(|f| matches!(f, Effect::Send { .. }))
+        .count();
     stats(
         "reveal (score, results, all frames encoded)",
         samples,
         "<= 1 ms",
     );
     println!("{:<44} {frames} frames, {bytes} bytes", "");
-
-    let mut samples = Vec::new();
-    for _ in 0..60 {
-        let mut c = Session {
-            e: s.e.clone(),
-            rng: s.rng.clone(),
-            names: Vec::new(),
-        };
-        let t = Instant::now();
-        let fx = host(&mut c, ClientMessage::HostReveal {}, now);
-        samples.push(t.elapsed());
-        std::hint::black_box(fx);
-    }
+    let (samples, _, _) = time_host_command(&s, ClientMessage::HostReveal {}, now, false);
     stats("reveal (effects built, not encoded)", samples, "-");
 
     host(&mut s, ClientMessage::HostReveal {}, now);
-    let mut samples = Vec::new();
-    for _ in 0..60 {
-        let mut c = Session {
-            e: s.e.clone(),
-            rng: s.rng.clone(),
-            names: Vec::new(),
-        };
-        let t = Instant::now();
-        let fx = host(&mut c, ClientMessage::HostNext {}, now);
-        samples.push(t.elapsed());
-        std::hint::black_box(fx);
-    }
+    let (samples, _, _) = time_host_command(&s, ClientMessage::HostNext {}, now, false);
     stats("question leaderboard (built, not encoded)", samples, "-");
-    let mut samples = Vec::new();
-    for _ in 0..60 {
-        let mut c = Session {
-            e: s.e.clone(),
-            rng: s.rng.clone(),
-            names: Vec::new(),
-        };
-        let t = Instant::now();
-        let fx = host(&mut c, ClientMessage::HostNext {}, now);
-        bytes = encode_all(&fx);
-        samples.push(t.elapsed());
-    }
+    let (samples, _, mut bytes) = time_host_command(&s, ClientMessage::HostNext {}, now, true);
     stats(
         "question leaderboard (rankings, encoded)",
         samples,
