@@ -4,6 +4,10 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 
+# A fresh clone has no toolchain and no target/ yet: setup is idempotent (seconds when done).
+bash scripts/setup.sh
+mkdir -p "$ROOT/target"
+
 # worker-build is given the crate path so wrangler can always run from the repository root.
 for crate in game-session-do wine-answers-worker; do
   worker-build --release "$crate" >"$ROOT/target/worker-build-$crate.log" 2>&1 || {
