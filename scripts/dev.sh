@@ -6,8 +6,15 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 
 PORT="${PORT:-8787}"
-bash scripts/setup.sh
-bash scripts/build.sh
+fail() { printf '\033[1;31m[dev] %s\033[0m\n' "$*" >&2; exit 1; }
+
+# A taken port makes wrangler exit at once; say so before spending a minute on builds.
+port_free() {
+  node -e 'const s=require("net").createServer();s.once("error",()=>process.exit(1));s.listen(+process.argv[1],"127.0.0.1",()=>s.close(()=>process.exit(0)))' "$1"
+}
+port_free "$PORT" || fail "port $PORT on 127.0.0.1 is already in use: stop what holds it, or run with PORT=<another port>"
+
+bash scripts/build.sh   # runs setup first
 
 # Local secrets live in .dev.vars files (git-ignored), one per worker directory.
 if [ ! -s wine-answers-worker/.dev.vars ]; then
@@ -23,12 +30,20 @@ setsid wrangler dev -c wrangler.toml -c wine-answers-worker/wrangler.toml \
 WRANGLER_PID=$!
 trap 'kill -TERM -- "-$WRANGLER_PID" 2>/dev/null || true' EXIT INT TERM
 
-for _ in $(seq 1 120); do
-  curl -fsS "http://127.0.0.1:$PORT/api/answers" >/dev/null 2>&1 && break
+# Up means: the home page and the answers API both answer. Stop loudly otherwise.
+up=false
+for _ in $(seq 1 240); do
+  kill -0 "$WRANGLER_PID" 2>/dev/null || fail "wrangler exited before the app answered on port $PORT (its output is above)"
+  if curl -fsS "http://127.0.0.1:$PORT/" >/dev/null 2>&1 &&
+    curl -fsS "http://127.0.0.1:$PORT/api/answers" >/dev/null 2>&1; then
+    up=true
+    break
+  fi
   sleep 0.5
 done
-WINE_ANSWERS_URL="http://127.0.0.1:$PORT/api" ADMIN_SECRET="$ADMIN_SECRET" npm run --silent seed || \
-  echo "[dev] seeding failed (see above); the app still runs"
+$up || fail "the app did not answer on http://127.0.0.1:$PORT/ within 2 minutes (wrangler's output is above)"
+WINE_ANSWERS_URL="http://127.0.0.1:$PORT/api" ADMIN_SECRET="$ADMIN_SECRET" npm run --silent seed ||
+  fail "seeding the local stack failed (see above)"
 
 cat <<MSG
 

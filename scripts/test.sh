@@ -20,6 +20,10 @@ cargo test --workspace --features sommelier-core/ts
 section "build: release wasm + frontend"
 bash scripts/build.sh
 
+section "deploy: dry runs of both workers, workflow lint"
+SKIP_BUILD=1 bash scripts/deploy.sh --dry-run
+node scripts/lint-workflows.mjs
+
 section "frontend: type check, lint, budgets"
 npx tsc -p frontend/tsconfig.json --noEmit
 npx eslint frontend/src tests seeds scripts
