@@ -103,7 +103,10 @@ test("scripts/dev.sh on a taken port stops at once with a clear error", { timeou
   const { port } = holder.address();
   try {
     const dev = startDev(port);
-    const code = await Promise.race([dev.exited, sleep(120_000).then(() => "timeout")]);
+    let timer;
+    const timeout = new Promise((r) => (timer = setTimeout(() => r("timeout"), 120_000)));
+    const code = await Promise.race([dev.exited, timeout]);
+    clearTimeout(timer);
     await stopDev(dev);
     assert.notEqual(code, "timeout", "dev.sh must not wait forever");
     assert.notEqual(code, 0);
