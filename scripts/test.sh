@@ -20,9 +20,10 @@ cargo test --workspace --features sommelier-core/ts
 section "build: release wasm + frontend"
 bash scripts/build.sh
 
-section "frontend: type check, lint, budgets"
+section "frontend: type check, lint, unit tests, budgets"
 npx tsc -p frontend/tsconfig.json --noEmit
-npx eslint frontend/src tests seeds scripts
+npx eslint frontend/src frontend/test tests seeds scripts
+node scripts/frontend-unit.mjs
 node scripts/budgets.mjs
 
 echo "time so far: $(( $(date +%s) - START )) s"
