@@ -7,7 +7,7 @@ import globals from "globals";
 export default tseslint.config(
   { ignores: ["**/node_modules/**", "**/dist/**", "**/build/**", "target/**", "frontend/src/protocol.gen.ts", "test-artifacts/**"] },
   {
-    files: ["frontend/src/**/*.{ts,tsx}"],
+    files: ["frontend/src/**/*.{ts,tsx}", "frontend/test/**/*.ts"],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     languageOptions: {
       ecmaVersion: 2022,
@@ -34,6 +34,11 @@ export default tseslint.config(
       "no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
       eqeqeq: ["error", "always"],
     },
+  },
+  {
+    // Frontend unit tests run in Node (scripts/frontend-unit.mjs).
+    files: ["frontend/test/**/*.ts"],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
     // Code run inside the browser page by Playwright (page.evaluate) may use browser globals.

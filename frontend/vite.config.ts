@@ -10,6 +10,9 @@ const pages = ["index", "host", "play", "admin", "screen"];
 const common = [
   "/node_modules/preact/",
   "/src/lib/socket",
+  "/src/lib/outbox",
+  "/src/lib/useSessionSocket",
+  "/src/lib/ranks",
   "/src/lib/storage",
   "/src/lib/countdown",
   "/src/lib/api",

@@ -24,9 +24,10 @@ section "deploy: dry runs of both workers, workflow lint"
 SKIP_BUILD=1 bash scripts/deploy.sh --dry-run
 node scripts/lint-workflows.mjs
 
-section "frontend: type check, lint, budgets"
+section "frontend: type check, lint, unit tests, budgets"
 npx tsc -p frontend/tsconfig.json --noEmit
-npx eslint frontend/src tests seeds scripts
+npx eslint frontend/src frontend/test tests seeds scripts
+node scripts/frontend-unit.mjs
 node scripts/budgets.mjs
 
 echo "time so far: $(( $(date +%s) - START )) s"

@@ -1,7 +1,7 @@
 // Browser test helpers: headless Debian Chromium through playwright-core, axe-core checks,
 // screenshots into test-artifacts/screenshots, and seeding the answers collection.
 import { chromium } from "playwright-core";
-import { appendFileSync, existsSync, mkdirSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { ROOT } from "./stack.mjs";
@@ -43,24 +43,38 @@ export async function launchBrowser() {
 export async function newContext(browser, options = DESKTOP, errors = []) {
   const context = await browser.newContext({ ...options, acceptDownloads: true });
   context.setDefaultTimeout(Number(process.env.BROWSER_TIMEOUT_MS ?? 15_000));
+  // Every Content Security Policy violation is logged, so tests can assert there is none.
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
   context.on("page", (page) => watch(page, errors));
   return context;
 }
 
 /** Console warnings and errors of every page, with times (kept for failure reports). */
 export const consoleLog = [];
+/** Every CSP violation or refusal reported by any page (tests assert it stays empty). */
+export const cspViolations = [];
 
 function watch(page, errors) {
   page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`));
   page.on("console", (m) => {
     if (m.type() === "warning" || m.type() === "error") consoleLog.push(`${new Date().toISOString()} ${m.type()} ${page.url()}: ${m.text()}`);
+    if (/CSP violation|Content Security Policy|Permissions-Policy/i.test(m.text())) cspViolations.push(`${page.url()}: ${m.text()}`);
   });
 }
+
+let axe = null;
+const axeSource = () => (axe ??= readFileSync(AXE, "utf8"));
 
 /** Runs axe-core in the page; throws listing every serious or critical violation. */
 export async function checkA11y(page, label) {
   const hasAxe = await page.evaluate(() => typeof window.axe !== "undefined");
-  if (!hasAxe) await page.addScriptTag({ path: AXE });
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern (a <script>
+  // tag would be refused by `script-src 'self'`, as it should be).
+  if (!hasAxe) await page.evaluate(axeSource());
   const violations = await page.evaluate(async () => {
     const r = await window.axe.run(document, { resultTypes: ["violations"] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));

@@ -23,7 +23,16 @@ function statusLabel(s: SessionSummary): string {
   return s.phase === "question_paused" ? "Running (paused)" : "Running";
 }
 
-export function Dashboard({ hostKey, onNew, onOpen }: { hostKey: string; onNew: () => void; onOpen: (code: string) => void }) {
+interface Props {
+  hostKey: string;
+  /** The key this browser hosted with before the last switch, if any. */
+  previousKey?: string | null;
+  onSwitchBack?: () => void;
+  onNew: () => void;
+  onOpen: (code: string) => void;
+}
+
+export function Dashboard({ hostKey, previousKey, onSwitchBack, onNew, onOpen }: Props) {
   const [sessions, setSessions] = useState<SessionSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -125,6 +134,14 @@ export function Dashboard({ hostKey, onNew, onOpen }: { hostKey: string; onNew: 
           + New tasting
         </button>
       </div>
+      {previousKey && onSwitchBack ? (
+        <p class="notice key-back" data-testid="key-back">
+          This browser switched host keys; your previous key is kept.{" "}
+          <button type="button" class="linklike" onClick={onSwitchBack}>
+            Switch back to your previous host key
+          </button>
+        </p>
+      ) : null}
       {message ? (
         <p class="notice" role="status">
           {message}

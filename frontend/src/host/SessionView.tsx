@@ -3,7 +3,7 @@
 // leaderboards, the wine reveal card, the final podium with export, and device hand-over.
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { ClientMessage, ErrorCode, HostParticipant, QuestionView } from "../protocol.gen";
-import { SessionSocket, type ConnectionStatus } from "../lib/socket";
+import { useSessionSocket } from "../lib/useSessionSocket";
 import { applyHost, INITIAL_HOST, nextLabel, type HostState } from "../lib/hostState";
 import { useScreenHeading } from "../lib/a11y";
 import { CATEGORY_LABEL, END_REASON, LETTERS } from "../lib/labels";
@@ -32,68 +32,59 @@ interface Props {
   code: string;
   hostKey: string;
   suggestions: Suggestions;
-  onStatus: (s: ConnectionStatus) => void;
   onHandle: (h: string) => void;
   onDashboard: () => void;
 }
 
-export function SessionView({ code, hostKey, suggestions, onStatus, onHandle, onDashboard }: Props) {
+export function SessionView({ code, hostKey, suggestions, onHandle, onDashboard }: Props) {
   const [state, setState] = useState<HostState>(INITIAL_HOST);
-  const [status, setStatus] = useState<ConnectionStatus>("connecting");
   const [fatal, setFatal] = useState<string | null>(null);
   const [flash, setFlash] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [editErrors, setEditErrors] = useState<Map<string, string>>(new Map());
   const [saving, setSaving] = useState(false);
-  const sockRef = useRef<SessionSocket | null>(null);
   const savingRef = useRef(false);
 
-  useEffect(() => {
-    const sock: SessionSocket = new SessionSocket({
-      code,
-      identify: () => ({ type: "rejoin_host", hostKey }),
-      onStatus: (s) => {
-        setStatus(s);
-        onStatus(s);
-      },
-      onMessage: (msg) => {
-        if (msg.type === "error") {
-          const f = FATAL[msg.code];
-          if (f) {
-            sock.stop();
-            setFatal(f);
-            return;
-          }
-          if (msg.code === "INVALID_TASTING" && savingRef.current) {
-            savingRef.current = false;
-            setSaving(false);
-            setEditErrors(fieldErrorMap(msg.fields ?? []));
-            setFlash("The server refused some fields: see the messages next to them.");
-            return;
-          }
-          savingRef.current = false;
-          setSaving(false);
-          console.warn(`server refused: ${msg.code} ${msg.message}`);
-          setFlash(msg.message);
+  const socket = useSessionSocket({
+    code,
+    keys: [hostKey],
+    identify: () => ({ type: "rejoin_host", hostKey }),
+    onMessage: (msg, sock) => {
+      if (msg.type === "error") {
+        const f = FATAL[msg.code];
+        if (f) {
+          sock.stop();
+          setFatal(f);
           return;
         }
-        if (msg.type === "host:session_updated" && savingRef.current) {
+        if (msg.code === "INVALID_TASTING" && savingRef.current) {
           savingRef.current = false;
           setSaving(false);
-          setEditing(false);
-          setFlash("Tasting updated. Players stay joined.");
+          setEditErrors(fieldErrorMap(msg.fields ?? []));
+          setFlash("The server refused some fields: see the messages next to them.");
+          return;
         }
-        if (msg.type === "host:state_snapshot" && msg.hostHandle) {
-          setHostHandle(msg.hostHandle);
-          onHandle(msg.hostHandle);
-        }
-        setState((s) => applyHost(s, msg, sock));
-      },
-    });
-    sockRef.current = sock;
-    sock.start();
-    return () => sock.stop();
-  }, [code, hostKey]);
+        savingRef.current = false;
+        setSaving(false);
+        console.warn(`server refused: ${msg.code} ${msg.message}`);
+        setFlash(msg.message);
+        return;
+      }
+      if (msg.type === "host:session_updated" && savingRef.current) {
+        savingRef.current = false;
+        setSaving(false);
+        setEditing(false);
+        setFlash("Tasting updated. Players stay joined.");
+      }
+      if (msg.type === "host:state_snapshot" && msg.hostHandle) {
+        setHostHandle(msg.hostHandle);
+        onHandle(msg.hostHandle);
+      }
+      const clock = sock.localDeadline.bind(sock);
+      setState((s) => applyHost(s, msg, clock));
+    },
+  });
+  const status = socket.status;
 
   useEffect(() => {
     if (!flash) return;
@@ -104,7 +95,7 @@ export function SessionView({ code, hostKey, suggestions, onStatus, onHandle, on
   useEffect(() => setFlash(null), [state.phase, state.question?.questionId]);
 
   const send = (msg: ClientMessage) => {
-    if (!sockRef.current?.send(msg)) setFlash("Not connected: wait for the connection to come back.");
+    if (!socket.send(msg)) setFlash("Not connected: wait for the connection to come back.");
   };
 
   if (fatal) {
@@ -384,7 +375,7 @@ function PlayerItem({ p, onKick }: { p: HostParticipant; onKick: () => void }) {
 function Progress({ state }: { state: HostState }) {
   return (
     <p class="progress-label">
-      Wine {state.roundIndex + 1} of {state.totalRounds} · Question {state.questionIndex + 1} of 5
+      Wine {state.roundIndex + 1} of {state.totalRounds} · Question {state.questionIndex + 1} of {state.totalQuestions || "?"}
     </p>
   );
 }
@@ -523,7 +514,7 @@ function Board({ state, send }: PhaseProps) {
   return (
     <section aria-labelledby="hb-h">
       <p class="progress-label">
-        {round ? `Wine ${state.roundIndex + 1} of ${state.totalRounds} complete` : `Wine ${state.roundIndex + 1} · after question ${state.questionIndex + 1} of 5`}
+        {round ? `Wine ${state.roundIndex + 1} of ${state.totalRounds} complete` : `Wine ${state.roundIndex + 1} · after question ${state.questionIndex + 1} of ${state.totalQuestions || "?"}`}
       </p>
       <h1 id="hb-h" ref={h} tabIndex={-1}>
         {round ? "Round leaderboard" : "Leaderboard"}

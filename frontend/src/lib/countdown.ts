@@ -12,6 +12,15 @@ export interface Timer {
 
 export const NO_TIMER: Timer = { deadline: null, frozenMs: null, durationMs: 0 };
 
+/** Turns a server's remaining time and clock into a local deadline (the socket's clock estimate). */
+export type LocalDeadline = (remainingMs: number, serverTime: number) => number;
+
+/** The timer of a question from the server's `remainingMs` at `serverTime`, running or frozen. */
+export function timerFrom(deadline: LocalDeadline, remaining: number | null, serverTime: number, durationMs: number, paused: boolean): Timer {
+  if (remaining === null) return NO_TIMER;
+  return paused ? { deadline: null, frozenMs: remaining, durationMs } : { deadline: deadline(remaining, serverTime), frozenMs: null, durationMs };
+}
+
 /** Remaining milliseconds of a timer now (never negative). */
 export function remainingMs(timer: Timer, now = Date.now()): number {
   if (timer.frozenMs !== null) return Math.max(0, timer.frozenMs);

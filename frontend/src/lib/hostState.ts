@@ -1,5 +1,6 @@
 // The host's view of a running session, rebuilt from `host:state_snapshot` and kept current
-// by the live messages (deltas). Shared by the host page and the projector screen.
+// by the live messages (deltas). Shared by the host page and the projector screen. Pure: the
+// socket's clock comes in as a function, so the reducer runs (and is tested) without a socket.
 import type {
   EndReason,
   HostParticipant,
@@ -11,8 +12,8 @@ import type {
   ServerMessage,
   WineReveal,
 } from "../protocol.gen";
-import { NO_TIMER, type Timer } from "./countdown";
-import type { SessionSocket } from "./socket";
+import { NO_TIMER, timerFrom as timer, type LocalDeadline, type Timer } from "./countdown";
+import { rankedCount } from "./ranks";
 
 export interface HostState {
   ready: boolean;
@@ -31,6 +32,10 @@ export interface HostState {
   roundIndex: number;
   questionIndex: number;
   totalRounds: number;
+  /** Questions in the current wine, as the server counts them. */
+  totalQuestions: number;
+  /** Participants ranked on the last leaderboard (null until the server sends it). */
+  ranked: number | null;
   final: boolean;
   endReason: EndReason | null;
 }
@@ -52,16 +57,11 @@ export const INITIAL_HOST: HostState = {
   roundIndex: 0,
   questionIndex: 0,
   totalRounds: 0,
+  totalQuestions: 0,
+  ranked: null,
   final: false,
   endReason: null,
 };
-
-function timer(sock: SessionSocket, remaining: number | null, serverTime: number, durationMs: number, paused: boolean): Timer {
-  if (remaining === null) return NO_TIMER;
-  return paused
-    ? { deadline: null, frozenMs: remaining, durationMs }
-    : { deadline: sock.localDeadline(remaining, serverTime), frozenMs: null, durationMs };
-}
 
 function upsert(list: HostParticipant[], p: { pseudonym: string; online: boolean; left: boolean }): HostParticipant[] {
   if (p.left) return list.filter((x) => x.pseudonym !== p.pseudonym);
@@ -72,7 +72,12 @@ function upsert(list: HostParticipant[], p: { pseudonym: string; online: boolean
   return next;
 }
 
-export function applyHost(s: HostState, msg: ServerMessage, sock: SessionSocket): HostState {
+/** Questions of wine `round` in the host's copy of the tasting (0 when unknown). */
+function questionsOf(tasting: HostTasting | null, round: number): number {
+  return tasting?.wines[round]?.questions.length ?? 0;
+}
+
+export function applyHost(s: HostState, msg: ServerMessage, clock: LocalDeadline): HostState {
   switch (msg.type) {
     case "host:state_snapshot": {
       const q = msg.currentQuestion;
@@ -83,7 +88,7 @@ export function applyHost(s: HostState, msg: ServerMessage, sock: SessionSocket)
         phase: msg.phase,
         tasting: msg.tasting,
         question: q,
-        timer: q ? timer(sock, msg.remainingMs, msg.serverTime, q.durationMs, msg.paused) : NO_TIMER,
+        timer: q ? timer(clock, msg.remainingMs, msg.serverTime, q.durationMs, msg.paused) : NO_TIMER,
         paused: msg.paused,
         participants: msg.participants,
         answered: msg.answered,
@@ -93,6 +98,8 @@ export function applyHost(s: HostState, msg: ServerMessage, sock: SessionSocket)
         roundIndex: q?.roundIndex ?? s.roundIndex,
         questionIndex: q?.questionIndex ?? s.questionIndex,
         totalRounds: msg.tasting.wines.length,
+        totalQuestions: q?.totalQuestions ?? questionsOf(msg.tasting, q?.roundIndex ?? s.roundIndex),
+        ranked: msg.rankings ? (rankedCount(msg) ?? s.ranked) : s.ranked,
         final: msg.phase === "ended" && msg.rankings !== null,
         endReason: msg.endReason,
       };
@@ -109,7 +116,7 @@ export function applyHost(s: HostState, msg: ServerMessage, sock: SessionSocket)
         ...s,
         phase: "question_open",
         question: q,
-        timer: timer(sock, q.remainingMs, q.serverTime, q.durationMs, false),
+        timer: timer(clock, q.remainingMs, q.serverTime, q.durationMs, false),
         paused: false,
         answered: [],
         reveal: null,
@@ -118,12 +125,13 @@ export function applyHost(s: HostState, msg: ServerMessage, sock: SessionSocket)
         roundIndex: q.roundIndex,
         questionIndex: q.questionIndex,
         totalRounds: q.totalRounds,
+        totalQuestions: q.totalQuestions,
       };
     }
     case "game:timer_paused":
-      return { ...s, phase: "question_paused", paused: true, timer: timer(sock, msg.remainingMs, msg.serverTime, s.timer.durationMs, true) };
+      return { ...s, phase: "question_paused", paused: true, timer: timer(clock, msg.remainingMs, msg.serverTime, s.timer.durationMs, true) };
     case "game:timer_resumed":
-      return { ...s, phase: "question_open", paused: false, timer: timer(sock, msg.remainingMs, msg.serverTime, s.timer.durationMs, false) };
+      return { ...s, phase: "question_open", paused: false, timer: timer(clock, msg.remainingMs, msg.serverTime, s.timer.durationMs, false) };
     case "game:participant_answered":
       return s.answered.includes(msg.pseudonym) ? s : { ...s, answered: [...s.answered, msg.pseudonym] };
     case "game:answer_revealed": {
@@ -140,11 +148,20 @@ export function applyHost(s: HostState, msg: ServerMessage, sock: SessionSocket)
       };
     }
     case "game:question_leaderboard":
-      return { ...s, phase: "question_leaderboard", rankings: msg.rankings, roundIndex: msg.roundIndex, questionIndex: msg.questionIndex, totalRounds: msg.totalRounds };
+      return {
+        ...s,
+        phase: "question_leaderboard",
+        rankings: msg.rankings,
+        ranked: rankedCount(msg) ?? s.ranked,
+        roundIndex: msg.roundIndex,
+        questionIndex: msg.questionIndex,
+        totalRounds: msg.totalRounds,
+        totalQuestions: msg.totalQuestions,
+      };
     case "game:round_leaderboard":
-      return { ...s, phase: "round_leaderboard", rankings: msg.rankings, wine: msg.wine, roundIndex: msg.roundIndex, totalRounds: msg.totalRounds };
+      return { ...s, phase: "round_leaderboard", rankings: msg.rankings, ranked: rankedCount(msg) ?? s.ranked, wine: msg.wine, roundIndex: msg.roundIndex, totalRounds: msg.totalRounds };
     case "game:final_leaderboard":
-      return { ...s, phase: "ended", final: true, rankings: msg.rankings, question: null, timer: NO_TIMER };
+      return { ...s, phase: "ended", final: true, rankings: msg.rankings, ranked: rankedCount(msg) ?? s.ranked, question: null, timer: NO_TIMER };
     case "session:ended":
       return { ...s, phase: "ended", endReason: msg.reason, question: null, timer: NO_TIMER };
     default:
@@ -152,12 +169,18 @@ export function applyHost(s: HostState, msg: ServerMessage, sock: SessionSocket)
   }
 }
 
-/** The label of the host's "next" button in a phase. */
+/**
+ * The label of the host's "next" button in a phase. The steps follow the server's totals
+ * (questions in this wine, wines in the tasting), never a copy of them: every question gets
+ * its leaderboard, the last question's leaderboard leads to the round leaderboard (the wine
+ * unveiled), the last round's to the final results.
+ */
 export function nextLabel(s: HostState): string {
-  // After a wine's fifth question the round leaderboard (with the wine) comes straight after
-  // the reveal; the engine skips that question's own leaderboard.
   if (s.phase === "question_revealed") return "Show leaderboard";
-  if (s.phase === "question_leaderboard") return s.questionIndex >= 4 ? "Reveal the wine" : "Next question";
+  if (s.phase === "question_leaderboard") {
+    const total = s.totalQuestions || questionsOf(s.tasting, s.roundIndex);
+    return s.questionIndex + 1 >= total ? "Reveal the wine" : "Next question";
+  }
   if (s.phase === "round_leaderboard") return s.roundIndex + 1 >= s.totalRounds ? "Final results" : "Next wine";
   return "Next";
 }

@@ -1,8 +1,10 @@
 // The session socket: one WebSocket to a session's Durable Object that reconnects by itself
 // (exponential backoff with jitter, immediately when the network returns or the page becomes
-// visible), identifies again after every reconnect, re-sends an unacknowledged answer, and
-// estimates the server's clock from ping/pong so countdowns run locally.
+// visible), identifies again after every reconnect, keeps an unacknowledged answer in its
+// outbox (rules in outbox.ts), and estimates the server's clock from ping/pong so countdowns
+// run locally.
 import type { ClientMessage, ServerMessage } from "../protocol.gen";
+import { outboxAfter, type PendingAnswer } from "./outbox";
 
 export type ConnectionStatus = "connecting" | "open" | "reconnecting" | "stopped";
 
@@ -12,11 +14,6 @@ export interface SocketOptions {
   identify: () => ClientMessage | null;
   onMessage: (msg: ServerMessage) => void;
   onStatus?: (status: ConnectionStatus) => void;
-}
-
-interface PendingAnswer {
-  questionId: string;
-  optionId: string;
 }
 
 const BASE_DELAY_MS = 500;
@@ -175,58 +172,26 @@ export class SessionSocket {
         break;
       case "host:state_snapshot":
       case "participant:state_snapshot":
-        this.attempt = 0;
-        this.setStatus("open");
-        this.resendAfterSnapshot(msg.currentQuestion?.questionId ?? null, msg.phase, "selectedOptionId" in msg ? msg.selectedOptionId : null);
-        break;
       case "participant:joined":
         this.attempt = 0;
         this.setStatus("open");
         break;
-      case "game:timer_resumed":
-        if (this.pending) this.send({ type: "submit_answer", ...this.pending });
-        break;
-      case "game:question":
-        if (this.pending && this.pending.questionId !== msg.questionId) this.pending = null;
-        break;
-      case "answer:accepted":
-        if (this.pending && this.pending.questionId === msg.questionId && this.pending.optionId === msg.optionId) {
-          this.pending = null;
-        }
-        break;
-      case "game:answer_revealed":
-        this.pending = null;
-        break;
       case "session:ended":
-        this.pending = null;
         // A deleted or expired session is gone for good: nothing to reconnect to.
         if (msg.reason === "deleted" || msg.reason === "expired") {
+          this.pending = null;
           this.opts.onMessage(msg);
           this.stop();
           return;
         }
         break;
-      case "error":
-        if (msg.code === "ANSWERS_CLOSED" || msg.code === "UNKNOWN_QUESTION" || msg.code === "UNKNOWN_OPTION") {
-          this.pending = null;
-        }
-        break;
       default:
         break;
     }
+    const step = outboxAfter(this.pending, msg);
+    this.pending = step.pending;
+    if (step.resend && step.pending) this.send({ type: "submit_answer", ...step.pending });
     this.opts.onMessage(msg);
-  }
-
-  private resendAfterSnapshot(questionId: string | null, phase: string, selected: string | null): void {
-    const p = this.pending;
-    if (!p) return;
-    if (questionId !== p.questionId || (phase !== "question_open" && phase !== "question_paused")) {
-      this.pending = null;
-    } else if (selected === p.optionId) {
-      this.pending = null;
-    } else if (phase === "question_open") {
-      this.send({ type: "submit_answer", ...p });
-    }
   }
 
   private ping(checkAlive: boolean): void {

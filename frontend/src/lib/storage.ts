@@ -1,9 +1,13 @@
 // Browser storage of identities: the host key and handle (localStorage), participant rejoin
-// credentials per session code, and the fragment links that carry them to another device.
+// credentials per session code, and the fragment links that carry them to another device. A key
+// or seat arriving by link never silently replaces a different one: the page asks first
+// (`arrivalDecision`), and the replaced one is kept so the user can switch back.
 
 const HOST_KEY = "sa:hostKey";
+const HOST_KEY_PREVIOUS = "sa:hostKey:previous";
 const HOST_HANDLE = "sa:hostHandle";
 const PLAYER_PREFIX = "sa:player:";
+const PLAYER_PREVIOUS_PREFIX = "sa:player-previous:";
 
 function read(key: string): string | null {
   try {
@@ -52,7 +56,25 @@ export function hostKey(): string {
   return key;
 }
 
-export function setHostKey(key: string): void {
+/**
+ * What to do with an identity arriving by link, given the one stored: store it when nothing is
+ * stored ("adopt"), nothing when it is the same ("same"), otherwise ask the user ("ask").
+ */
+export function arrivalDecision<T>(stored: T | null, incoming: T, same: (a: T, b: T) => boolean): "adopt" | "same" | "ask" {
+  if (stored === null) return "adopt";
+  return same(stored, incoming) ? "same" : "ask";
+}
+
+/** The host key this browser used before the last switch, if any. */
+export function previousHostKey(): string | null {
+  const key = read(HOST_KEY_PREVIOUS);
+  return key && isPlausibleKey(key) && key !== storedHostKey() ? key : null;
+}
+
+/** Makes `key` this browser's host key, keeping the one it replaces to switch back to. */
+export function switchHostKey(key: string): void {
+  const current = storedHostKey();
+  if (current && current !== key) write(HOST_KEY_PREVIOUS, current);
   write(HOST_KEY, key);
 }
 
@@ -85,8 +107,8 @@ export interface PlayerCredentials {
   token: string;
 }
 
-export function playerCredentials(code: string): PlayerCredentials | null {
-  const raw = read(PLAYER_PREFIX + code);
+function readCredentials(key: string): PlayerCredentials | null {
+  const raw = read(key);
   if (!raw) return null;
   try {
     const value = JSON.parse(raw) as Partial<PlayerCredentials>;
@@ -99,8 +121,28 @@ export function playerCredentials(code: string): PlayerCredentials | null {
   return null;
 }
 
+export function playerCredentials(code: string): PlayerCredentials | null {
+  return readCredentials(PLAYER_PREFIX + code);
+}
+
 export function setPlayerCredentials(code: string, creds: PlayerCredentials | null): void {
   write(PLAYER_PREFIX + code, creds ? JSON.stringify(creds) : null);
+}
+
+export function sameSeat(a: PlayerCredentials, b: PlayerCredentials): boolean {
+  return a.pseudonym === b.pseudonym && a.token === b.token;
+}
+
+/** The seat in session `code` this browser held before the last switch, if any. */
+export function previousPlayerCredentials(code: string): PlayerCredentials | null {
+  return readCredentials(PLAYER_PREVIOUS_PREFIX + code);
+}
+
+/** Makes `creds` this browser's seat in `code`, keeping the seat it replaces to switch back to. */
+export function switchPlayerSeat(code: string, creds: PlayerCredentials): void {
+  const current = playerCredentials(code);
+  if (current && !sameSeat(current, creds)) write(PLAYER_PREVIOUS_PREFIX + code, JSON.stringify(current));
+  setPlayerCredentials(code, creds);
 }
 
 /** The cross-device rejoin link for a participant (token in the fragment). */

@@ -1,18 +1,20 @@
 // Host page (/host): dashboard, new tasting form, and the live session (lobby → game → podium).
-// Routes: /host, /host?new, /host?code=1234; a `#k=…` fragment adopts a host key from another device.
+// Routes: /host, /host?new, /host?code=1234; a `#k=…` fragment carries a host key from another
+// device: adopted when this browser has none, otherwise only after the host confirms.
 import "../styles/host.css";
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { TopBar } from "../components/Brand";
 import { api, ApiFailure } from "../lib/api";
 import { useScreenHeading } from "../lib/a11y";
-import { clearFragment, hostKey, isPlausibleKey, readFragment, setHostKey } from "../lib/storage";
+import { arrivalDecision, clearFragment, hostKey, isPlausibleKey, previousHostKey, readFragment, storedHostKey, switchHostKey } from "../lib/storage";
 import { draftToInput, fieldErrorMap, type Draft } from "../lib/validate";
 import { Dashboard } from "../host/Dashboard";
 import { SessionView } from "../host/SessionView";
 import { TastingForm, emptyDraft, type Suggestions } from "../host/TastingForm";
 import { loadSuggestions, proposeCustomAnswers } from "../host/suggest";
 import { ensureHandle } from "../host/handle";
+import { KeySwitchScreen } from "../host/KeySwitch";
 
 type Route = { kind: "dashboard" } | { kind: "new" } | { kind: "session"; code: string };
 
@@ -28,15 +30,19 @@ function routeUrl(r: Route): string {
   return r.kind === "session" ? `/host?code=${r.code}` : r.kind === "new" ? "/host?new" : "/host";
 }
 
-/** A key carried by a "continue on another device" link becomes this browser's host key. */
-function adoptKeyFromFragment(): boolean {
+type KeyArrival = { kind: "adopted" } | { kind: "ask"; key: string } | null;
+
+/**
+ * A key carried by a "continue on another device" link: stored at once when this browser has
+ * no key (or the same one), otherwise held until the host decides. The fragment goes either way.
+ */
+function readKeyArrival(): KeyArrival {
   const k = readFragment().get("k");
   if (location.hash) clearFragment();
-  if (k && isPlausibleKey(k)) {
-    setHostKey(k);
-    return true;
-  }
-  return false;
+  if (!k || !isPlausibleKey(k)) return null;
+  const decision = arrivalDecision(storedHostKey(), k, (a, b) => a === b);
+  if (decision === "adopt") switchHostKey(k);
+  return decision === "ask" ? { kind: "ask", key: k } : decision === "adopt" ? { kind: "adopted" } : null;
 }
 
 const DRAFT_KEY = "sa:draft";
@@ -64,8 +70,9 @@ function saveDraft(d: Draft | null): void {
 }
 
 function App() {
-  const [adopted] = useState(adoptKeyFromFragment);
-  const [key] = useState(hostKey);
+  const [arrival, setArrival] = useState(readKeyArrival);
+  const [key, setKey] = useState(hostKey);
+  const [previous, setPrevious] = useState(previousHostKey);
   const [handle, setHandle] = useState(ensureHandle);
   const [route, setRoute] = useState<Route>(currentRoute);
   const [suggestions, setSuggestions] = useState<Suggestions>({});
@@ -76,6 +83,12 @@ function App() {
     void loadSuggestions().then(setSuggestions);
     return () => removeEventListener("popstate", onPop);
   }, []);
+
+  const switchTo = (k: string) => {
+    switchHostKey(k);
+    setKey(k);
+    setPrevious(previousHostKey());
+  };
 
   const go = (r: Route) => {
     history.pushState(null, "", routeUrl(r));
@@ -92,13 +105,29 @@ function App() {
         </span>
       </TopBar>
       <main>
-        {adopted ? (
+        {arrival?.kind === "adopted" ? (
           <p class="notice wrap-notice" role="status">
             This device now hosts with the key from your other device.
           </p>
         ) : null}
-        {route.kind === "dashboard" ? (
-          <Dashboard hostKey={key} onNew={() => go({ kind: "new" })} onOpen={(code) => go({ kind: "session", code })} />
+        {arrival?.kind === "ask" ? (
+          <KeySwitchScreen
+            incoming={arrival.key}
+            current={key}
+            onSwitch={() => {
+              switchTo(arrival.key);
+              setArrival(null);
+            }}
+            onKeep={() => setArrival(null)}
+          />
+        ) : route.kind === "dashboard" ? (
+          <Dashboard
+            hostKey={key}
+            previousKey={previous}
+            onSwitchBack={previous ? () => switchTo(previous) : undefined}
+            onNew={() => go({ kind: "new" })}
+            onOpen={(code) => go({ kind: "session", code })}
+          />
         ) : route.kind === "new" ? (
           <CreateScreen hostKey={key} handle={handle} suggestions={suggestions} onCreated={(code) => go({ kind: "session", code })} onCancel={() => go({ kind: "dashboard" })} />
         ) : (
@@ -107,7 +136,6 @@ function App() {
             code={route.code}
             hostKey={key}
             suggestions={suggestions}
-            onStatus={() => undefined}
             onHandle={setHandle}
             onDashboard={() => go({ kind: "dashboard" })}
           />

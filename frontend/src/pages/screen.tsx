@@ -3,9 +3,9 @@
 // countdown, reveal distribution, leaderboards, the wine card and the podium.
 import "../styles/screen.css";
 import { render } from "preact";
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import type { ErrorCode } from "../protocol.gen";
-import { SessionSocket, type ConnectionStatus } from "../lib/socket";
+import { useSessionSocket } from "../lib/useSessionSocket";
 import { applyHost, INITIAL_HOST, type HostState } from "../lib/hostState";
 import { joinLink, storedHostKey } from "../lib/storage";
 import { useScreenHeading } from "../lib/a11y";
@@ -30,32 +30,28 @@ function App() {
   const key = storedHostKey();
   const valid = /^\d{4}$/.test(code);
   const [state, setState] = useState<HostState>(INITIAL_HOST);
-  const [status, setStatus] = useState<ConnectionStatus>("connecting");
   const [fatal, setFatal] = useState<string | null>(
     !valid ? "Open this page from the host's lobby (it needs a tasting code)." : !key ? FATAL.INVALID_HOST_KEY! : null,
   );
 
-  useEffect(() => {
-    if (!valid || !key) return;
-    const sock: SessionSocket = new SessionSocket({
-      code,
-      identify: () => ({ type: "rejoin_host", hostKey: key }),
-      onStatus: setStatus,
-      onMessage: (msg) => {
-        if (msg.type === "error") {
-          const f = FATAL[msg.code];
-          if (f) {
-            sock.stop();
-            setFatal(f);
-          }
-          return;
+  const { status } = useSessionSocket({
+    code,
+    enabled: valid && !!key,
+    keys: [key],
+    identify: () => (key ? { type: "rejoin_host", hostKey: key } : null),
+    onMessage: (msg, sock) => {
+      if (msg.type === "error") {
+        const f = FATAL[msg.code];
+        if (f) {
+          sock.stop();
+          setFatal(f);
         }
-        setState((s) => applyHost(s, msg, sock));
-      },
-    });
-    sock.start();
-    return () => sock.stop();
-  }, [code, key]);
+        return;
+      }
+      const clock = sock.localDeadline.bind(sock);
+      setState((s) => applyHost(s, msg, clock));
+    },
+  });
 
   if (fatal) {
     return (
@@ -141,7 +137,7 @@ function Question({ state }: { state: HostState }) {
       <div class="screen-q-head">
         <div>
           <p class="progress-label screen-progress">
-            Wine {q.roundIndex + 1} of {q.totalRounds} · Question {q.questionIndex + 1} of 5 · {CATEGORY_LABEL[q.category]}
+            Wine {q.roundIndex + 1} of {q.totalRounds} · Question {q.questionIndex + 1} of {q.totalQuestions} · {CATEGORY_LABEL[q.category]}
           </p>
           <h1 id="s-q-h" ref={h} tabIndex={-1} class="screen-prompt">
             {q.prompt}

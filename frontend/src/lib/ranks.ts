@@ -1,0 +1,28 @@
+// Rank texts shared by the player page and the projector: "30th of 50" where 50 is the number
+// of ranked participants as the server counts them (never the length of a top-10 list), and
+// the gap to the next place up.
+import type { RankingEntry } from "../protocol.gen";
+import { ordinal } from "./labels";
+
+/**
+ * The number of ranked participants a leaderboard message or snapshot carries (`rankedCount`),
+ * or null when the server does not send it.
+ */
+export function rankedCount(msg: object): number | null {
+  const v = (msg as Record<string, unknown>)["rankedCount"];
+  return typeof v === "number" && Number.isInteger(v) && v >= 0 ? v : null;
+}
+
+/** "3rd of 12" when the number ranked is known, else "3rd" (a top-10 list's length is no total). */
+export function placeText(rank: number, ranked: number | null): string {
+  return ranked !== null && ranked >= rank ? `${ordinal(rank)} of ${ranked}` : ordinal(rank);
+}
+
+/** Points between `me` and the nearest better score shown in `rankings`, with that place; null at the top or when unseen. */
+export function gapToNext(me: RankingEntry, rankings: RankingEntry[]): { points: number; rank: number } | null {
+  let best: RankingEntry | null = null;
+  for (const r of rankings) {
+    if (r.score > me.score && (best === null || r.score < best.score)) best = r;
+  }
+  return best ? { points: best.score - me.score, rank: best.rank } : null;
+}

@@ -1,0 +1,128 @@
+// A seat in a running session: one socket (useSessionSocket), the reducer, and the screen of the
+// current phase. Kicked, left and fatal refusals end the view through `onGone`.
+import { useEffect, useState } from "preact/hooks";
+import type { ErrorCode } from "../protocol.gen";
+import { useSessionSocket } from "../lib/useSessionSocket";
+import { playerCredentials, setPlayerCredentials } from "../lib/storage";
+import { TopBar } from "../components/Brand";
+import { ConnectionBanner } from "../components/ConnectionBanner";
+import { applyPlayer, choose, EMPTY_GAME, type Game } from "./state";
+import type { Gone } from "./Entry";
+import { Joining } from "./Shell";
+import { Lobby } from "./Lobby";
+import { Question } from "./Question";
+import { Reveal } from "./Reveal";
+import { Board, Ended } from "./Board";
+
+const ERROR_TEXT: Partial<Record<ErrorCode, string>> = {
+  SESSION_NOT_FOUND: "This tasting does not exist (any more).",
+  GAME_STARTED: "This tasting has already started, so new players cannot join.",
+  SESSION_FULL: "This tasting is full.",
+  SESSION_ENDED: "This tasting is over.",
+  INVALID_REJOIN: "Your seat in this tasting is no longer valid.",
+  UNKNOWN_PARTICIPANT: "Your seat in this tasting is no longer valid.",
+};
+
+interface Props {
+  code: string;
+  title: string;
+  onGone: (g: Gone) => void;
+  /** Shown in the lobby when this browser kept another seat in the same tasting. */
+  seatSwitch?: preact.ComponentChildren;
+}
+
+export function GameView({ code, title, onGone, seatSwitch }: Props) {
+  const [game, setGame] = useState<Game>({ ...EMPTY_GAME, title });
+  const [flash, setFlash] = useState<string | null>(null);
+
+  const socket = useSessionSocket({
+    code,
+    identify: () => {
+      const creds = playerCredentials(code);
+      return creds ? { type: "rejoin_session", ...creds } : { type: "join_session" };
+    },
+    onMessage: (msg, sock) => {
+      if (msg.type === "participant:joined") setPlayerCredentials(code, { pseudonym: msg.pseudonym, token: msg.token });
+      if (msg.type === "participant:kicked" || msg.type === "participant:left") {
+        setPlayerCredentials(code, null);
+        sock.stop();
+        onGone({ kind: msg.type === "participant:kicked" ? "kicked" : "left" });
+        return;
+      }
+      if (msg.type === "session:ended") sock.stop();
+      if (msg.type === "error") {
+        const fatal = ERROR_TEXT[msg.code];
+        if (fatal) {
+          if (msg.code === "INVALID_REJOIN" || msg.code === "UNKNOWN_PARTICIPANT") setPlayerCredentials(code, null);
+          sock.stop();
+          onGone({ kind: "error", code: msg.code, message: fatal });
+          return;
+        }
+        setFlash(msg.code === "ANSWERS_CLOSED" ? "Answers are closed for this question." : msg.message);
+        return;
+      }
+      const view = { deadline: sock.localDeadline.bind(sock), pending: sock.pendingAnswer() };
+      setGame((g) => applyPlayer(g, msg, view));
+    },
+  });
+
+  useEffect(() => {
+    if (!flash) return;
+    const t = setTimeout(() => setFlash(null), 4000);
+    return () => clearTimeout(t);
+  }, [flash]);
+
+  const onChoose = (optionId: string) => {
+    const q = game.question;
+    if (!q || game.phase !== "question_open") return;
+    socket.answer(q.questionId, optionId);
+    setGame((g) => choose(g, optionId));
+  };
+
+  const onLeave = () => {
+    if (!socket.send({ type: "leave" })) return;
+    setPlayerCredentials(code, null);
+    socket.stop();
+    onGone({ kind: "left" });
+  };
+
+  return (
+    <>
+      <TopBar>{game.pseudonym ? <span data-testid="me">{game.pseudonym}</span> : null}</TopBar>
+      <ConnectionBanner status={socket.status} />
+      {game.hostAway && game.phase !== "ended" ? (
+        <div class="notice host-away" role="status">
+          The host is away for a moment. Stay here, the game will continue.
+        </div>
+      ) : null}
+      <main class="play">
+        {flash ? (
+          <div class="alert" role="alert">
+            {flash}
+          </div>
+        ) : null}
+        {game.phase === "waiting" ? seatSwitch : null}
+        <Screen game={game} code={code} onChoose={onChoose} onLeave={onLeave} />
+      </main>
+    </>
+  );
+}
+
+function Screen({ game, code, onChoose, onLeave }: { game: Game; code: string; onChoose: (id: string) => void; onLeave: () => void }) {
+  switch (game.phase) {
+    case "joining":
+      return <Joining />;
+    case "waiting":
+      return <Lobby game={game} code={code} onLeave={onLeave} />;
+    case "question_open":
+    case "question_paused":
+      return game.question ? <Question game={game} question={game.question} onChoose={onChoose} /> : <Joining />;
+    case "question_revealed":
+      return <Reveal game={game} />;
+    case "question_leaderboard":
+    case "round_leaderboard":
+      return <Board game={game} />;
+    case "ended":
+      return <Ended game={game} />;
+  }
+}

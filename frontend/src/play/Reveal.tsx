@@ -1,0 +1,57 @@
+// The reveal on the phone: right, near miss or wrong (icon and words, never colour alone), the
+// points won, the total, the correct answer and the player's own.
+import { useScreenHeading } from "../lib/a11y";
+import { Joining } from "./Shell";
+import { Progress } from "./Progress";
+import type { Game } from "./state";
+
+export type Verdict = "right" | "near" | "wrong" | "none";
+
+/** Right (the correct option), near miss (another option that still scored), wrong, or no answer. */
+export function verdictOf(myOptionId: string | null, correctOptionId: string, myPoints: number): Verdict {
+  if (myOptionId === null) return "none";
+  if (myOptionId === correctOptionId) return "right";
+  return myPoints > 0 ? "near" : "wrong";
+}
+
+const HEADLINE: Record<Verdict, string> = { right: "Correct!", near: "So close!", wrong: "Not this time", none: "No answer" };
+const ICON: Record<Verdict, string> = { right: "✓", near: "≈", wrong: "✗", none: "–" };
+
+export function Reveal({ game }: { game: Game }) {
+  const r = game.reveal;
+  const q = game.question;
+  const h = useScreenHeading<HTMLHeadingElement>(`r-${r?.questionId ?? ""}`);
+  if (!r) return <Joining />;
+  const correct = q?.options.find((o) => o.id === r.correctOptionId);
+  const mine = q?.options.find((o) => o.id === r.myOptionId);
+  const verdict = verdictOf(r.myOptionId, r.correctOptionId, r.myPoints);
+  return (
+    <section class={`reveal verdict-${verdict}`} aria-labelledby="rv-h" data-testid="reveal" data-verdict={verdict}>
+      <Progress game={game} />
+      <div class="verdict">
+        <span class="verdict-icon" aria-hidden="true">
+          {ICON[verdict]}
+        </span>
+        <h1 id="rv-h" ref={h} tabIndex={-1}>
+          {HEADLINE[verdict]}
+        </h1>
+        <p class="verdict-points" data-testid="points">
+          +{r.myPoints} points
+        </p>
+      </div>
+      {correct ? (
+        <p class="reveal-line">
+          The answer was <strong>{correct.text}</strong>.
+        </p>
+      ) : null}
+      {mine && verdict !== "right" ? (
+        <p class="reveal-line muted">
+          You answered <strong>{mine.text}</strong>.
+        </p>
+      ) : null}
+      <p class="total" data-testid="total">
+        Total: <strong>{r.myTotalScore}</strong> points
+      </p>
+    </section>
+  );
+}

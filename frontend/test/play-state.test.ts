@@ -1,0 +1,64 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { applyPlayer, choose, EMPTY_GAME, myRank } from "../src/play/state";
+import { remainingMs } from "../src/lib/countdown";
+import { clock, playerSnapshot, question, questionMsg } from "./fixtures";
+
+const idle = { deadline: clock, pending: null };
+
+test("a snapshot restores the question, its totals and the running timer", () => {
+  const g = applyPlayer(EMPTY_GAME, playerSnapshot({ selectedOptionId: "c" }), idle);
+  assert.equal(g.phase, "question_open");
+  assert.equal(g.totalQuestions, 3, "totals come from the wire");
+  assert.equal(g.totalRounds, 2);
+  assert.equal(g.selected, "c");
+  assert.equal(g.acknowledged, true);
+  assert.equal(remainingMs(g.timer, 1_000_000), 20_000);
+});
+
+test("an answer still in the outbox shows as chosen but not yet acknowledged", () => {
+  const g = applyPlayer(EMPTY_GAME, playerSnapshot({ selectedOptionId: "a" }), { deadline: clock, pending: { questionId: "q-0-0", optionId: "b" } });
+  assert.equal(g.selected, "b");
+  assert.equal(g.acknowledged, false);
+});
+
+test("a paused snapshot freezes the timer", () => {
+  const g = applyPlayer(EMPTY_GAME, playerSnapshot({ phase: "question_paused", paused: true, remainingMs: 7_000 }), idle);
+  assert.equal(remainingMs(g.timer, 9e12), 7_000);
+});
+
+test("choosing, acknowledging, and a new question clearing the choice", () => {
+  let g = applyPlayer(EMPTY_GAME, questionMsg(), idle);
+  g = choose(g, "d");
+  assert.deepEqual([g.selected, g.acknowledged], ["d", false]);
+  g = applyPlayer(g, { type: "answer:accepted", questionId: "q-0-1", optionId: "a" }, idle);
+  assert.deepEqual([g.selected, g.acknowledged], ["d", false], "another question's acknowledgement is ignored");
+  g = applyPlayer(g, { type: "answer:accepted", questionId: "q-0-0", optionId: "d" }, idle);
+  assert.deepEqual([g.selected, g.acknowledged], ["d", true]);
+  g = applyPlayer(g, questionMsg({ questionId: "q-0-1", questionIndex: 1 }), idle);
+  assert.deepEqual([g.selected, g.questionIndex], [null, 1]);
+});
+
+test("leaderboards carry the number ranked when the server sends it, and my rank", () => {
+  let g = applyPlayer(EMPTY_GAME, playerSnapshot(), idle);
+  const rankings = [
+    { pseudonym: "A", score: 30, rank: 1 },
+    { pseudonym: "B", score: 20, rank: 2 },
+  ];
+  g = applyPlayer(g, { type: "game:question_leaderboard", rankings, me: { pseudonym: "TANNIC-FALCON", score: 5, rank: 30 }, roundIndex: 0, totalRounds: 2, questionIndex: 2, totalQuestions: 3 }, idle);
+  assert.equal(g.ranked, null, "no count on the wire: unknown, not the list's length");
+  assert.equal(myRank(g), 30);
+  const withCount = { type: "game:final_leaderboard", rankings, me: { pseudonym: "TANNIC-FALCON", score: 5, rank: 30 }, rankedCount: 50 } as const;
+  g = applyPlayer(g, withCount, idle);
+  assert.equal(g.ranked, 50);
+  assert.equal(g.final, true);
+});
+
+test("the reveal sets the score; a host's reveal is ignored", () => {
+  let g = applyPlayer(EMPTY_GAME, questionMsg(), idle);
+  g = applyPlayer(g, { type: "game:answer_revealed", questionId: "q-0-0", correctOptionId: "a", results: [], optionCounts: [] }, idle);
+  assert.equal(g.phase, "question_open");
+  g = applyPlayer(g, { type: "game:answer_revealed", questionId: "q-0-0", correctOptionId: "a", myOptionId: "a", myPoints: 10, myTotalScore: 25 }, idle);
+  assert.deepEqual([g.phase, g.score], ["question_revealed", 25]);
+  assert.equal(question().totalQuestions, g.totalQuestions);
+});

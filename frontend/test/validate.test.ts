@@ -1,0 +1,34 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { answerProblem, draftToInput, validateDraft, type Draft } from "../src/lib/validate";
+
+const q = (correct: string, d: [string, string, string]) => ({ category: "color" as const, correct, distractors: d });
+const draft = (over: Partial<Draft> = {}): Draft => ({
+  title: "Friday flight",
+  timerSeconds: 30,
+  maxParticipants: 12,
+  wines: [[q("Red", ["White", "Rosé", "Orange"])]],
+  ...over,
+});
+
+test("a valid draft has no errors and trims into the wire shape", () => {
+  assert.equal(validateDraft(draft()).size, 0);
+  const input = draftToInput(draft({ title: "  ", wines: [[q(" Red ", ["White ", "Rosé", "Orange"])]] }));
+  assert.equal(input.title, undefined, "a blank title is left to the server's neutral default");
+  assert.equal(input.wines[0]!.questions[0]!.correctAnswer, "Red");
+  assert.deepEqual(input.wines[0]!.questions[0]!.distractors, ["White", "Rosé", "Orange"]);
+});
+
+test("answers: required, at most 100 characters, no control characters", () => {
+  assert.equal(answerProblem("  "), "Required");
+  assert.equal(answerProblem("x".repeat(100)), null);
+  assert.match(answerProblem("x".repeat(101))!, /At most 100/);
+  assert.match(answerProblem("Red\u0007")!, /control/);
+});
+
+test("options must differ ignoring case; bounds on timer, cap and wines", () => {
+  const e = validateDraft(draft({ timerSeconds: 14, maxParticipants: 1001, wines: [[q("Red", ["red", "Rosé", "Orange"])]] }));
+  assert.deepEqual([...e.keys()].sort(), ["maxParticipants", "timerSeconds", "wines[0].questions[0].distractors[0]"]);
+  assert.equal(validateDraft(draft({ wines: [] })).get("wines"), "Add at least one wine");
+  assert.equal(validateDraft(draft({ timerSeconds: 120, maxParticipants: 2 })).size, 0);
+});
