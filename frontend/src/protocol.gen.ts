@@ -92,7 +92,22 @@ export type Reveal = HostReveal | ParticipantReveal;
 
 export type ClientMessage = { "type": "rejoin_host", hostKey: string, } | { "type": "join_session", } | { "type": "rejoin_session", pseudonym: string, token: string, } | { "type": "update_session", tasting: TastingInput, } | { "type": "host:start", } | { "type": "host:pause", } | { "type": "host:resume", } | { "type": "host:reveal", } | { "type": "host:next", } | { "type": "host:end", } | { "type": "host:kick", pseudonym: string, } | { "type": "submit_answer", questionId: string, optionId: string, } | { "type": "leave", } | { "type": "ping", t: number, };
 
-export type ServerMessage = { "type": "server:state_snapshot", code: string, phase: Phase, } | { "type": "host:state_snapshot" } & HostSnapshot | { "type": "participant:state_snapshot" } & ParticipantSnapshot | { "type": "participant:joined", pseudonym: string, token: string, } | { "type": "host:session_updated", tasting: HostTasting, } | { "type": "lobby:updated", participant?: ParticipantPresence, count: number, maxParticipants: number, } | { "type": "participant:kicked", } | { "type": "participant:left", } | { "type": "game:started", totalRounds: number, } | { "type": "game:question" } & QuestionView | { "type": "game:timer_paused", remainingMs: number, serverTime: number, } | { "type": "game:timer_resumed", remainingMs: number, serverTime: number, } | { "type": "answer:accepted", questionId: string, optionId: string, } | { "type": "game:participant_answered", pseudonym: string, answeredCount: number, totalCount: number, } | { "type": "game:answer_revealed" } & Reveal | { "type": "game:question_leaderboard", rankings: Array<RankingEntry>, me?: RankingEntry, roundIndex: number, totalRounds: number, questionIndex: number, totalQuestions: number, } | { "type": "game:round_leaderboard", rankings: Array<RankingEntry>, me?: RankingEntry, roundIndex: number, totalRounds: number, wine: WineReveal, } | { "type": "game:final_leaderboard", rankings: Array<RankingEntry>, me?: RankingEntry, } | { "type": "session:ended", reason: EndReason, } | { "type": "host:away", } | { "type": "host:back", } | { "type": "pong", t: number, serverTime: number, } | { "type": "error", code: ErrorCode, message: string, 
+export type ServerMessage = { "type": "server:state_snapshot", code: string, phase: Phase, } | { "type": "host:state_snapshot" } & HostSnapshot | { "type": "participant:state_snapshot" } & ParticipantSnapshot | { "type": "participant:joined", pseudonym: string, token: string, } | { "type": "host:session_updated", tasting: HostTasting, } | { "type": "lobby:updated", participant?: ParticipantPresence, count: number, maxParticipants: number, } | { "type": "participant:kicked", } | { "type": "participant:left", } | { "type": "game:started", totalRounds: number, } | { "type": "game:question" } & QuestionView | { "type": "game:timer_paused", remainingMs: number, serverTime: number, } | { "type": "game:timer_resumed", remainingMs: number, serverTime: number, } | { "type": "answer:accepted", questionId: string, optionId: string, } | { "type": "game:participant_answered", pseudonym: string, answeredCount: number, totalCount: number, } | { "type": "game:answer_revealed" } & Reveal | { "type": "game:question_leaderboard", rankings: Array<RankingEntry>, me?: RankingEntry, 
+/**
+ * How many participants are ranked (all seated ones): `rankings` may hold only
+ * the top, so "30th of 50" reads `me.rank` of `ranked_count`.
+ */
+rankedCount: number, roundIndex: number, totalRounds: number, questionIndex: number, totalQuestions: number, } | { "type": "game:round_leaderboard", rankings: Array<RankingEntry>, me?: RankingEntry, 
+/**
+ * How many participants are ranked (all seated ones): `rankings` may hold only
+ * the top, so "30th of 50" reads `me.rank` of `ranked_count`.
+ */
+rankedCount: number, roundIndex: number, totalRounds: number, wine: WineReveal, } | { "type": "game:final_leaderboard", rankings: Array<RankingEntry>, me?: RankingEntry, 
+/**
+ * How many participants are ranked (all seated ones): `rankings` may hold only
+ * the top, so "30th of 50" reads `me.rank` of `ranked_count`.
+ */
+rankedCount: number, } | { "type": "session:ended", reason: EndReason, } | { "type": "host:away", } | { "type": "host:back", } | { "type": "pong", t: number, serverTime: number, } | { "type": "error", code: ErrorCode, message: string, 
 /**
  * Field errors for `INVALID_TASTING`.
  */

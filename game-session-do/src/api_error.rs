@@ -1,6 +1,7 @@
 //! The HTTP error boundary: every refusal becomes `{error: {code, message, fields?}}` with
 //! its status; runtime failures become a JSON 500 without details.
 
+use sommelier_core::api::{ErrorBody, ErrorDetail};
 use sommelier_core::protocol::{ErrorCode, FieldError};
 use worker::{Request, Response};
 
@@ -27,13 +28,15 @@ impl ApiError {
     }
 
     pub fn into_response(self) -> Response {
-        let mut error = serde_json::json!({ "code": self.code, "message": self.message });
-        if let Some(fields) = self.fields {
-            error["fields"] = serde_json::json!(fields);
-        }
-        let status = self.code.http_status();
-        let response = Response::from_json(&serde_json::json!({ "error": error }))
-            .map(|r| r.with_status(status));
+        let body = ErrorBody {
+            error: ErrorDetail {
+                code: self.code,
+                message: self.message,
+                fields: self.fields,
+            },
+        };
+        let status = body.status();
+        let response = Response::from_json(&body).map(|r| r.with_status(status));
         match response {
             Ok(mut r) => {
                 if status == 401 {

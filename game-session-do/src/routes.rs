@@ -3,21 +3,20 @@
 //! `/api/answers|suggestions|admin/*` to the answers worker over the service binding.
 
 use futures_util::future::join_all;
-use serde::Deserialize;
-use sommelier_core::protocol::{ErrorCode, HostSessionSummary, TastingInput};
+use sommelier_core::api::limits::{CODE_ATTEMPTS, HISTORY_LOOKUPS, MAX_TASTING_BODY_BYTES};
+use sommelier_core::api::{
+    CreateSessionReply, CreateSessionRequest, HostSessionSummary, HostSessionsReply,
+    InternalCreateRequest, SessionCode,
+};
+use sommelier_core::protocol::{ErrorCode, SessionStatus};
 use sommelier_core::secrets::{hash_secret, host_key_problem};
 use worker::{Env, Headers, Method, Request, RequestInit, Response, Stub};
 
 use crate::api_error::{bearer, ApiError};
-use crate::host_registry::RegistryEntry;
+use crate::host_registry::{RegistryEntry, RegistryUpdate};
 use crate::session_object::now_ms;
 
 type RouteResult = Result<Response, ApiError>;
-
-/// Largest accepted `POST /api/sessions` body (30 wines of long answers fit easily).
-const MAX_CREATE_BODY: usize = 256 * 1024;
-/// Random draws before giving up on finding a free code.
-const CODE_ATTEMPTS: usize = 50;
 
 pub async fn handle(req: Request, env: Env) -> RouteResult {
     let path = req.path();
@@ -36,6 +35,11 @@ pub async fn handle(req: Request, env: Env) -> RouteResult {
         ["api", "sessions", code, "ws" | "results" | "stats"] => match method {
             Method::Get => forward_to_session(req, &env, code).await,
             _ => Err(method_not_allowed("GET")),
+        },
+        ["api", "sessions", code, "tasting"] => match method {
+            Method::Get => forward_to_session(req, &env, code).await,
+            Method::Put => put_tasting(req, &env, code).await,
+            _ => Err(method_not_allowed("GET, PUT")),
         },
         ["api", "host", "sessions"] => match method {
             Method::Get => host_sessions(&req, &env).await,
@@ -56,20 +60,16 @@ fn method_not_allowed(allowed: &str) -> ApiError {
     )
 }
 
-/// A session code is exactly four ASCII digits.
-fn parse_code(code: &str) -> Result<&str, ApiError> {
-    if code.len() == 4 && code.bytes().all(|b| b.is_ascii_digit()) {
-        Ok(code)
-    } else {
-        Err(ApiError::new(
-            ErrorCode::SessionNotFound,
-            "a session code is four digits",
-        ))
-    }
+/// The code of a path, or 404: no session can live under anything but four digits.
+fn parse_code(code: &str) -> Result<SessionCode, ApiError> {
+    SessionCode::parse(code)
+        .ok_or_else(|| ApiError::new(ErrorCode::SessionNotFound, "a session code is four digits"))
 }
 
-fn session_stub(env: &Env, code: &str) -> Result<Stub, ApiError> {
-    Ok(env.durable_object("GAME_SESSION")?.get_by_name(code)?)
+fn session_stub(env: &Env, code: &SessionCode) -> Result<Stub, ApiError> {
+    Ok(env
+        .durable_object("GAME_SESSION")?
+        .get_by_name(code.as_str())?)
 }
 
 fn registry_stub(env: &Env, host_key: &str) -> Result<Stub, ApiError> {
@@ -101,16 +101,14 @@ fn internal_request(
     )?)
 }
 
-/// A uniformly random code in 0000–9999 from the runtime's CSPRNG.
-fn random_code() -> Result<String, ApiError> {
+/// A uniformly random code from the runtime's CSPRNG.
+fn random_code() -> Result<SessionCode, ApiError> {
     loop {
         let mut b = [0u8; 2];
         getrandom::fill(&mut b)
             .map_err(|_| ApiError::new(ErrorCode::Internal, "no randomness available"))?;
-        let n = u16::from_le_bytes(b);
-        // Reject the top of the range so every code is equally likely.
-        if n < 60_000 {
-            return Ok(format!("{:04}", n % 10_000));
+        if let Some(code) = SessionCode::from_random(u16::from_le_bytes(b)) {
+            return Ok(code);
         }
     }
 }
@@ -137,18 +135,9 @@ async fn read_body(req: &mut Request, limit: usize) -> Result<Vec<u8>, ApiError>
     Ok(bytes)
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct CreateBody {
-    host_key: String,
-    #[serde(default)]
-    host_handle: Option<String>,
-    tasting: TastingInput,
-}
-
 async fn create_session(mut req: Request, env: &Env) -> RouteResult {
-    let bytes = read_body(&mut req, MAX_CREATE_BODY).await?;
-    let body: CreateBody = serde_json::from_slice(&bytes).map_err(|e| {
+    let bytes = read_body(&mut req, MAX_TASTING_BODY_BYTES).await?;
+    let body: CreateSessionRequest = serde_json::from_slice(&bytes).map_err(|e| {
         ApiError::new(
             ErrorCode::BadRequest,
             format!("the body must be {{hostKey, hostHandle?, tasting}}: {e}"),
@@ -160,38 +149,61 @@ async fn create_session(mut req: Request, env: &Env) -> RouteResult {
             format!("hostKey {problem}"),
         ));
     }
+    let host_key = body.host_key.clone();
+    let mut payload = InternalCreateRequest {
+        code: String::new(),
+        request: body,
+    };
+    let mut last_failure = None;
     for _ in 0..CODE_ATTEMPTS {
         let code = random_code()?;
-        let payload = serde_json::json!({
-            "code": code,
-            "hostKey": body.host_key,
-            "hostHandle": body.host_handle,
-            "tasting": body.tasting,
-        });
-        let internal = internal_request(
-            Method::Post,
-            "/internal/create",
-            Some(payload.to_string()),
-            None,
-        )?;
-        let response = session_stub(env, &code)?
-            .fetch_with_request(internal)
-            .await?;
+        payload.code = code.to_string();
+        let json = serde_json::to_string(&payload).map_err(|e| {
+            ApiError::new(
+                ErrorCode::Internal,
+                format!("cannot encode the request: {e}"),
+            )
+        })?;
+        let internal = internal_request(Method::Post, "/internal/create", Some(json), None)?;
+        // A code whose object fails (storage it cannot read, a runtime hiccup) is skipped
+        // like a taken one: the host gets another code, not that object's 500.
+        let response = match session_stub(env, &code)?.fetch_with_request(internal).await {
+            Ok(r) => r,
+            Err(e) => {
+                last_failure = Some(ApiError::from(e));
+                continue;
+            }
+        };
         match response.status_code() {
             201 => {
+                let now = now_ms();
+                let mut response = response;
                 let entry = RegistryEntry {
-                    code: code.clone(),
-                    created_ms: now_ms(),
+                    code: code.to_string(),
+                    created_ms: now,
+                    summary: response.json::<HostSessionSummary>().await.ok(),
+                    checked_ms: now,
                 };
-                registry_post(env, &body.host_key, "/add", &entry).await?;
-                return Ok(
-                    Response::from_json(&serde_json::json!({ "code": code }))?.with_status(201)
-                );
+                registry_add(env, &host_key, &entry).await?;
+                let reply = CreateSessionReply {
+                    code: code.to_string(),
+                };
+                return Ok(Response::from_json(&reply)?.with_status(201));
             }
             // The code is taken: draw another.
             409 => continue,
+            status if status >= 500 => {
+                last_failure = Some(ApiError::new(
+                    ErrorCode::Internal,
+                    "the server could not create the session; try again",
+                ));
+                continue;
+            }
             _ => return Ok(response),
         }
+    }
+    if let Some(failure) = last_failure {
+        return Err(failure);
     }
     Err(ApiError::new(
         ErrorCode::Conflict,
@@ -201,31 +213,57 @@ async fn create_session(mut req: Request, env: &Env) -> RouteResult {
 
 async fn forward_to_session(req: Request, env: &Env, code: &str) -> RouteResult {
     let code = parse_code(code)?;
-    Ok(session_stub(env, code)?.fetch_with_request(req).await?)
+    Ok(session_stub(env, &code)?.fetch_with_request(req).await?)
+}
+
+/// `PUT /api/sessions/{code}/tasting`: the body is read here, within the tasting limit, and
+/// handed to the session object with the host's key.
+async fn put_tasting(mut req: Request, env: &Env, code: &str) -> RouteResult {
+    let code = parse_code(code)?;
+    let key = bearer(&req)?;
+    let bytes = read_body(&mut req, MAX_TASTING_BODY_BYTES).await?;
+    let body = String::from_utf8(bytes)
+        .map_err(|_| ApiError::new(ErrorCode::BadRequest, "the body must be UTF-8 JSON"))?;
+    let path = format!("/api/sessions/{code}/tasting");
+    let internal = internal_request(Method::Put, &path, Some(body), Some(&key))?;
+    Ok(session_stub(env, &code)?
+        .fetch_with_request(internal)
+        .await?)
 }
 
 async fn delete_session(req: Request, env: &Env, code: &str) -> RouteResult {
-    let code = parse_code(code)?.to_string();
+    let code = parse_code(code)?;
     let key = bearer(&req)?;
     let response = session_stub(env, &code)?.fetch_with_request(req).await?;
     if response.status_code() == 200 {
-        for entry in registry_entries(env, &key).await? {
-            if entry.code == code {
-                registry_post(env, &key, "/remove", &entry).await?;
-            }
+        let removed: Vec<RegistryEntry> = registry_entries(env, &key)
+            .await?
+            .into_iter()
+            .filter(|entry| entry.code == code.as_str())
+            .collect();
+        if !removed.is_empty() {
+            let update = RegistryUpdate {
+                removed,
+                refreshed: Vec::new(),
+            };
+            registry_post(env, &key, "/update", serde_json::to_string(&update)).await?;
         }
     }
     Ok(response)
 }
 
-/// Adds (`/add`) or removes (`/remove`) one entry of a host's registry.
+async fn registry_add(env: &Env, host_key: &str, entry: &RegistryEntry) -> Result<(), ApiError> {
+    registry_post(env, host_key, "/add", serde_json::to_string(entry)).await
+}
+
 async fn registry_post(
     env: &Env,
     host_key: &str,
     path: &str,
-    entry: &RegistryEntry,
+    body: serde_json::Result<String>,
 ) -> Result<(), ApiError> {
-    let body = serde_json::to_string(entry).unwrap_or_default();
+    let body = body
+        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("cannot encode the entry: {e}")))?;
     let request = internal_request(Method::Post, path, Some(body), None)?;
     registry_stub(env, host_key)?
         .fetch_with_request(request)
@@ -241,8 +279,65 @@ async fn registry_entries(env: &Env, host_key: &str) -> Result<Vec<RegistryEntry
     Ok(response.json().await?)
 }
 
-/// `GET /api/host/sessions`: the host's sessions, each summarised live by its own object;
-/// codes whose session is gone (deleted, expired, reused by someone else) are dropped.
+/// What one history lookup found.
+enum Lookup {
+    Found(HostSessionSummary),
+    /// The session is gone (404) or no longer this host's (a reused code: 401/403).
+    Gone,
+    /// Anything else (a runtime error, a 5xx): skipped this time, kept in the history.
+    Unavailable,
+}
+
+async fn lookup_summary(env: &Env, key: &str, entry: &RegistryEntry) -> Lookup {
+    let Some(code) = SessionCode::parse(&entry.code) else {
+        return Lookup::Gone;
+    };
+    let path = format!("/api/sessions/{code}/summary");
+    let Ok(request) = internal_request(Method::Get, &path, None, Some(key)) else {
+        return Lookup::Unavailable;
+    };
+    let Ok(stub) = session_stub(env, &code) else {
+        return Lookup::Unavailable;
+    };
+    let Ok(mut response) = stub.fetch_with_request(request).await else {
+        return Lookup::Unavailable;
+    };
+    match response.status_code() {
+        200 => match response.json::<HostSessionSummary>().await {
+            Ok(summary) => Lookup::Found(summary),
+            Err(_) => Lookup::Unavailable,
+        },
+        401 | 403 | 404 => Lookup::Gone,
+        _ => Lookup::Unavailable,
+    }
+}
+
+/// Which listed sessions to ask live this time, at most `HISTORY_LOOKUPS`: those that may
+/// still change (no summary yet, lobby or running) newest first, then ended ones by the
+/// oldest check, so repeated visits verify every entry in turn.
+fn pick_lookups(entries: &[RegistryEntry]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    order.sort_by_key(|&i| {
+        let e = &entries[i];
+        let settled = e
+            .summary
+            .as_ref()
+            .is_some_and(|s| s.status == SessionStatus::Ended);
+        if settled {
+            (1, e.checked_ms, std::cmp::Reverse(0))
+        } else {
+            (0, 0, std::cmp::Reverse(e.created_ms))
+        }
+    });
+    order.truncate(HISTORY_LOOKUPS);
+    order
+}
+
+/// `GET /api/host/sessions`: every listed session, newest first. At most `HISTORY_LOOKUPS`
+/// session objects are asked for their live summary per request (so a request stays far
+/// below the subrequest limit); the others show the summary the registry kept. Sessions
+/// found gone (404) or no longer this host's (401/403) are dropped; a lookup failing
+/// otherwise keeps the kept summary, or counts as unavailable when there is none.
 async fn host_sessions(req: &Request, env: &Env) -> RouteResult {
     let key = bearer(req)?;
     if let Some(problem) = host_key_problem(&key) {
@@ -251,47 +346,67 @@ async fn host_sessions(req: &Request, env: &Env) -> RouteResult {
             format!("host key {problem}"),
         ));
     }
-    let entries = registry_entries(env, &key).await?;
-    let lookups = entries.iter().map(|entry| {
-        let key = key.clone();
-        async move {
-            let path = format!("/api/sessions/{}/summary", entry.code);
-            let request = internal_request(Method::Get, &path, None, Some(&key))?;
-            let mut response = session_stub(env, &entry.code)?
-                .fetch_with_request(request)
-                .await?;
-            let summary = if response.status_code() == 200 {
-                Some(response.json::<HostSessionSummary>().await?)
-            } else {
-                None
-            };
-            Ok::<_, ApiError>((entry.clone(), summary))
+    let mut entries = registry_entries(env, &key).await?;
+    let picked = pick_lookups(&entries);
+    let lookups = picked
+        .iter()
+        .map(|&i| lookup_summary(env, &key, &entries[i]));
+    let found = join_all(lookups).await;
+    let now = now_ms();
+    let mut update = RegistryUpdate::default();
+    let mut gone = vec![false; entries.len()];
+    for (&i, lookup) in picked.iter().zip(found) {
+        match lookup {
+            Lookup::Found(summary) => {
+                entries[i].summary = Some(summary);
+                entries[i].checked_ms = now;
+                update.refreshed.push(entries[i].clone());
+            }
+            Lookup::Gone => {
+                gone[i] = true;
+                update.removed.push(entries[i].clone());
+            }
+            Lookup::Unavailable => {}
         }
-    });
+    }
+    if !update.refreshed.is_empty() || !update.removed.is_empty() {
+        if let Err(e) = registry_post(env, &key, "/update", serde_json::to_string(&update)).await {
+            // The list is still right; the registry catches up on a later request.
+            worker::console_error!("history update failed: {}", e.message);
+        }
+    }
     let mut sessions = Vec::new();
-    for result in join_all(lookups).await {
-        let (entry, summary) = result?;
-        match summary {
-            Some(s) => sessions.push(s),
-            None => registry_post(env, &key, "/remove", &entry).await?,
+    let mut unavailable = 0u32;
+    for (entry, gone) in entries.into_iter().zip(gone) {
+        match (gone, entry.summary) {
+            (true, _) => {}
+            (false, Some(summary)) => sessions.push(summary),
+            (false, None) => unavailable += 1,
         }
     }
     sessions.sort_by_key(|s| std::cmp::Reverse(s.created));
-    Ok(Response::from_json(
-        &serde_json::json!({ "sessions": sessions }),
-    )?)
+    Ok(Response::from_json(&HostSessionsReply {
+        sessions,
+        unavailable,
+    })?)
 }
 
 /// `/api/<rest>` → the answers worker's `/<rest>`, same method, headers and body.
+/// A body sent with `GET` or `HEAD` is dropped: such a request cannot carry one onwards.
 async fn forward_to_answers(req: Request, env: &Env) -> RouteResult {
     let url = without_api_prefix(&req.inner().url());
     let fetcher = env.service("WINE_ANSWERS")?;
+    let method = req.method();
+    let body = match method {
+        Method::Get | Method::Head => None,
+        _ => req.inner().body().map(Into::into),
+    };
     let forwarded = Request::new_with_init(
         &url,
         RequestInit::new()
-            .with_method(req.method())
+            .with_method(method)
             .with_headers(req.headers().clone())
-            .with_body(req.inner().body().map(Into::into)),
+            .with_body(body),
     )?;
     Ok(fetcher.fetch_request(forwarded).await?)
 }
@@ -310,7 +425,46 @@ fn without_api_prefix(url: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::without_api_prefix;
+    use super::{pick_lookups, without_api_prefix, RegistryEntry, HISTORY_LOOKUPS};
+    use sommelier_core::api::HostSessionSummary;
+    use sommelier_core::protocol::SessionStatus;
+    use sommelier_core::Phase;
+
+    fn entry(n: u64, status: Option<SessionStatus>, checked_ms: u64) -> RegistryEntry {
+        RegistryEntry {
+            code: format!("{n:04}"),
+            created_ms: n,
+            summary: status.map(|status| HostSessionSummary {
+                code: format!("{n:04}"),
+                title: "t".into(),
+                created: n,
+                status,
+                phase: Phase::Waiting,
+                end_reason: None,
+                participant_count: 0,
+                podium: vec![],
+            }),
+            checked_ms,
+        }
+    }
+
+    #[test]
+    fn history_lookups_are_bounded_and_rotate_through_ended_sessions() {
+        // 200 ended sessions checked at times 0..200, plus 3 live ones and 1 never read.
+        let mut entries: Vec<_> = (0..200)
+            .map(|n| entry(n, Some(SessionStatus::Ended), 1_000 - n))
+            .collect();
+        entries.push(entry(500, Some(SessionStatus::Lobby), 5_000));
+        entries.push(entry(501, Some(SessionStatus::Running), 5_000));
+        entries.push(entry(502, None, 0));
+        let picked = pick_lookups(&entries);
+        assert_eq!(picked.len(), HISTORY_LOOKUPS);
+        let codes: Vec<u64> = picked.iter().map(|&i| entries[i].created_ms).collect();
+        // What may still change first (newest first), then the ended ones checked longest ago.
+        assert_eq!(&codes[..3], &[502, 501, 500]);
+        assert_eq!(codes[3], 199);
+        assert_eq!(codes[4], 198);
+    }
 
     #[test]
     fn strips_only_the_leading_api_segment() {

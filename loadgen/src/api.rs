@@ -9,6 +9,7 @@ use hyper::body::Bytes;
 use hyper::Request;
 use hyper_util::rt::TokioIo;
 use serde::Serialize;
+use sommelier_core::api::{CreateSessionReply, CreateSessionRequest, ErrorBody};
 use sommelier_core::protocol::{SessionResults, TastingInput};
 use tokio::net::TcpStream;
 
@@ -60,6 +61,10 @@ pub struct HttpResponse {
 impl HttpResponse {
     /// The `error.code` of a JSON error body, or `HTTP_<status>`.
     pub fn error_code(&self) -> String {
+        // The game worker's typed envelope; the answers worker's codes are its own words.
+        if let Ok(body) = serde_json::from_slice::<ErrorBody>(&self.body) {
+            return body.error.code.as_str();
+        }
         serde_json::from_slice::<serde_json::Value>(&self.body)
             .ok()
             .and_then(|v| v["error"]["code"].as_str().map(str::to_string))
@@ -174,14 +179,15 @@ impl Api {
         host_key: &str,
         tasting: &TastingInput,
     ) -> Result<(String, HttpResponse), ApiFailure> {
-        let body = serde_json::json!({ "hostKey": host_key, "tasting": tasting });
+        let body = CreateSessionRequest {
+            host_key: host_key.to_string(),
+            host_handle: None,
+            tasting: tasting.clone(),
+        };
+        let json = serde_json::to_vec(&body)
+            .map_err(|e| ApiFailure::new("ENCODE", format!("POST /api/sessions: {e}")))?;
         let res = self
-            .request(
-                "POST",
-                "/api/sessions",
-                None,
-                Some(body.to_string().into_bytes()),
-            )
+            .request("POST", "/api/sessions", None, Some(json))
             .await?;
         if res.status != 201 {
             let detail = String::from_utf8_lossy(&res.body).into_owned();
@@ -190,11 +196,9 @@ impl Api {
                 format!("POST /api/sessions: {} {detail}", res.status),
             ));
         }
-        let code = serde_json::from_slice::<serde_json::Value>(&res.body)
-            .ok()
-            .and_then(|v| v["code"].as_str().map(str::to_string))
-            .ok_or_else(|| ApiFailure::new("DECODE", "POST /api/sessions: no code in body"))?;
-        Ok((code, res))
+        let reply: CreateSessionReply = serde_json::from_slice(&res.body)
+            .map_err(|e| ApiFailure::new("DECODE", format!("POST /api/sessions: {e}")))?;
+        Ok((reply.code, res))
     }
 
     /// `GET /api/sessions/{code}/results` as the host.

@@ -127,6 +127,8 @@ export async function startStack({ vars = {}, adminSecret = randomBytes(16).toSt
     baseUrl: `http://127.0.0.1:${port}`,
     wsBase: `ws://127.0.0.1:${port}`,
     adminSecret,
+    /** Where the runtime keeps the stack's storage (Durable Object SQLite files, KV). */
+    persistDir: persist,
     logs: () => output,
     /** Stops the whole runtime and starts it again on the same port and persisted state. */
     async restart() {

@@ -1,6 +1,7 @@
 //! Sommelier Arena's domain core: everything that decides, nothing that does I/O.
 //!
 //! Layout:
+//! - `api`: the HTTP bodies, error envelope, close codes and limits of the workers.
 //! - `category`: the five question categories, their order and prompts.
 //! - `answer_text`: the one rule for answer texts (tasting options and curated answers).
 //! - `phase`: session phases and the legal moves between them.
@@ -15,6 +16,7 @@
 //! Compiles natively and to wasm; the `ts` feature derives the frontend's TypeScript types.
 
 pub mod answer_text;
+pub mod api;
 pub mod category;
 pub mod engine;
 pub mod phase;

@@ -106,15 +106,10 @@ pub fn validate_tasting(input: &TastingInput) -> Result<ValidTasting, Vec<FieldE
     if !errors.is_empty() {
         return Err(errors);
     }
-    let title = match title {
-        Some(t) => t,
-        None => wines
-            .first()
-            .map(|w| w[QUESTIONS_PER_WINE - 1].texts[0].clone())
-            .unwrap_or_default(),
-    };
     Ok(ValidTasting {
-        title,
+        // Blank stays blank here; `default_title` fills it where the time is known. The
+        // title is public: it must never come from an answer.
+        title: title.unwrap_or_default(),
         timer_seconds,
         max_participants,
         wines,
@@ -226,6 +221,41 @@ pub fn prepare_tasting(valid: ValidTasting, rng: &mut dyn RngCore) -> HostTastin
         max_participants: valid.max_participants,
         wines,
     }
+}
+
+/// The neutral title of a tasting created or saved without one (SPEC 2): the UTC date,
+/// e.g. "Blind tasting · 2 Dec 2026". Never derived from any answer, since titles are public.
+pub fn default_title(now_ms: u64) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let (year, month, day) = civil_date(now_ms / 86_400_000);
+    format!(
+        "Blind tasting · {day} {} {year}",
+        MONTHS[(month as usize - 1) % 12]
+    )
+}
+
+/// Gives a tasting saved without a title the neutral default of `now_ms`.
+pub fn fill_default_title(tasting: &mut HostTasting, now_ms: u64) {
+    if tasting.title.is_empty() {
+        tasting.title = default_title(now_ms);
+    }
+}
+
+/// Days since 1970-01-01 → (year, month 1–12, day 1–31) in the proleptic Gregorian
+/// calendar (the classic era-based conversion; exact for every day after 1970).
+fn civil_date(days: u64) -> (u64, u64, u64) {
+    let z = days + 719_468;
+    let era = z / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + u64::from(month <= 2);
+    (year, month, day)
 }
 
 /// Validates and prepares in one step.

@@ -1,28 +1,18 @@
 //! The session object's HTTP side: the internal create call, the WebSocket upgrade, public
-//! info, and the host-only results, summary, stats and delete. The worker forwards
+//! info, and the host-only results, summary, stats, tasting (read and lobby edit) and delete. The worker forwards
 //! `/api/sessions/{code}/…` here unchanged.
 
-use serde::Deserialize;
+use sommelier_core::api::limits::MAX_SOCKETS;
+use sommelier_core::api::{DeleteSessionReply, InternalCreateRequest};
 use sommelier_core::engine::Engine;
 use sommelier_core::protocol::{ErrorCode, ServerMessage, TastingInput};
 use worker::{Method, Request, Response, WebSocketPair};
 
-use super::limits::MAX_SOCKETS;
-use super::{now_ms, send_frame, GameSession};
+use super::storage::Repo;
+use super::{now_ms, rng_of, send_frame, GameSession};
 use crate::api_error::{bearer, ApiError};
 
 type HttpResult = std::result::Result<Response, ApiError>;
-
-/// The worker's internal request to create the session stored in this object.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CreateRequest {
-    pub code: String,
-    pub host_key: String,
-    #[serde(default)]
-    pub host_handle: Option<String>,
-    pub tasting: TastingInput,
-}
 
 impl GameSession {
     pub(super) async fn route(&self, mut req: Request) -> HttpResult {
@@ -35,7 +25,7 @@ impl GameSession {
         let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
         match (req.method(), segments.as_slice()) {
             (Method::Post, ["internal", "create"]) => {
-                let body: CreateRequest = req
+                let body: InternalCreateRequest = req
                     .json()
                     .await
                     .map_err(|e| ApiError::new(ErrorCode::BadRequest, e.to_string()))?;
@@ -75,11 +65,26 @@ impl GameSession {
                     }
                 })
             }
+            (Method::Get, ["api", "sessions", _, "tasting"]) => self.host_read(&req, |e| {
+                Response::from_json(&e.tasting_input()).map_err(Into::into)
+            }),
+            (Method::Put, ["api", "sessions", _, "tasting"]) => {
+                // The worker read the body within `MAX_TASTING_BODY_BYTES`. The key first: a
+                // stranger learns nothing from how the body is judged.
+                self.host_read(&req, |_| Ok(()))?;
+                let tasting: TastingInput = req.json().await.map_err(|e| {
+                    ApiError::new(
+                        ErrorCode::BadRequest,
+                        format!("the body must be a tasting {{title?, timerSeconds?, maxParticipants?, wines}}: {e}"),
+                    )
+                })?;
+                self.edit_tasting(&tasting)
+            }
             (Method::Get, ["api", "sessions", _, "summary"]) => self.host_read(&req, |e| {
                 Response::from_json(&e.summary()).map_err(Into::into)
             }),
             (Method::Get, ["api", "sessions", _, "stats"]) => {
-                let stats = self.inner.borrow().stats.clone();
+                let stats = self.inner.borrow().stats.counters.clone();
                 self.host_read(&req, |_| Response::from_json(&stats).map_err(Into::into))
             }
             (Method::Delete, ["api", "sessions", code]) => {
@@ -91,9 +96,10 @@ impl GameSession {
                     let effects = engine.delete(now_ms());
                     self.apply(inner, effects)?;
                 }
-                Ok(Response::from_json(
-                    &serde_json::json!({ "code": code, "deleted": true }),
-                )?)
+                Ok(Response::from_json(&DeleteSessionReply {
+                    code,
+                    deleted: true,
+                })?)
             }
             _ => Err(ApiError::new(
                 ErrorCode::NotFound,
@@ -102,41 +108,66 @@ impl GameSession {
         }
     }
 
-    fn create(&self, body: CreateRequest) -> HttpResult {
+    fn create(&self, body: InternalCreateRequest) -> HttpResult {
         let mut guard = self.inner.borrow_mut();
         let inner = &mut *guard;
         if inner.engine.is_some() {
             return Err(ApiError::new(ErrorCode::Conflict, "this code is in use"));
         }
+        let Some(rng) = rng_of(&mut inner.rng) else {
+            return Err(ApiError::new(
+                ErrorCode::Internal,
+                "no randomness available; try again",
+            ));
+        };
+        let request = &body.request;
         let created = Engine::create(
             &body.code,
-            &body.host_key,
-            body.host_handle.as_deref(),
-            &body.tasting,
+            &request.host_key,
+            request.host_handle.as_deref(),
+            &request.tasting,
             self.config(),
             now_ms(),
-            &mut inner.rng,
+            rng,
         );
         match created {
             Ok((engine, effects)) => {
+                // The schema is made here, the first write of this object, and whatever a
+                // session that used this code before may have left is cleared first.
+                Repo::new(self.state.storage().sql(), &mut inner.stats).prepare_for_create()?;
+                // The worker answers the host `{code}`; it keeps this first summary in the
+                // host's history.
+                let summary = engine.summary();
                 inner.engine = Some(engine);
                 self.apply(inner, effects)?;
-                let mut r = Response::from_json(&serde_json::json!({ "code": body.code }))?;
-                r = r.with_status(201);
-                Ok(r)
+                Ok(Response::from_json(&summary)?.with_status(201))
             }
-            Err(fields) => {
-                let tasting_only = fields
-                    .iter()
-                    .all(|f| !matches!(f.path.as_str(), "code" | "hostKey" | "hostHandle"));
-                let (code, message) = if tasting_only {
-                    (ErrorCode::InvalidTasting, "the tasting is not valid")
-                } else {
-                    (ErrorCode::BadRequest, "the request is not valid")
-                };
-                Err(ApiError::new(code, message).with_fields(fields))
-            }
+            Err(e) => Err(ApiError::new(e.code(), e.message()).with_fields(e.fields())),
         }
+    }
+
+    /// The host's lobby edit over HTTP; answers the tasting as stored (options shuffled).
+    fn edit_tasting(&self, tasting: &TastingInput) -> HttpResult {
+        let mut guard = self.inner.borrow_mut();
+        let inner = &mut *guard;
+        let Some(rng) = rng_of(&mut inner.rng) else {
+            return Err(ApiError::new(
+                ErrorCode::Internal,
+                "no randomness available; try again",
+            ));
+        };
+        let Some(engine) = inner.engine.as_mut() else {
+            return Err(not_found());
+        };
+        let (effects, result) = engine.edit_tasting(tasting, now_ms(), rng);
+        self.apply(inner, effects)?;
+        if let Err(refusal) = result {
+            let mut error = ApiError::new(refusal.code, refusal.message);
+            error.fields = refusal.fields;
+            return Err(error);
+        }
+        let engine = inner.engine.as_ref().ok_or_else(not_found)?;
+        Ok(Response::from_json(engine.tasting())?)
     }
 
     fn upgrade(&self, req: &Request) -> HttpResult {

@@ -1,15 +1,12 @@
 //! Abuse controls for WebSocket connections, kept out of the handlers: frame rate per
-//! connection (token bucket), how long a socket may stay unidentified, how many sockets a
-//! session accepts. Frame size is checked by the core's `decode_frame`.
+//! connection (token bucket). How long a socket may stay unidentified, how many sockets a
+//! session accepts and the frame size are `sommelier_core::api::limits`.
 
 use std::collections::HashMap;
 
 use sommelier_core::engine::ConnId;
 
-/// Sockets that have not identified within this time are closed.
-pub const IDENTIFY_TIMEOUT_MS: u64 = 10_000;
-/// Ceiling on live sockets per session (1,000 participants plus hosts, screens, reconnects).
-pub const MAX_SOCKETS: usize = 2_500;
+pub use sommelier_core::api::limits::IDENTIFY_TIMEOUT_MS;
 /// Burst size and sustained rate of frames per connection. The authenticated host drives
 /// the whole game (and may be a script), so it gets a larger budget.
 const BUCKET_CAPACITY: f64 = 40.0;
@@ -17,11 +14,6 @@ const REFILL_PER_SEC: f64 = 10.0;
 const HOST_FACTOR: f64 = 5.0;
 /// A connection that keeps flooding after this many refusals is closed.
 const MAX_STRIKES: u32 = 100;
-
-/// Close codes the shell uses (4000–4999 are the application's).
-pub const CLOSE_IDENTIFY_TIMEOUT: u16 = 4008;
-pub const CLOSE_FLOOD: u16 = 1008;
-pub const CLOSE_NOT_FOUND: u16 = 4404;
 
 struct Bucket {
     tokens: f64,

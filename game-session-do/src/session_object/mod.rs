@@ -14,6 +14,7 @@ use std::cell::RefCell;
 
 use rand::SeedableRng;
 use rand_chacha::ChaCha20Rng;
+use sommelier_core::api::{CloseCode, SessionStats};
 use sommelier_core::engine::{decode_frame, Effect, Engine, EngineConfig, FrameEncoder};
 use sommelier_core::protocol::{ErrorCode, ServerMessage};
 use sommelier_core::Phase;
@@ -41,7 +42,8 @@ struct Inner {
     engine: Option<Engine>,
     sockets: Sockets,
     limits: RateLimits,
-    rng: ChaCha20Rng,
+    /// Seeded from the runtime's CSPRNG on first use; never from anything weaker.
+    rng: Option<ChaCha20Rng>,
     /// The alarm last set (`Some(None)` = none set); `None` when unknown.
     alarm_at: Option<Option<u64>>,
     stats: Stats,
@@ -51,13 +53,23 @@ pub(crate) fn now_ms() -> u64 {
     worker::Date::now().as_millis()
 }
 
-fn seeded_rng() -> ChaCha20Rng {
+/// A generator seeded by `fill` (the runtime's `crypto.getRandomValues`), or `None` when the
+/// random source fails: tokens and shuffles must never come from a predictable seed.
+fn seeded_rng(fill: impl FnOnce(&mut [u8]) -> bool) -> Option<ChaCha20Rng> {
     let mut seed = [0u8; 32];
-    // The runtime's crypto.getRandomValues; it does not fail in Workers.
-    if getrandom::fill(&mut seed).is_err() {
-        worker::console_error!("getrandom failed");
+    fill(&mut seed).then(|| ChaCha20Rng::from_seed(seed))
+}
+
+/// The object's generator, seeded on first use; `None` (logged) when no randomness is
+/// available, and the caller refuses what needed it.
+fn rng_of(slot: &mut Option<ChaCha20Rng>) -> Option<&mut ChaCha20Rng> {
+    if slot.is_none() {
+        *slot = seeded_rng(|seed| getrandom::fill(seed).is_ok());
+        if slot.is_none() {
+            worker::console_error!("the random source failed");
+        }
     }
-    ChaCha20Rng::from_seed(seed)
+    slot.as_mut()
 }
 
 fn send_frame(ws: &WebSocket, msg: &ServerMessage) {
@@ -76,10 +88,13 @@ impl DurableObject for GameSession {
                 engine: None,
                 sockets: Sockets::default(),
                 limits: RateLimits::default(),
-                rng: seeded_rng(),
+                rng: None,
                 alarm_at: None,
                 stats: Stats {
-                    since_ms: now_ms(),
+                    counters: SessionStats {
+                        since_ms: now_ms(),
+                        ..SessionStats::default()
+                    },
                     ..Stats::default()
                 },
             }),
@@ -91,7 +106,7 @@ impl DurableObject for GameSession {
             Ok(r) => r,
             Err(e) => e.into_response(),
         };
-        self.sync_alarm().await;
+        self.sync_alarm_logged().await;
         Ok(response)
     }
 
@@ -101,7 +116,7 @@ impl DurableObject for GameSession {
         message: WebSocketIncomingMessage,
     ) -> Result<()> {
         self.on_frame(&ws, message);
-        self.sync_alarm().await;
+        self.sync_alarm_logged().await;
         Ok(())
     }
 
@@ -115,19 +130,23 @@ impl DurableObject for GameSession {
         self.on_socket_gone(&ws);
         // Complete the closing handshake; never echo the reserved 1005/1006.
         let _ = ws.close(Some(1000), Some("closed"));
-        self.sync_alarm().await;
+        self.sync_alarm_logged().await;
         Ok(())
     }
 
     async fn websocket_error(&self, ws: WebSocket, _error: worker::Error) -> Result<()> {
         self.on_socket_gone(&ws);
-        self.sync_alarm().await;
+        self.sync_alarm_logged().await;
         Ok(())
     }
 
+    /// An error makes the runtime retry the alarm (with backoff): a session that could not
+    /// load or save keeps its deadlines instead of silently dropping them.
     async fn alarm(&self) -> Result<Response> {
-        self.on_alarm();
-        self.sync_alarm().await;
+        let handled = self.on_alarm();
+        let armed = self.sync_alarm().await;
+        handled?;
+        armed?;
         Response::empty()
     }
 }
@@ -157,15 +176,24 @@ impl GameSession {
             return Ok(());
         }
         let mut repo = Repo::new(self.state.storage().sql(), &mut inner.stats);
-        repo.migrate()?;
-        let records = repo.load()?;
-        if let Some(saved) = repo.load_stats()? {
-            let fresh = std::mem::take(&mut inner.stats);
+        // An object that never stored a session has no tables: a GET or an upgrade to an
+        // unused code reads that and writes nothing (only `create` makes the schema).
+        let (records, saved) = if repo.has_schema()? {
+            repo.migrate()?;
+            (repo.load()?, repo.load_stats()?)
+        } else {
+            (None, None)
+        };
+        if let Some(saved) = saved {
+            let fresh = std::mem::take(&mut inner.stats.counters);
             inner.stats = Stats {
-                sql_rows_read: saved.sql_rows_read + fresh.sql_rows_read,
-                sql_rows_written: saved.sql_rows_written + fresh.sql_rows_written,
+                counters: SessionStats {
+                    sql_rows_read: saved.sql_rows_read + fresh.sql_rows_read,
+                    sql_rows_written: saved.sql_rows_written + fresh.sql_rows_written,
+                    ..saved
+                },
                 saved_ms: now_ms(),
-                ..saved
+                saved_at_end: false,
             };
         }
         inner.sockets = Sockets::rebuild(&self.state);
@@ -218,7 +246,7 @@ impl GameSession {
                 }
                 Effect::Close { to, code, reason } => {
                     for ws in inner.sockets.resolve(&to) {
-                        let _ = ws.close(Some(code), Some(reason.as_str()));
+                        let _ = ws.close(Some(code.code()), Some(reason.as_str()));
                     }
                 }
             }
@@ -242,7 +270,10 @@ impl GameSession {
         }
         inner.stats.ws_messages_received += 1;
         let Some(att) = Sockets::identify(ws) else {
-            let _ = ws.close(Some(1011), Some("lost connection state, reconnect"));
+            let _ = ws.close(
+                Some(CloseCode::LostState.code()),
+                Some("lost connection state, reconnect"),
+            );
             return;
         };
         let now = now_ms();
@@ -261,7 +292,7 @@ impl GameSession {
                     ws,
                     &ServerMessage::error(ErrorCode::RateLimited, "flooding: connection closed"),
                 );
-                let _ = ws.close(Some(limits::CLOSE_FLOOD), Some("rate limit exceeded"));
+                let _ = ws.close(Some(CloseCode::Flood.code()), Some("rate limit exceeded"));
                 return;
             }
         }
@@ -287,10 +318,17 @@ impl GameSession {
                 ws,
                 &ServerMessage::error(ErrorCode::SessionNotFound, "no session with this code"),
             );
-            let _ = ws.close(Some(limits::CLOSE_NOT_FOUND), Some("session not found"));
+            let _ = ws.close(Some(CloseCode::NotFound.code()), Some("session not found"));
             return;
         };
-        let effects = engine.handle(att.conn, &att.identity, msg, now, &mut inner.rng);
+        let Some(rng) = rng_of(&mut inner.rng) else {
+            send_frame(
+                ws,
+                &ServerMessage::error(ErrorCode::Internal, "no randomness available, retry"),
+            );
+            return;
+        };
+        let effects = engine.handle(att.conn, &att.identity, msg, now, rng);
         if let Err(e) = self.apply(inner, effects) {
             worker::console_error!("applying effects failed: {e}");
             send_frame(
@@ -320,21 +358,23 @@ impl GameSession {
         }
     }
 
-    fn on_alarm(&self) {
+    /// Acts on every due deadline. Fails (so the runtime retries) when the session cannot
+    /// load or its writes cannot be saved.
+    fn on_alarm(&self) -> Result<()> {
         let mut guard = self.inner.borrow_mut();
         let inner = &mut *guard;
         // The alarm that fired is gone: whatever comes next must be set again.
         inner.alarm_at = None;
         if let Err(e) = self.ensure_loaded(inner) {
             worker::console_error!("cannot load session: {e}");
-            return;
+            return Err(e);
         }
         inner.stats.alarms += 1;
         let now = now_ms();
         for conn in inner.sockets.overdue(now, IDENTIFY_TIMEOUT_MS) {
             if let Some(ws) = inner.sockets.socket(conn) {
                 let _ = ws.close(
-                    Some(limits::CLOSE_IDENTIFY_TIMEOUT),
+                    Some(CloseCode::IdentifyTimeout.code()),
                     Some("identify within 10 seconds"),
                 );
             }
@@ -342,18 +382,14 @@ impl GameSession {
             inner.limits.forget(conn);
             if let Some(engine) = inner.engine.as_mut() {
                 let effects = engine.connection_closed(conn, &Default::default(), now);
-                if let Err(e) = self.apply(inner, effects) {
-                    worker::console_error!("applying effects failed: {e}");
-                    return;
-                }
+                self.apply(inner, effects)?;
             }
         }
         if let Some(engine) = inner.engine.as_mut() {
             let effects = engine.alarm(now);
-            if let Err(e) = self.apply(inner, effects) {
-                worker::console_error!("applying effects failed: {e}");
-            }
+            self.apply(inner, effects)?;
         }
+        Ok(())
     }
 
     /// Saves the cost counters at most once a minute, and once more when the game ends
@@ -376,15 +412,25 @@ impl GameSession {
         }
     }
 
+    /// `sync_alarm` for events the runtime does not retry: a failure is logged, and the
+    /// alarm already set (if any) stays.
+    async fn sync_alarm_logged(&self) {
+        if let Err(e) = self.sync_alarm().await {
+            worker::console_error!("setting the alarm failed: {e}");
+        }
+    }
+
     /// Ends every event: saves the counters when due, then sets the Durable Object's one
     /// alarm to the earliest of the engine's wake-up and the identify deadline of
-    /// unidentified sockets (or clears it), when that changed.
-    async fn sync_alarm(&self) {
+    /// unidentified sockets (or clears it), when that changed. Nothing to decide while the
+    /// object is not loaded (its last load or save failed): the alarm set before stays, and
+    /// an alarm handler that failed is retried by the runtime.
+    async fn sync_alarm(&self) -> Result<()> {
         self.save_stats_if_due();
         let want = {
             let inner = self.inner.borrow();
             if !inner.loaded {
-                return;
+                return Ok(());
             }
             let engine = inner.engine.as_ref().and_then(Engine::next_wakeup);
             let identify = inner.sockets.identify_deadline(IDENTIFY_TIMEOUT_MS);
@@ -397,8 +443,8 @@ impl GameSession {
         // whatever is due and re-arms. This keeps a join storm (each socket moving the
         // identify deadline) from costing a storage write per event.
         match (self.inner.borrow().alarm_at, want) {
-            (Some(current), _) if current == want => return,
-            (Some(Some(current)), Some(at)) if current <= at => return,
+            (Some(current), _) if current == want => return Ok(()),
+            (Some(Some(current)), Some(at)) if current <= at => return Ok(()),
             _ => {}
         }
         let storage = self.state.storage();
@@ -409,9 +455,31 @@ impl GameSession {
             }
             None => storage.delete_alarm().await,
         };
-        match result {
-            Ok(()) => self.inner.borrow_mut().alarm_at = Some(want),
-            Err(e) => worker::console_error!("setting the alarm failed: {e}"),
-        }
+        result?;
+        self.inner.borrow_mut().alarm_at = Some(want);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rand::RngCore;
+
+    use super::seeded_rng;
+
+    #[test]
+    fn a_failing_random_source_gives_no_generator() {
+        assert!(seeded_rng(|_| false).is_none());
+        let mut a = seeded_rng(|s| {
+            s.fill(7);
+            true
+        })
+        .expect("seeded");
+        let mut b = seeded_rng(|s| {
+            s.fill(7);
+            true
+        })
+        .expect("seeded");
+        assert_eq!(a.next_u64(), b.next_u64());
     }
 }

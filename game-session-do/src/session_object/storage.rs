@@ -3,6 +3,7 @@
 //! `MemoryStore::apply` exactly; `load` reads the rows back into `Records`.
 
 use serde::Deserialize;
+use sommelier_core::api::SessionStats;
 use sommelier_core::engine::{
     AnswerRecord, ParticipantRecord, Records, SeatStatus, SessionRecord, StateRecord, Wakeup,
     WakeupKind, Write,
@@ -14,98 +15,105 @@ use worker::{SqlStorage, SqlStorageValue};
 use super::stats::Stats;
 
 /// The schema's migrations: entry `i` moves a database from version `i` to `i + 1`, so the
-/// current version is `MIGRATIONS.len()` (recorded in `schema_meta`). Append, never edit.
-const MIGRATIONS: &[&str] = &[
+/// current version is `MIGRATIONS.len()` (recorded in `schema_meta`). Each is a list of
+/// single statements, run one by one (never SQL split on `;`). Append, never edit.
+const MIGRATIONS: &[&[&str]] = &[
     // v0 → v1: the first schema.
-    "CREATE TABLE session (
-        id INTEGER PRIMARY KEY CHECK (id = 1),
-        code TEXT NOT NULL,
-        host_key_hash TEXT NOT NULL,
-        host_handle TEXT NOT NULL,
-        created_ms INTEGER NOT NULL,
-        host_grace_ms INTEGER NOT NULL,
-        lobby_expiry_ms INTEGER NOT NULL,
-        retention_ms INTEGER NOT NULL
-    );
-    CREATE TABLE tasting (
-        id INTEGER PRIMARY KEY CHECK (id = 1),
-        title TEXT NOT NULL,
-        timer_seconds INTEGER NOT NULL,
-        max_participants INTEGER NOT NULL
-    );
-    CREATE TABLE wines (
-        round_index INTEGER PRIMARY KEY,
-        name TEXT NOT NULL
-    );
-    CREATE TABLE questions (
-        question_id TEXT PRIMARY KEY,
-        round_index INTEGER NOT NULL,
-        question_index INTEGER NOT NULL,
-        category TEXT NOT NULL,
-        prompt TEXT NOT NULL,
-        options TEXT NOT NULL,
-        correct_option_id TEXT NOT NULL,
-        UNIQUE (round_index, question_index)
-    );
-    CREATE TABLE state (
-        id INTEGER PRIMARY KEY CHECK (id = 1),
-        phase TEXT NOT NULL,
-        round_index INTEGER NOT NULL,
-        question_index INTEGER NOT NULL,
-        revealed_count INTEGER NOT NULL,
-        deadline_ms INTEGER,
-        remaining_ms INTEGER,
-        host_grace_deadline_ms INTEGER,
-        ended_ms INTEGER,
-        end_reason TEXT
-    );
-    CREATE TABLE participants (
-        pseudonym TEXT PRIMARY KEY,
-        token_hash TEXT NOT NULL,
-        seq INTEGER NOT NULL,
-        joined_ms INTEGER NOT NULL,
-        status TEXT NOT NULL,
-        score INTEGER NOT NULL,
-        online INTEGER NOT NULL
-    );
-    CREATE TABLE answers (
-        pseudonym TEXT NOT NULL,
-        question_id TEXT NOT NULL,
-        option_id TEXT NOT NULL,
-        PRIMARY KEY (pseudonym, question_id)
-    );
-    CREATE TABLE wakeups (
-        kind TEXT PRIMARY KEY,
-        at_ms INTEGER NOT NULL
-    );",
+    &[
+        "CREATE TABLE session (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            code TEXT NOT NULL,
+            host_key_hash TEXT NOT NULL,
+            host_handle TEXT NOT NULL,
+            created_ms INTEGER NOT NULL,
+            host_grace_ms INTEGER NOT NULL,
+            lobby_expiry_ms INTEGER NOT NULL,
+            retention_ms INTEGER NOT NULL
+        )",
+        "CREATE TABLE tasting (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            title TEXT NOT NULL,
+            timer_seconds INTEGER NOT NULL,
+            max_participants INTEGER NOT NULL
+        )",
+        "CREATE TABLE wines (
+            round_index INTEGER PRIMARY KEY,
+            name TEXT NOT NULL
+        )",
+        "CREATE TABLE questions (
+            question_id TEXT PRIMARY KEY,
+            round_index INTEGER NOT NULL,
+            question_index INTEGER NOT NULL,
+            category TEXT NOT NULL,
+            prompt TEXT NOT NULL,
+            options TEXT NOT NULL,
+            correct_option_id TEXT NOT NULL,
+            UNIQUE (round_index, question_index)
+        )",
+        "CREATE TABLE state (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            phase TEXT NOT NULL,
+            round_index INTEGER NOT NULL,
+            question_index INTEGER NOT NULL,
+            revealed_count INTEGER NOT NULL,
+            deadline_ms INTEGER,
+            remaining_ms INTEGER,
+            host_grace_deadline_ms INTEGER,
+            ended_ms INTEGER,
+            end_reason TEXT
+        )",
+        "CREATE TABLE participants (
+            pseudonym TEXT PRIMARY KEY,
+            token_hash TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            joined_ms INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            score INTEGER NOT NULL,
+            online INTEGER NOT NULL
+        )",
+        "CREATE TABLE answers (
+            pseudonym TEXT NOT NULL,
+            question_id TEXT NOT NULL,
+            option_id TEXT NOT NULL,
+            PRIMARY KEY (pseudonym, question_id)
+        )",
+        "CREATE TABLE wakeups (
+            kind TEXT PRIMARY KEY,
+            at_ms INTEGER NOT NULL
+        )",
+    ],
     // v1 → v2: the object's cost counters (instrumentation, not session data).
-    "CREATE TABLE stats (
-        id INTEGER PRIMARY KEY CHECK (id = 1),
-        counters TEXT NOT NULL
-    );",
+    &[
+        "CREATE TABLE stats (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            counters TEXT NOT NULL
+        )",
+    ],
     // v2 → v3: the hot tables keyed by text become WITHOUT ROWID (one b-tree instead of a
     // table plus its key index), which halves the rows written per answer and per join.
-    "CREATE TABLE participants_v3 (
-        pseudonym TEXT PRIMARY KEY,
-        token_hash TEXT NOT NULL,
-        seq INTEGER NOT NULL,
-        joined_ms INTEGER NOT NULL,
-        status TEXT NOT NULL,
-        score INTEGER NOT NULL,
-        online INTEGER NOT NULL
-    ) WITHOUT ROWID;
-    INSERT INTO participants_v3 SELECT pseudonym, token_hash, seq, joined_ms, status, score, online FROM participants;
-    DROP TABLE participants;
-    ALTER TABLE participants_v3 RENAME TO participants;
-    CREATE TABLE answers_v3 (
-        pseudonym TEXT NOT NULL,
-        question_id TEXT NOT NULL,
-        option_id TEXT NOT NULL,
-        PRIMARY KEY (pseudonym, question_id)
-    ) WITHOUT ROWID;
-    INSERT INTO answers_v3 SELECT pseudonym, question_id, option_id FROM answers;
-    DROP TABLE answers;
-    ALTER TABLE answers_v3 RENAME TO answers;",
+    &[
+        "CREATE TABLE participants_v3 (
+            pseudonym TEXT PRIMARY KEY,
+            token_hash TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            joined_ms INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            score INTEGER NOT NULL,
+            online INTEGER NOT NULL
+        ) WITHOUT ROWID",
+        "INSERT INTO participants_v3 SELECT pseudonym, token_hash, seq, joined_ms, status, score, online FROM participants",
+        "DROP TABLE participants",
+        "ALTER TABLE participants_v3 RENAME TO participants",
+        "CREATE TABLE answers_v3 (
+            pseudonym TEXT NOT NULL,
+            question_id TEXT NOT NULL,
+            option_id TEXT NOT NULL,
+            PRIMARY KEY (pseudonym, question_id)
+        ) WITHOUT ROWID",
+        "INSERT INTO answers_v3 SELECT pseudonym, question_id, option_id FROM answers",
+        "DROP TABLE answers",
+        "ALTER TABLE answers_v3 RENAME TO answers",
+    ],
 ];
 
 /// Tables holding session data (not `schema_meta`), cleared by `Write::DeleteAll`.
@@ -167,6 +175,22 @@ impl<'a> Repo<'a> {
         Ok(rows)
     }
 
+    /// Whether this object ever created its schema (a session was stored here once). Reads
+    /// SQLite's catalogue only, so asking writes nothing.
+    pub fn has_schema(&mut self) -> worker::Result<bool> {
+        #[derive(Deserialize)]
+        struct Found {
+            #[allow(dead_code)]
+            name: String,
+        }
+        Ok(!self
+            .query::<Found>(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_meta'",
+                vec![],
+            )?
+            .is_empty())
+    }
+
     /// Creates or upgrades the schema; cheap when already current.
     pub fn migrate(&mut self) -> worker::Result<()> {
         self.exec(
@@ -181,8 +205,8 @@ impl<'a> Repo<'a> {
             .query::<Version>("SELECT version FROM schema_meta WHERE id = 1", vec![])?
             .first()
             .map_or(0, |v| v.version);
-        for (from, ddl) in MIGRATIONS.iter().enumerate().skip(current.max(0) as usize) {
-            for statement in ddl.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+        for (from, statements) in MIGRATIONS.iter().enumerate().skip(current.max(0) as usize) {
+            for statement in *statements {
                 self.exec(statement, vec![])?;
             }
             self.exec(
@@ -191,6 +215,13 @@ impl<'a> Repo<'a> {
             )?;
         }
         Ok(())
+    }
+
+    /// Readies an object for a new session: the current schema, and no row of any session
+    /// stored here before (a reused code, or a deletion cut short).
+    pub fn prepare_for_create(&mut self) -> worker::Result<()> {
+        self.migrate()?;
+        self.apply(&Write::DeleteAll)
     }
 
     /// Applies one engine write.
@@ -300,7 +331,7 @@ impl<'a> Repo<'a> {
     }
 
     /// The cost counters saved by `save_stats`, if any.
-    pub fn load_stats(&mut self) -> worker::Result<Option<Stats>> {
+    pub fn load_stats(&mut self) -> worker::Result<Option<SessionStats>> {
         #[derive(Deserialize)]
         struct Row {
             counters: String,
@@ -314,7 +345,7 @@ impl<'a> Repo<'a> {
     pub fn save_stats(&mut self) -> worker::Result<()> {
         // This write is counted in the figures it saves, so the counts stay honest.
         self.stats.sql_rows_written += 1;
-        let counters = serde_json::to_string(&*self.stats).map_err(|e| e.to_string())?;
+        let counters = serde_json::to_string(&self.stats.counters).map_err(|e| e.to_string())?;
         self.exec(
             "INSERT OR REPLACE INTO stats (id, counters) VALUES (1, ?)",
             vec![text(&counters)],
@@ -510,4 +541,24 @@ fn parse_enum<T: for<'de> Deserialize<'de>>(name: &str) -> worker::Result<T> {
 
 fn corrupt(what: &str, detail: &str) -> worker::Error {
     worker::Error::RustError(format!("corrupt session storage: {what} ({detail})"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MIGRATIONS;
+
+    #[test]
+    fn every_migration_step_is_one_statement() {
+        for (version, statements) in MIGRATIONS.iter().enumerate() {
+            assert!(!statements.is_empty(), "migration {version} is empty");
+            for statement in *statements {
+                let body = statement.trim();
+                assert!(!body.is_empty(), "empty statement in migration {version}");
+                assert!(
+                    !body.contains(';'),
+                    "migration {version} holds more than one statement: {body}"
+                );
+            }
+        }
+    }
 }

@@ -1,9 +1,10 @@
 //! Time: the wake-up queue (question deadline, host grace, lobby expiry, retention) and
 //! `tick`, which every call runs first so that late alarms never let a stale phase act.
 
-use super::effects::{Out, Recipient, CLOSE_DELETED};
+use super::effects::{Out, Recipient};
 use super::records::{Wakeup, WakeupKind, Write};
 use super::Engine;
+use crate::api::CloseCode;
 use crate::phase::Phase;
 use crate::protocol::{EndReason, ServerMessage};
 
@@ -93,7 +94,7 @@ impl Engine {
     /// Deletes all storage and closes every socket; the engine answers nothing afterwards.
     pub(crate) fn delete_all(&mut self, out: &mut Out) {
         out.persist(Write::DeleteAll);
-        out.close(Recipient::AllSockets, CLOSE_DELETED, "session deleted");
+        out.close(Recipient::AllSockets, CloseCode::Deleted, "session deleted");
         self.deleted = true;
         self.lobby_push = Default::default();
     }

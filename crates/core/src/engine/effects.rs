@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::records::Write;
 use super::ConnId;
 use super::Identity;
+use crate::api::CloseCode;
 use crate::protocol::ServerMessage;
 
 /// Who a message (or a close) is for. The shell resolves names through socket attachments.
@@ -34,20 +35,13 @@ pub enum Effect {
     SetIdentity { conn: ConnId, identity: Identity },
     /// Send one frame. A broadcast is encoded once and sent to each matching socket.
     Send { to: Recipient, msg: ServerMessage },
-    /// Close the matching sockets with this WebSocket close code (4000–4999) and reason.
+    /// Close the matching sockets with this WebSocket close code and reason.
     Close {
         to: Recipient,
-        code: u16,
+        code: CloseCode,
         reason: String,
     },
 }
-
-/// Close code for a participant removed by the host.
-pub const CLOSE_KICKED: u16 = 4001;
-/// Close code for a participant who left for good.
-pub const CLOSE_LEFT: u16 = 4002;
-/// Close code when the session's storage is deleted (HTTP DELETE or retention end).
-pub const CLOSE_DELETED: u16 = 4004;
 
 /// Collects effects of one call: persists first, then the rest in the order produced.
 #[derive(Debug, Default)]
@@ -69,7 +63,7 @@ impl Out {
         self.rest.push(Effect::SetIdentity { conn, identity });
     }
 
-    pub(crate) fn close(&mut self, to: Recipient, code: u16, reason: &str) {
+    pub(crate) fn close(&mut self, to: Recipient, code: CloseCode, reason: &str) {
         self.rest.push(Effect::Close {
             to,
             code,

@@ -7,9 +7,9 @@ use crate::protocol::{RankingEntry, ServerMessage, WineReveal};
 /// The parts of a leaderboard frame that every participant shares.
 #[derive(PartialEq)]
 enum Shared<'a> {
-    Question(&'a [RankingEntry], [u32; 4]),
-    Round(&'a [RankingEntry], [u32; 2], &'a WineReveal),
-    Final(&'a [RankingEntry]),
+    Question(&'a [RankingEntry], [u32; 5]),
+    Round(&'a [RankingEntry], [u32; 3], &'a WineReveal),
+    Final(&'a [RankingEntry], u32),
 }
 
 fn split(msg: &ServerMessage) -> Option<(Shared<'_>, &RankingEntry)> {
@@ -17,6 +17,7 @@ fn split(msg: &ServerMessage) -> Option<(Shared<'_>, &RankingEntry)> {
         ServerMessage::QuestionLeaderboard {
             rankings,
             me: Some(me),
+            ranked_count,
             round_index,
             total_rounds,
             question_index,
@@ -25,6 +26,7 @@ fn split(msg: &ServerMessage) -> Option<(Shared<'_>, &RankingEntry)> {
             Shared::Question(
                 rankings,
                 [
+                    *ranked_count,
                     *round_index,
                     *total_rounds,
                     *question_index,
@@ -36,17 +38,19 @@ fn split(msg: &ServerMessage) -> Option<(Shared<'_>, &RankingEntry)> {
         ServerMessage::RoundLeaderboard {
             rankings,
             me: Some(me),
+            ranked_count,
             round_index,
             total_rounds,
             wine,
         } => Some((
-            Shared::Round(rankings, [*round_index, *total_rounds], wine),
+            Shared::Round(rankings, [*ranked_count, *round_index, *total_rounds], wine),
             me,
         )),
         ServerMessage::FinalLeaderboard {
             rankings,
             me: Some(me),
-        } => Some((Shared::Final(rankings), me)),
+            ranked_count,
+        } => Some((Shared::Final(rankings, *ranked_count), me)),
         _ => None,
     }
 }
@@ -108,6 +112,7 @@ fn split_shared(msg: &ServerMessage) -> Option<Shared<'_>> {
     match msg {
         ServerMessage::QuestionLeaderboard {
             rankings,
+            ranked_count,
             round_index,
             total_rounds,
             question_index,
@@ -116,6 +121,7 @@ fn split_shared(msg: &ServerMessage) -> Option<Shared<'_>> {
         } => Some(Shared::Question(
             rankings,
             [
+                *ranked_count,
                 *round_index,
                 *total_rounds,
                 *question_index,
@@ -124,12 +130,21 @@ fn split_shared(msg: &ServerMessage) -> Option<Shared<'_>> {
         )),
         ServerMessage::RoundLeaderboard {
             rankings,
+            ranked_count,
             round_index,
             total_rounds,
             wine,
             ..
-        } => Some(Shared::Round(rankings, [*round_index, *total_rounds], wine)),
-        ServerMessage::FinalLeaderboard { rankings, .. } => Some(Shared::Final(rankings)),
+        } => Some(Shared::Round(
+            rankings,
+            [*ranked_count, *round_index, *total_rounds],
+            wine,
+        )),
+        ServerMessage::FinalLeaderboard {
+            rankings,
+            ranked_count,
+            ..
+        } => Some(Shared::Final(rankings, *ranked_count)),
         _ => None,
     }
 }
@@ -154,6 +169,7 @@ mod tests {
             let msg = ServerMessage::QuestionLeaderboard {
                 rankings: top.clone(),
                 me: Some(entry(me, 7)),
+                ranked_count: 9,
                 round_index: 0,
                 total_rounds: 2,
                 question_index: 3,
@@ -166,6 +182,7 @@ mod tests {
         let other = ServerMessage::FinalLeaderboard {
             rankings: vec![entry("Q-R", 1)],
             me: Some(entry("Q-R", 1)),
+            ranked_count: 1,
         };
         let fast: serde_json::Value = serde_json::from_str(&enc.encode(&other)).unwrap();
         assert_eq!(

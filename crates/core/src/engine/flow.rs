@@ -211,10 +211,12 @@ impl Engine {
             .take(crate::ranking::PARTICIPANT_TOP)
             .cloned()
             .collect();
+        let ranked_count = u32::try_from(rankings.len()).unwrap_or(u32::MAX);
         let make = |rankings: Vec<_>, me| match board {
             Board::Question => ServerMessage::QuestionLeaderboard {
                 rankings,
                 me,
+                ranked_count,
                 round_index: self.state.round_index,
                 total_rounds: self.total_rounds(),
                 question_index: self.state.question_index,
@@ -223,11 +225,16 @@ impl Engine {
             Board::Round => ServerMessage::RoundLeaderboard {
                 rankings,
                 me,
+                ranked_count,
                 round_index: self.state.round_index,
                 total_rounds: self.total_rounds(),
                 wine: self.wine_reveal(),
             },
-            Board::Final => ServerMessage::FinalLeaderboard { rankings, me },
+            Board::Final => ServerMessage::FinalLeaderboard {
+                rankings,
+                me,
+                ranked_count,
+            },
         };
         let lines: std::collections::HashMap<&str, &crate::protocol::RankingEntry> =
             rankings.iter().map(|e| (e.pseudonym.as_str(), e)).collect();

@@ -3,14 +3,56 @@
 
 use rand::RngCore;
 
-use super::effects::{Out, Recipient, CLOSE_KICKED, CLOSE_LEFT};
+use super::effects::{Effect, Out, Recipient};
 use super::records::{SeatStatus, Write};
 use super::state::{TastingIndex, LOBBY_COALESCE_MS, NO_ANSWER};
 use super::{refuse, Engine, Refusal};
+use crate::api::{CloseCode, ErrorDetail};
 use crate::phase::Phase;
 use crate::protocol::{ErrorCode, FieldError, ServerMessage, TastingInput};
 
 impl Engine {
+    /// `PUT /api/sessions/{code}/tasting` by the host: the same edit as `update_session`,
+    /// over HTTP so a tasting larger than one WebSocket frame can be edited. Returns the
+    /// effects (deadlines that passed, the hosts' `session_updated`) and the refusal if any.
+    pub fn edit_tasting(
+        &mut self,
+        input: &TastingInput,
+        now: u64,
+        rng: &mut dyn RngCore,
+    ) -> (Vec<Effect>, Result<(), ErrorDetail>) {
+        let mut out = Out::default();
+        if !self.deleted {
+            self.tick(now, &mut out);
+        }
+        let result = if self.deleted {
+            Err(ErrorDetail {
+                code: ErrorCode::SessionNotFound,
+                message: "this session no longer exists".into(),
+                fields: None,
+            })
+        } else {
+            self.update_session(input, now, rng, &mut out)
+                .map_err(|refusal| match refusal {
+                    ServerMessage::Error {
+                        code,
+                        message,
+                        fields,
+                    } => ErrorDetail {
+                        code,
+                        message,
+                        fields,
+                    },
+                    other => ErrorDetail {
+                        code: ErrorCode::Internal,
+                        message: format!("unexpected refusal {other:?}"),
+                        fields: None,
+                    },
+                })
+        };
+        (out.finish(), result)
+    }
+
     pub(crate) fn update_session(
         &mut self,
         input: &TastingInput,
@@ -34,7 +76,8 @@ impl Engine {
                 ),
             }]));
         }
-        let tasting = crate::tasting::prepare_tasting(tasting, rng);
+        let mut tasting = crate::tasting::prepare_tasting(tasting, rng);
+        crate::tasting::fill_default_title(&mut tasting, now);
         self.index = TastingIndex::build(&tasting);
         self.tasting = tasting;
         // No answers exist in the lobby; only the slot count changes.
@@ -91,8 +134,12 @@ impl Engine {
         self.recount();
         self.persist_participant(i, out);
         let (msg, code, reason) = match status {
-            SeatStatus::Kicked => (ServerMessage::ParticipantKicked {}, CLOSE_KICKED, "kicked"),
-            _ => (ServerMessage::ParticipantLeft {}, CLOSE_LEFT, "left"),
+            SeatStatus::Kicked => (
+                ServerMessage::ParticipantKicked {},
+                CloseCode::Kicked,
+                "kicked",
+            ),
+            _ => (ServerMessage::ParticipantLeft {}, CloseCode::Left, "left"),
         };
         out.send(Recipient::Participant(pseudonym.clone()), msg);
         out.close(Recipient::Participant(pseudonym), code, reason);

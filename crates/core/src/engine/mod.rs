@@ -12,6 +12,7 @@
 
 mod answers;
 mod clock;
+mod create_error;
 pub mod effects;
 mod encode;
 mod flow;
@@ -29,7 +30,8 @@ use std::collections::HashMap;
 use rand::RngCore;
 use serde::{Deserialize, Serialize};
 
-pub use effects::{Effect, Recipient, CLOSE_DELETED, CLOSE_KICKED, CLOSE_LEFT};
+pub use create_error::CreateError;
+pub use effects::{Effect, Recipient};
 pub use encode::FrameEncoder;
 pub use records::{
     AnswerRecord, MemoryStore, ParticipantRecord, Records, SeatStatus, SessionRecord, StateRecord,
@@ -117,18 +119,18 @@ impl Engine {
         config: EngineConfig,
         now_ms: u64,
         rng: &mut dyn RngCore,
-    ) -> Result<(Engine, Vec<Effect>), Vec<FieldError>> {
-        let mut errors = Vec::new();
-        if code.len() != 4 || !code.bytes().all(|b| b.is_ascii_digit()) {
-            errors.push(field("code", "must be 4 digits"));
+    ) -> Result<(Engine, Vec<Effect>), CreateError> {
+        let mut errors = CreateError::default();
+        if crate::api::SessionCode::parse(code).is_none() {
+            errors.request.push(field("code", "must be 4 digits"));
         }
         if let Some(problem) = crate::secrets::host_key_problem(host_key) {
-            errors.push(field("hostKey", &problem));
+            errors.request.push(field("hostKey", &problem));
         }
         let handle = match host_handle.map(str::trim).filter(|h| !h.is_empty()) {
             Some(h) if crate::pseudonym::is_valid_handle(h) => h.to_string(),
             Some(_) => {
-                errors.push(field(
+                errors.request.push(field(
                     "hostHandle",
                     "must look like ADJECTIVE-NOUN (upper case)",
                 ));
@@ -137,10 +139,13 @@ impl Engine {
             None => crate::pseudonym::random_handle(rng),
         };
         let tasting = match crate::tasting::build_tasting(tasting, rng) {
-            Ok(t) => Some(t),
+            Ok(mut t) => {
+                crate::tasting::fill_default_title(&mut t, now_ms);
+                Some(t)
+            }
             // Paths stay relative to the tasting, as for `update_session` and the form.
-            Err(mut e) => {
-                errors.append(&mut e);
+            Err(e) => {
+                errors.tasting = e;
                 None
             }
         };

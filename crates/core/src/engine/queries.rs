@@ -5,8 +5,8 @@ use super::records::SeatStatus;
 use super::Engine;
 use crate::phase::Phase;
 use crate::protocol::{
-    HostSessionSummary, PublicSessionInfo, ResultAnswer, ResultQuestion, SessionResults,
-    SessionStatus,
+    HostSessionSummary, PublicSessionInfo, QuestionInput, ResultAnswer, ResultQuestion,
+    SessionResults, SessionStatus, TastingInput, WineInput,
 };
 use crate::tasting::QUESTIONS_PER_WINE;
 
@@ -22,6 +22,47 @@ impl Engine {
             joinable: !self.deleted
                 && self.state.phase == Phase::Waiting
                 && self.seated < self.tasting.max_participants,
+        }
+    }
+
+    /// `GET /api/sessions/{code}/tasting` (host only): the stored tasting in the shape a
+    /// host submits, so it can be run again or edited. Distractors come in their shuffled
+    /// order; a blank title reads as the neutral default it became.
+    pub fn tasting_input(&self) -> TastingInput {
+        let wines = self
+            .tasting
+            .wines
+            .iter()
+            .map(|wine| WineInput {
+                questions: wine
+                    .questions
+                    .iter()
+                    .map(|q| {
+                        let text_of = |id: &str| {
+                            q.options
+                                .iter()
+                                .find(|o| o.id == id)
+                                .map(|o| o.text.clone())
+                        };
+                        QuestionInput {
+                            category: q.category,
+                            correct_answer: text_of(&q.correct_option_id).unwrap_or_default(),
+                            distractors: q
+                                .options
+                                .iter()
+                                .filter(|o| o.id != q.correct_option_id)
+                                .map(|o| o.text.clone())
+                                .collect(),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        TastingInput {
+            title: Some(self.tasting.title.clone()),
+            timer_seconds: Some(self.tasting.timer_seconds),
+            max_participants: Some(self.tasting.max_participants),
+            wines,
         }
     }
 

@@ -11,5 +11,4 @@ pub use error_code::ErrorCode;
 pub use server::{Reveal, ServerMessage};
 pub use views::*;
 
-/// Largest accepted client frame, in bytes.
-pub const MAX_FRAME_BYTES: usize = 16 * 1024;
+pub use crate::api::limits::MAX_FRAME_BYTES;

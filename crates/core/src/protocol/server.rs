@@ -71,6 +71,9 @@ pub enum ServerMessage {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[cfg_attr(feature = "ts", ts(optional))]
         me: Option<RankingEntry>,
+        /// How many participants are ranked (all seated ones): `rankings` may hold only
+        /// the top, so "30th of 50" reads `me.rank` of `ranked_count`.
+        ranked_count: u32,
         round_index: u32,
         total_rounds: u32,
         question_index: u32,
@@ -82,6 +85,9 @@ pub enum ServerMessage {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[cfg_attr(feature = "ts", ts(optional))]
         me: Option<RankingEntry>,
+        /// How many participants are ranked (all seated ones): `rankings` may hold only
+        /// the top, so "30th of 50" reads `me.rank` of `ranked_count`.
+        ranked_count: u32,
         round_index: u32,
         total_rounds: u32,
         wine: WineReveal,
@@ -92,6 +98,9 @@ pub enum ServerMessage {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[cfg_attr(feature = "ts", ts(optional))]
         me: Option<RankingEntry>,
+        /// How many participants are ranked (all seated ones): `rankings` may hold only
+        /// the top, so "30th of 50" reads `me.rank` of `ranked_count`.
+        ranked_count: u32,
     },
     #[serde(rename = "session:ended")]
     SessionEnded { reason: EndReason },

@@ -13,16 +13,44 @@ fn paths(input: &TastingInput) -> Vec<String> {
 }
 
 #[test]
-fn example_is_valid_with_defaults_and_title_from_first_wine() {
+fn example_is_valid_with_defaults_and_a_blank_title_stays_blank() {
     let v = validate_tasting(&example_input(2)).unwrap();
     assert_eq!(v.timer_seconds, 60);
     assert_eq!(v.max_participants, 50);
-    assert_eq!(v.title, "Château Margaux 1");
+    // A blank title is never taken from an answer (it is public): the engine fills in the
+    // neutral default.
+    assert_eq!(v.title, "");
     let mut blank = example_input(1);
     blank.title = Some("   ".into());
-    assert_eq!(validate_tasting(&blank).unwrap().title, "Château Margaux 1");
+    assert_eq!(validate_tasting(&blank).unwrap().title, "");
     blank.title = Some("  Friday night ".into());
     assert_eq!(validate_tasting(&blank).unwrap().title, "Friday night");
+}
+
+#[test]
+fn the_default_title_is_the_date() {
+    // 2026-12-02T11:30:00Z
+    assert_eq!(
+        default_title(1_796_211_000_000),
+        "Blind tasting · 2 Dec 2026"
+    );
+    assert_eq!(default_title(0), "Blind tasting · 1 Jan 1970");
+    // 2024-02-29 (a leap day) and 2000-03-01.
+    assert_eq!(
+        default_title(1_709_164_800_000),
+        "Blind tasting · 29 Feb 2024"
+    );
+    assert_eq!(default_title(951_868_800_000), "Blind tasting · 1 Mar 2000");
+    let mut t = build_tasting(
+        &example_input(1),
+        &mut rand_chacha::ChaCha8Rng::seed_from_u64(1),
+    )
+    .unwrap();
+    fill_default_title(&mut t, 0);
+    assert_eq!(t.title, "Blind tasting · 1 Jan 1970");
+    t.title = "Kept".into();
+    fill_default_title(&mut t, 0);
+    assert_eq!(t.title, "Kept");
 }
 
 #[test]

@@ -322,8 +322,23 @@ fn create_refuses_bad_code_key_handle_and_tasting() {
         &mut rng,
     )
     .unwrap_err();
-    let paths: Vec<_> = errs.iter().map(|e| e.path.as_str()).collect();
+    let fields = errs.fields();
+    let paths: Vec<_> = fields.iter().map(|e| e.path.as_str()).collect();
     assert_eq!(paths, vec!["code", "hostKey", "hostHandle", "timerSeconds"]);
+    assert_eq!(errs.code(), ErrorCode::BadRequest);
+    // Only the tasting wrong: INVALID_TASTING, decided by the engine, not by path names.
+    let only_tasting = Engine::create(
+        "0042",
+        HOST_KEY,
+        None,
+        &t,
+        EngineConfig::default(),
+        T0,
+        &mut rng,
+    )
+    .unwrap_err();
+    assert!(only_tasting.request.is_empty());
+    assert_eq!(only_tasting.code(), ErrorCode::InvalidTasting);
     let (e, _) = Engine::create(
         "0042",
         HOST_KEY,

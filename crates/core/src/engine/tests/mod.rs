@@ -6,6 +6,7 @@ mod persistence;
 mod presence;
 mod queries;
 mod scoring;
+mod spoilers;
 mod table;
 mod timer;
 
@@ -13,6 +14,7 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
 use super::*;
+use crate::api::CloseCode;
 use crate::protocol::ServerMessage as S;
 
 pub(crate) const HOST_KEY: &str = "host-key-0123456789abcdef0123456789";

@@ -141,7 +141,7 @@ fn kick_tells_and_closes_and_frees_the_seat() {
     assert!(matches!(sent(&fx, &who)[..], [S::ParticipantKicked {}]));
     assert!(fx
         .iter()
-        .any(|f| matches!(f, Effect::Close { to, code: CLOSE_KICKED, .. } if *to == who)));
+        .any(|f| matches!(f, Effect::Close { to, code: CloseCode::Kicked, .. } if *to == who)));
     match sent(&fx, &Recipient::Hosts)[..] {
         [S::LobbyUpdated {
             participant: Some(p),
@@ -166,7 +166,7 @@ fn leave_in_a_running_game_removes_from_rankings() {
     assert!(fx.iter().any(|f| matches!(
         f,
         Effect::Close {
-            code: CLOSE_LEFT,
+            code: CloseCode::Left,
             ..
         }
     )));

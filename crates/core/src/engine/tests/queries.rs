@@ -16,7 +16,7 @@ fn public_info_and_host_key() {
         ),
         ("1234", 2, 3, true)
     );
-    assert_eq!(info.title, "Château Margaux 1");
+    assert_eq!(info.title, "Blind tasting · 14 Nov 2023");
     assert!(h.e.check_host_key(HOST_KEY));
     assert!(!h.e.check_host_key("wrong"));
     assert_eq!(h.e.host_key_hash(), crate::secrets::hash_secret(HOST_KEY));
@@ -64,4 +64,26 @@ fn csv_cells_are_quoted_and_defused() {
     assert_eq!(defuse_formula("Merlot"), "Merlot");
     let csv = write_csv_for_test(&[vec!["a,b".to_string(), "say \"hi\"".to_string()]]);
     assert_eq!(csv, "\"a,b\",\"say \"\"hi\"\"\"\r\n");
+}
+
+#[test]
+fn the_tasting_reads_back_in_the_submitted_shape() {
+    let (h, _) = H::at(Phase::Waiting);
+    let input = h.e.tasting_input();
+    let again = crate::tasting::validate_tasting(&input).expect("valid as submitted");
+    let original = crate::tasting::validate_tasting(&crate::tasting::example_input(2)).unwrap();
+    assert_eq!(again.wines.len(), original.wines.len());
+    for (a, b) in again.wines.iter().zip(&original.wines) {
+        for (qa, qb) in a.iter().zip(b) {
+            assert_eq!(qa.category, qb.category);
+            // The correct answer first; the distractors as a set (they were shuffled).
+            assert_eq!(qa.texts[0], qb.texts[0]);
+            let mut da = qa.texts[1..].to_vec();
+            let mut db = qb.texts[1..].to_vec();
+            da.sort();
+            db.sort();
+            assert_eq!(da, db);
+        }
+    }
+    assert_eq!(input.timer_seconds, Some(h.e.tasting().timer_seconds));
 }

@@ -96,9 +96,12 @@ fn rankings_share_ranks_and_participants_get_top_ten_plus_me() {
         [S::QuestionLeaderboard {
             rankings: top,
             me: Some(me),
+            ranked_count,
             ..
         }] => {
             assert_eq!(top.len(), 10);
+            // "6th of 12": the player learns how many are ranked, not just the top's size.
+            assert_eq!(*ranked_count, 12);
             assert_eq!(me.pseudonym, last);
             assert_eq!(me.rank, 6);
         }

@@ -161,7 +161,7 @@ fn retention_deletes_seven_days_after_the_end() {
         f,
         Effect::Close {
             to: Recipient::AllSockets,
-            code: CLOSE_DELETED,
+            code: CloseCode::Deleted,
             ..
         }
     )));

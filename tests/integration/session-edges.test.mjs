@@ -1,0 +1,270 @@
+// The game worker's edges against the real stack: the typed error envelope, the host-only
+// tasting routes (read, and the lobby edit over HTTP that a 30-wine tasting needs), no
+// storage for codes nobody created, no answer text on public surfaces before a reveal, the
+// ranked count on leaderboards, and bodies on GET to forwarded routes.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { request as httpRequest } from "node:http";
+import { DatabaseSync } from "node:sqlite";
+import { startStack } from "../support/stack.mjs";
+import { TestSocket } from "../support/ws-client.mjs";
+import { createSession, connect, connectHost, joinPlayer, makeTasting, newHostKey } from "../support/tasting.mjs";
+
+let stack;
+before(async () => {
+  stack = await startStack();
+});
+after(async () => {
+  await stack?.stop();
+});
+
+const api = (path, init = {}) => fetch(`${stack.baseUrl}${path}`, init);
+const bearer = (key) => ({ authorization: `Bearer ${key}` });
+
+/** Every answer text of a submitted tasting. */
+function answerTexts(tasting) {
+  return tasting.wines.flatMap((w) => w.questions.flatMap((q) => [q.correctAnswer, ...q.distractors]));
+}
+
+function assertNoAnswer(what, text, answers) {
+  for (const answer of answers) assert.ok(!text.includes(answer), `${what} reveals ${JSON.stringify(answer)}: ${text}`);
+}
+
+/** Durable Object SQLite files under the stack's storage that hold the session schema. */
+function sessionDatabases() {
+  const found = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith(".sqlite")) {
+        const db = new DatabaseSync(path, { readOnly: true });
+        try {
+          const row = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'schema_meta'").get();
+          if (row.n > 0) found.push(path);
+        } finally {
+          db.close();
+        }
+      }
+    }
+  };
+  walk(stack.persistDir);
+  return found.length;
+}
+
+test("errors carry the typed envelope {error: {code, message, fields?}}", async () => {
+  const res = await api("/api/sessions", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ hostKey: newHostKey(), tasting: makeTasting(1, { timerSeconds: 5 }) }),
+  });
+  assert.equal(res.status, 400);
+  const body = await res.json();
+  assert.deepEqual(Object.keys(body), ["error"]);
+  assert.equal(body.error.code, "INVALID_TASTING");
+  assert.equal(typeof body.error.message, "string");
+  assert.deepEqual(body.error.fields.map((f) => f.path), ["timerSeconds"]);
+  // A bad host key is the request's fault, not the tasting's.
+  const bad = await api("/api/sessions", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ hostKey: "short", tasting: makeTasting(1) }),
+  });
+  assert.equal(bad.status, 400);
+  assert.equal((await bad.json()).error.code, "BAD_REQUEST");
+});
+
+test("GET and WebSocket upgrades to codes nobody created store nothing", async () => {
+  const { code } = await createSession(stack);
+  const before = sessionDatabases();
+  assert.ok(before >= 1, "the created session has its tables");
+  let probed = 0;
+  for (let n = 0; probed < 12; n++) {
+    const unused = String(n).padStart(4, "0");
+    if (unused === code) continue;
+    probed++;
+    const res = await api(`/api/sessions/${unused}`);
+    assert.equal(res.status, 404);
+    assert.equal((await res.json()).error.code, "SESSION_NOT_FOUND");
+    for (const path of ["results", "stats", "tasting"]) {
+      const r = await api(`/api/sessions/${unused}/${path}`, { headers: bearer(newHostKey()) });
+      assert.equal(r.status, 404, path);
+    }
+    const sock = await TestSocket.open(`${stack.wsBase}/api/sessions/${unused}/ws`);
+    const err = await sock.next("error");
+    assert.equal(err.code, "SESSION_NOT_FOUND");
+    sock.send({ type: "join_session" });
+    assert.equal((await sock.waitClosed()).code, 4404);
+  }
+  assert.equal(sessionDatabases(), before, "no session tables were created for unused codes");
+});
+
+test("the host reads the tasting back in the shape it was submitted", async () => {
+  const tasting = makeTasting(2, { title: "Autumn reds" });
+  const { code, hostKey } = await createSession(stack, { tasting });
+  const none = await api(`/api/sessions/${code}/tasting`);
+  assert.equal(none.status, 401);
+  const wrong = await api(`/api/sessions/${code}/tasting`, { headers: bearer(newHostKey()) });
+  assert.equal(wrong.status, 401);
+  assert.equal((await wrong.json()).error.code, "INVALID_HOST_KEY");
+  const res = await api(`/api/sessions/${code}/tasting`, { headers: bearer(hostKey) });
+  assert.equal(res.status, 200);
+  const got = await res.json();
+  assert.equal(got.title, "Autumn reds");
+  assert.equal(got.timerSeconds, 60);
+  assert.equal(got.maxParticipants, 50);
+  assert.equal(got.wines.length, 2);
+  got.wines.forEach((wine, w) =>
+    wine.questions.forEach((q, i) => {
+      const sent = tasting.wines[w].questions[i];
+      assert.equal(q.category, sent.category);
+      assert.equal(q.correctAnswer, sent.correctAnswer);
+      assert.deepEqual([...q.distractors].sort(), [...sent.distractors].sort());
+    }),
+  );
+  // What it returns creates a session as it is.
+  const again = await createSession(stack, { tasting: got });
+  assert.match(again.code, /^\d{4}$/);
+  const bad = await api(`/api/sessions/${code}/tasting`, { method: "POST", headers: bearer(hostKey) });
+  assert.equal(bad.status, 405);
+});
+
+test("PUT /tasting edits a 30-wine tasting in the lobby; hosts hear it, players keep their seats", async () => {
+  const { code, hostKey } = await createSession(stack, { tasting: makeTasting(1) });
+  const host = await connectHost(stack, code, hostKey);
+  const player = await joinPlayer(stack, code);
+  // Thirty wines with answers of realistic length (cuvée and lot names).
+  const big = makeTasting(30, { title: "Thirty wines", maxParticipants: 40 });
+  big.wines.forEach((wine, w) =>
+    wine.questions.forEach((q) => {
+      const lot = (text) => `${text}, cuvée ${w + 1}, lot ${"AB".repeat(8)}`;
+      q.correctAnswer = lot(q.correctAnswer);
+      q.distractors = q.distractors.map(lot);
+    }),
+  );
+  assert.ok(JSON.stringify(big).length > 16 * 1024, "larger than one WebSocket frame");
+  const put = (body, key = hostKey, headers = {}) =>
+    api(`/api/sessions/${code}/tasting`, {
+      method: "PUT",
+      headers: { "content-type": "application/json", ...bearer(key), ...headers },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    });
+
+  assert.equal((await api(`/api/sessions/${code}/tasting`, { method: "PUT", body: JSON.stringify(big) })).status, 401);
+  const stranger = await put(big, newHostKey());
+  assert.equal(stranger.status, 401);
+  assert.equal((await stranger.json()).error.code, "INVALID_HOST_KEY");
+
+  const invalid = await put(makeTasting(1, { timerSeconds: 500 }));
+  assert.equal(invalid.status, 400);
+  const invalidBody = await invalid.json();
+  assert.equal(invalidBody.error.code, "INVALID_TASTING");
+  assert.deepEqual(invalidBody.error.fields.map((f) => f.path), ["timerSeconds"]);
+  const garbage = await put("{not json");
+  assert.equal(garbage.status, 400);
+  assert.equal((await garbage.json()).error.code, "BAD_REQUEST");
+  const huge = await put(JSON.stringify({ ...big, title: "x".repeat(300 * 1024) }));
+  assert.equal(huge.status, 413);
+  assert.equal((await huge.json()).error.code, "PAYLOAD_TOO_LARGE");
+
+  const ok = await put(big);
+  assert.equal(ok.status, 200);
+  const stored = await ok.json();
+  assert.equal(stored.wines.length, 30);
+  assert.equal(stored.title, "Thirty wines");
+  const updated = await host.next("host:session_updated");
+  assert.equal(updated.tasting.wines.length, 30);
+  const info = await (await api(`/api/sessions/${code}`)).json();
+  assert.equal(info.title, "Thirty wines");
+  assert.equal(info.participantCount, 1);
+  assert.equal(info.maxParticipants, 40);
+  const read = await (await api(`/api/sessions/${code}/tasting`, { headers: bearer(hostKey) })).json();
+  assert.equal(read.wines.length, 30);
+
+  host.send({ type: "host:start" });
+  await host.next("game:question");
+  const late = await put(makeTasting(1));
+  assert.equal(late.status, 409);
+  assert.equal((await late.json()).error.code, "INVALID_PHASE");
+  host.close();
+  player.close();
+});
+
+test("a blank title is neutral: no answer on public info, lobby messages or history", async () => {
+  const tasting = makeTasting(2, { title: "   " });
+  const answers = answerTexts(tasting);
+  const { code, hostKey } = await createSession(stack, { tasting });
+  const info = await (await api(`/api/sessions/${code}`)).json();
+  assert.match(info.title, /^Blind tasting · \d{1,2} [A-Z][a-z]{2} \d{4}$/);
+  assertNoAnswer("public info", JSON.stringify(info), answers);
+
+  const frames = [];
+  const stranger = await connect(stack, code);
+  frames.push(JSON.stringify(stranger.greeting));
+  const player = await joinPlayer(stack, code);
+  const host = await connectHost(stack, code, hostKey);
+  const watcher = await joinPlayer(stack, code);
+  // A lobby edit with a blank title stays neutral for everyone.
+  host.send({ type: "update_session", tasting: makeTasting(2, { title: "" }) });
+  await host.next("host:session_updated");
+  frames.push(JSON.stringify(await player.next("lobby:updated")));
+  for (const sock of [player, watcher, stranger]) frames.push(...sock.frames.map((m) => JSON.stringify(m)));
+  assert.ok(frames.length > 2);
+  for (const frame of frames) assertNoAnswer("a lobby message", frame, answers);
+  const history = await (await api("/api/host/sessions", { headers: bearer(hostKey) })).json();
+  assertNoAnswer("the history", JSON.stringify(history), answers);
+  const after = await (await api(`/api/sessions/${code}`)).json();
+  assertNoAnswer("public info after an edit", JSON.stringify(after), answers);
+  for (const sock of [stranger, player, host, watcher]) sock.close();
+});
+
+test("leaderboards say how many participants are ranked", async () => {
+  const { code, hostKey } = await createSession(stack, { tasting: makeTasting(1) });
+  const host = await connectHost(stack, code, hostKey);
+  const players = [];
+  for (let i = 0; i < 12; i++) players.push(await joinPlayer(stack, code));
+  host.send({ type: "host:start" });
+  await host.next("game:question");
+  host.send({ type: "host:reveal" });
+  await host.next("game:answer_revealed");
+  host.send({ type: "host:next" });
+  const board = await host.next("game:question_leaderboard");
+  assert.equal(board.rankedCount, 12);
+  assert.equal(board.rankings.length, 12);
+  const mine = await players[11].next("game:question_leaderboard");
+  assert.equal(mine.rankedCount, 12);
+  assert.equal(mine.rankings.length, 10, "players get the top ten");
+  assert.ok(mine.me);
+  host.send({ type: "host:end" });
+  const final = await players[0].next("game:final_leaderboard");
+  assert.equal(final.rankedCount, 12);
+  host.close();
+  for (const p of players) p.close();
+});
+
+/** A raw HTTP request (fetch refuses a body on GET). */
+function rawRequest(method, path, body) {
+  return new Promise((ok, fail) => {
+    const req = httpRequest(
+      { host: "127.0.0.1", port: stack.port, method, path, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+      (res) => {
+        let text = "";
+        res.on("data", (d) => (text += d));
+        res.on("end", () => ok({ status: res.statusCode, text }));
+      },
+    );
+    req.on("error", fail);
+    req.end(body);
+  });
+}
+
+test("a GET with a body to a forwarded route is not a server error", async () => {
+  for (const path of ["/api/answers", "/api/suggestions", "/api/admin/answers"]) {
+    const res = await rawRequest("GET", path, JSON.stringify({ x: 1 }));
+    assert.ok(res.status < 500, `${path}: ${res.status} ${res.text}`);
+  }
+  const session = await rawRequest("GET", "/api/sessions/0000", "{}");
+  assert.equal(session.status, 404);
+});
