@@ -1,8 +1,10 @@
 //! Sommelier Arena's domain core: everything that decides, nothing that does I/O.
 //!
 //! Layout:
+//! - `catalog`: the wine catalog's entry and batch rules, a region's country.
 //! - `category`: the five question categories, their order and prompts.
 //! - `answer_text`: the one rule for answer texts (tasting options and curated answers).
+//! - `api`: HTTP request and reply bodies (the answers worker's in `api::answers`).
 //! - `phase`: session phases and the legal moves between them.
 //! - `protocol`: client and server messages, error codes and the views they carry.
 //! - `tasting`: tasting validation with field paths, option shuffling, session-unique ids.
@@ -15,6 +17,8 @@
 //! Compiles natively and to wasm; the `ts` feature derives the frontend's TypeScript types.
 
 pub mod answer_text;
+pub mod api;
+pub mod catalog;
 pub mod category;
 pub mod engine;
 pub mod phase;
