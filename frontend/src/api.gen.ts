@@ -4,7 +4,11 @@ export type { HostSessionSummary, PublicSessionInfo, SessionResults, TastingInpu
 
 export type ErrorBody = { error: ErrorDetail, };
 
-export type ErrorDetail = { code: ErrorCode, message: string, fields?: Array<FieldError>, };
+export type ErrorDetail = { code: ErrorCode, message: string, 
+/**
+ * Field paths and reasons, when a structured body was refused.
+ */
+fields?: Array<FieldError>, };
 
 export type CreateSessionRequest = { hostKey: string, hostHandle?: string, tasting: TastingInput, };
 
@@ -14,8 +18,8 @@ export type DeleteSessionReply = { code: string, deleted: boolean, };
 
 export type HostSessionsReply = { sessions: Array<HostSessionSummary>, 
 /**
- * Listed sessions whose summary could not be read this time (a transient failure, or
- * beyond the per-request lookup budget); they stay in the history.
+ * Listed sessions left out this time: their live summary could not be read (a
+ * transient failure) and none was kept. They stay in the history.
  */
 unavailable: number, };
 

@@ -1,6 +1,6 @@
 //! The worker's routes (SPEC section 7). Session routes go to the session's Durable Object
 //! (named by its code), the host history to the host's registry object, and
-//! `/api/answers|suggestions|admin/*` to the answers worker over the service binding.
+//! `/api/answers|wines|plausible|suggestions|admin/*` to the answers worker over the service binding.
 
 use futures_util::future::join_all;
 use sommelier_core::api::limits::{CODE_ATTEMPTS, HISTORY_LOOKUPS, MAX_TASTING_BODY_BYTES};
@@ -45,7 +45,9 @@ pub async fn handle(req: Request, env: Env) -> RouteResult {
             Method::Get => host_sessions(&req, &env).await,
             _ => Err(method_not_allowed("GET")),
         },
-        ["api", "answers" | "suggestions" | "admin", ..] => forward_to_answers(req, &env).await,
+        ["api", "answers" | "wines" | "plausible" | "suggestions" | "admin", ..] => {
+            forward_to_answers(req, &env).await
+        }
         _ => Err(ApiError::new(
             ErrorCode::NotFound,
             format!("no route for {path}"),
@@ -113,26 +115,12 @@ fn random_code() -> Result<SessionCode, ApiError> {
     }
 }
 
-/// Reads a body of at most `limit` bytes, refusing larger ones with 413.
+/// Reads a JSON body of at most `limit` bytes with the reader both workers share: `415`
+/// unless declared `application/json`, `413` past the cap, with or without `Content-Length`.
 async fn read_body(req: &mut Request, limit: usize) -> Result<Vec<u8>, ApiError> {
-    let too_large = || {
-        ApiError::new(
-            ErrorCode::PayloadTooLarge,
-            format!("the body is limited to {} KB", limit / 1024),
-        )
-    };
-    let declared = req
-        .headers()
-        .get("content-length")?
-        .and_then(|v| v.parse::<usize>().ok());
-    if declared.is_some_and(|n| n > limit) {
-        return Err(too_large());
-    }
-    let bytes = req.bytes().await?;
-    if bytes.len() > limit {
-        return Err(too_large());
-    }
-    Ok(bytes)
+    sommelier_worker_http::read_json_body(req, limit)
+        .await
+        .map_err(|e| ApiError::new(e.code, e.message))
 }
 
 async fn create_session(mut req: Request, env: &Env) -> RouteResult {

@@ -224,8 +224,9 @@ test("bad input is a 4xx JSON error, never a 500", async () => {
   }
   const megabyte = JSON.stringify({ values: Array.from({ length: 20_000 }, (_, i) => `wine ${i} `.padEnd(50, "x")) });
   assert.ok(megabyte.length > 1_000_000);
-  assertError(await api("POST", "/answers/color", { raw: megabyte }), 413, "PAYLOAD_TOO_LARGE");
-  assertError(await api("POST", "/suggestions/color", { raw: megabyte, admin: false }), 413, "PAYLOAD_TOO_LARGE");
+  const json = { "content-type": "application/json" };
+  assertError(await api("POST", "/answers/color", { raw: megabyte, headers: json }), 413, "PAYLOAD_TOO_LARGE");
+  assertError(await api("POST", "/suggestions/color", { raw: megabyte, headers: json, admin: false }), 413, "PAYLOAD_TOO_LARGE");
   // Without Content-Length (streamed): the cap holds while reading.
   const chunk = new TextEncoder().encode("x".repeat(64 * 1024));
   let sent = 0;
@@ -235,7 +236,7 @@ test("bad input is a 4xx JSON error, never a 500", async () => {
       else controller.close();
     },
   });
-  assertError(await api("POST", "/answers/color", { raw: stream }), 413, "PAYLOAD_TOO_LARGE");
+  assertError(await api("POST", "/answers/color", { raw: stream, headers: json }), 413, "PAYLOAD_TOO_LARGE");
   assert.ok(!(await values("color")).some((v) => v.startsWith("wine ")));
 });
 
@@ -289,4 +290,15 @@ test("an empty ADMIN_SECRET refuses every admin call; public reads still work", 
   } finally {
     await empty.stop();
   }
+});
+
+test("uniqueness ignores case by full case mapping: Straße and STRASSE are one value", async () => {
+  const first = await api("POST", "/answers/wine_name", { body: { value: "Straße Riesling" } });
+  assert.equal(first.status, 200, first.text);
+  assert.deepEqual(first.json.added, ["Straße Riesling"]);
+  const again = await api("POST", "/answers/wine_name", { body: { values: ["STRASSE RIESLING", "strasse riesling"] } });
+  assert.deepEqual(again.json, { category: "wine_name", added: [], existing: ["Straße Riesling", "strasse riesling"] });
+  assert.equal((await values("wine_name")).filter((v) => /stra/i.test(v)).length, 1);
+  const removed = await api("DELETE", `/answers/wine_name/${encodeURIComponent("STRASSE RIESLING")}`);
+  assert.deepEqual(removed.json, { category: "wine_name", removed: "Straße Riesling" });
 });

@@ -25,30 +25,42 @@ export function freePort() {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Copies the answers worker's config into `dir` (absolute `main`) with a `.dev.vars`. */
-function writeAnswersConfig(dir, adminSecret) {
+/**
+ * Copies the answers worker's config into `dir` (absolute `main`) with a `.dev.vars` holding
+ * the admin secret and `answersVars`; `editAnswersConfig` may rewrite the config's text (a
+ * test removing a binding).
+ */
+function writeAnswersConfig(dir, adminSecret, answersVars = {}, editAnswersConfig = (t) => t) {
   mkdirSync(dir);
-  const source = readFileSync(join(ROOT, "wine-answers-worker/wrangler.toml"), "utf8");
+  const source = editAnswersConfig(readFileSync(join(ROOT, "wine-answers-worker/wrangler.toml"), "utf8"));
   const config = source.replace(
     /^main\s*=\s*"([^"]+)"/m,
     (_, main) => `main = ${JSON.stringify(resolve(ROOT, "wine-answers-worker", main))}`,
   );
   writeFileSync(join(dir, "wrangler.toml"), config);
-  writeFileSync(join(dir, ".dev.vars"), `ADMIN_SECRET=${adminSecret}\n`);
+  const extra = Object.entries(answersVars).map(([k, v]) => `${k}=${v}\n`).join("");
+  writeFileSync(join(dir, ".dev.vars"), `ADMIN_SECRET=${adminSecret}\n${extra}`);
   return join(dir, "wrangler.toml");
 }
 
 /**
- * Starts the stack. `vars` become worker variables of the game worker (e.g. HOST_GRACE_MS).
- * Returns {baseUrl, wsBase, adminSecret, restart(), stop(), logs()}.
+ * Starts the stack. `vars` become worker variables of the game worker (e.g. HOST_GRACE_MS),
+ * `answersVars` the answers worker's (e.g. SUGGESTIONS_PER_DAY); `editAnswersConfig` rewrites
+ * the answers worker's wrangler.toml text. Returns {baseUrl, wsBase, adminSecret, restart(),
+ * stop(), logs()}.
  */
-export async function startStack({ vars = {}, adminSecret = randomBytes(16).toString("hex") } = {}) {
+export async function startStack({
+  vars = {},
+  answersVars = {},
+  editAnswersConfig,
+  adminSecret = randomBytes(16).toString("hex"),
+} = {}) {
   const dir = mkdtempSync(join(tmpdir(), "sommelier-stack-"));
   const persist = join(dir, "state");
   mkdirSync(persist);
   // `wrangler dev --env-file` (and `--var`) only reach the first config's worker, so the
   // answers worker runs from a copy of its config with its own `.dev.vars` beside it.
-  const answersConfig = writeAnswersConfig(join(dir, "answers"), adminSecret);
+  const answersConfig = writeAnswersConfig(join(dir, "answers"), adminSecret, answersVars, editAnswersConfig);
   const port = await freePort();
   const inspectorPort = await freePort();
   let child = null;

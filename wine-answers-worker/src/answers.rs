@@ -1,44 +1,46 @@
-//! The `/answers` handlers: cached aggregated reads, batched adds, single deletes.
+//! The `/answers` handlers: cached aggregated reads, batched adds (planned whole before any
+//! write, so a refused batch changes nothing), single deletes.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
-use serde_json::json;
+use sommelier_core::api::answers::{AddedValues, AnswerCollection, CategoryValues, RemovedValue};
 use sommelier_core::protocol::ErrorCode;
 use sommelier_core::Category;
 
-use crate::cache::{self, Collection};
+use crate::cache;
 use crate::http::{ApiError, Reply};
-use crate::store::{Meta, Store};
+use crate::store::{Meta, Put, Store};
 use crate::values::{
     answer_kv_key, category_prefix, dedupe, Answer, ANSWER_PREFIX, MAX_VALUES_PER_CATEGORY,
 };
 
-fn now_ms() -> u64 {
+pub fn now_ms() -> u64 {
     worker::Date::now().as_millis()
 }
 
 /// The whole collection: from this isolate's cache when fresh (0 KV operations), otherwise
 /// one prefix list per 1,000 values. `fresh` (admin reads) skips the cache.
-pub async fn collection(store: &Store, fresh: bool) -> Result<Rc<Collection>, ApiError> {
+pub async fn collection(store: &Store, fresh: bool) -> Result<Rc<AnswerCollection>, ApiError> {
     if !fresh {
-        if let Some(hit) = cache::with(|c| c.get(now_ms())) {
+        if let Some(hit) = cache::answers(|c| c.get(now_ms())) {
             return Ok(hit);
         }
     }
-    let generation = cache::with(|c| c.generation());
-    let mut coll = Collection::empty();
+    let generation = cache::answers(|c| c.generation());
+    let mut coll = AnswerCollection::default();
     for e in store.list(ANSWER_PREFIX, ANSWER_PREFIX.to_string()).await? {
-        coll.push(e.category, e.display);
+        coll.get_mut(e.category).push(e.display);
     }
     coll.sort();
     let coll = Rc::new(coll);
-    cache::with(|c| c.store(generation, now_ms(), coll.clone()));
+    cache::answers(|c| c.store(generation, now_ms(), coll.clone()));
     Ok(coll)
 }
 
 /// `GET /answers`
 pub async fn get_all(store: &Store, fresh: bool) -> Result<Reply, ApiError> {
-    Reply::json(200, &*collection(store, fresh).await?)
+    Reply::ok(&*collection(store, fresh).await?)
 }
 
 /// `GET /answers/{category}`
@@ -48,22 +50,28 @@ pub async fn get_category(
     fresh: bool,
 ) -> Result<Reply, ApiError> {
     let coll = collection(store, fresh).await?;
-    Reply::json(
-        200,
-        json!({ "category": category, "values": coll.category(category) }),
-    )
+    Reply::ok(CategoryValues {
+        category,
+        values: coll.get(category).clone(),
+    })
 }
 
-/// Adds new values to a category (ignoring ones already present, case-insensitively) and
-/// returns `(added, existing)` display values. Refuses the whole batch beyond the cap.
-/// Costs 1 list per 1,000 values of the category plus 1 write per added value.
-pub async fn add_values(
+/// What adding values to one category will do, decided before anything is written.
+pub struct AddPlan {
+    pub category: Category,
+    pub added: Vec<Answer>,
+    pub existing: Vec<String>,
+}
+
+/// Lists the category (1 list per 1,000 values) and sorts `values` into new ones and ones
+/// already present (stored spelling); refuses the whole batch beyond the category's cap.
+pub async fn plan_add(
     store: &Store,
     category: Category,
     values: Vec<Answer>,
-) -> Result<(Vec<String>, Vec<String>), ApiError> {
+) -> Result<AddPlan, ApiError> {
     let (unique, repeats) = dedupe(values);
-    let present: std::collections::HashMap<String, String> = store
+    let present: HashMap<String, String> = store
         .list(ANSWER_PREFIX, category_prefix(ANSWER_PREFIX, category))
         .await?
         .into_iter()
@@ -89,22 +97,47 @@ pub async fn add_values(
             ),
         ));
     }
-    let puts = added
+    Ok(AddPlan {
+        category,
+        added,
+        existing,
+    })
+}
+
+/// Writes a plan's new values (1 write each) and returns what was added and what existed.
+pub async fn commit_add(store: &Store, plan: AddPlan) -> Result<AddedValues, ApiError> {
+    let category = plan.category;
+    let puts = plan
+        .added
         .iter()
         .map(|a| {
             let meta = Meta {
                 v: a.display.clone(),
                 at: None,
             };
-            (answer_kv_key(category, &a.key), meta)
+            Put::value(answer_kv_key(category, &a.key), &meta)
         })
         .collect();
     let result = store.put_all(puts).await;
-    if !added.is_empty() {
-        cache::with(|c| c.invalidate());
+    if !plan.added.is_empty() {
+        cache::answers(|c| c.invalidate());
     }
     result?;
-    Ok((added.into_iter().map(|a| a.display).collect(), existing))
+    Ok(AddedValues {
+        category,
+        added: plan.added.into_iter().map(|a| a.display).collect(),
+        existing: plan.existing,
+    })
+}
+
+/// Adds new values to a category (ignoring ones already present).
+pub async fn add_values(
+    store: &Store,
+    category: Category,
+    values: Vec<Answer>,
+) -> Result<AddedValues, ApiError> {
+    let plan = plan_add(store, category, values).await?;
+    commit_add(store, plan).await
 }
 
 /// `POST /answers/{category}` with `{value}` or `{values: [...]}`.
@@ -113,11 +146,7 @@ pub async fn add(
     category: Category,
     values: Vec<Answer>,
 ) -> Result<Reply, ApiError> {
-    let (added, existing) = add_values(store, category, values).await?;
-    Reply::json(
-        200,
-        json!({ "category": category, "added": added, "existing": existing }),
-    )
+    Reply::ok(add_values(store, category, values).await?)
 }
 
 /// `DELETE /answers/{category}/{value}`: 1 read, then 1 delete if present.
@@ -130,7 +159,10 @@ pub async fn delete(store: &Store, category: Category, value: Answer) -> Result<
         ));
     };
     let result = store.delete(&name).await;
-    cache::with(|c| c.invalidate());
+    cache::answers(|c| c.invalidate());
     result?;
-    Reply::json(200, json!({ "category": category, "removed": stored }))
+    Reply::ok(RemovedValue {
+        category,
+        removed: stored,
+    })
 }

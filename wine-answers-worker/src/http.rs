@@ -1,10 +1,11 @@
-//! The HTTP edge: the error type and its JSON form `{error: {code, message}}`, JSON replies,
-//! CORS headers, and reading a request body with a size cap (413 beyond it).
+//! The HTTP edge: the error type and its JSON form `{error: {code, message, fields?}}`, JSON
+//! replies, CORS headers. Bodies are read by the shared `sommelier_worker_http` reader.
 
-use futures_util::StreamExt;
 use serde::Serialize;
-use sommelier_core::protocol::ErrorCode;
-use worker::{Headers, Request, Response};
+use sommelier_core::api::error::ErrorBody;
+use sommelier_core::protocol::{ErrorCode, FieldError};
+use sommelier_worker_http::HttpError;
+use worker::{Headers, Response};
 
 /// Largest accepted request body (a full batch of 500 long values fits comfortably).
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
@@ -20,6 +21,9 @@ pub struct ApiError {
     pub message: String,
     /// For 405: the methods the route accepts.
     pub allow: Option<&'static str>,
+    /// For 429: seconds until trying again makes sense.
+    pub retry_after: Option<u64>,
+    pub fields: Option<Vec<FieldError>>,
 }
 
 impl ApiError {
@@ -28,11 +32,25 @@ impl ApiError {
             code,
             message: message.into(),
             allow: None,
+            retry_after: None,
+            fields: None,
         }
     }
 
     pub fn bad_request(message: impl Into<String>) -> ApiError {
         ApiError::new(ErrorCode::BadRequest, message)
+    }
+
+    /// A `400` listing every refused field (the message names the first).
+    pub fn fields(fields: Vec<FieldError>) -> ApiError {
+        let message = match fields.first() {
+            Some(f) => format!("{}: {}", f.path, f.message),
+            None => "invalid body".to_string(),
+        };
+        ApiError {
+            fields: Some(fields),
+            ..ApiError::bad_request(message)
+        }
     }
 
     pub fn method_not_allowed(allow: &'static str) -> ApiError {
@@ -51,7 +69,15 @@ impl ApiError {
 
     /// The JSON body of this error.
     pub fn body(&self) -> serde_json::Value {
-        serde_json::json!({ "error": { "code": self.code, "message": self.message } })
+        let mut body = ErrorBody::new(self.code, self.message.clone());
+        body.error.fields = self.fields.clone();
+        serde_json::to_value(body).unwrap_or_default()
+    }
+}
+
+impl From<HttpError> for ApiError {
+    fn from(e: HttpError) -> ApiError {
+        ApiError::new(e.code, e.message)
     }
 }
 
@@ -92,6 +118,10 @@ impl Reply {
         })
     }
 
+    pub fn ok(body: impl Serialize) -> Result<Reply, ApiError> {
+        Reply::json(200, body)
+    }
+
     pub fn no_content() -> Reply {
         Reply {
             status: 204,
@@ -120,7 +150,7 @@ pub fn respond(
 pub fn base_headers(cache_control: &str) -> Headers {
     let h = Headers::new();
     let _ = h.set("Access-Control-Allow-Origin", "*");
-    let _ = h.set("Access-Control-Expose-Headers", "X-KV-Ops");
+    let _ = h.set("Access-Control-Expose-Headers", "X-KV-Ops, Retry-After");
     let _ = h.set("Cache-Control", cache_control);
     h
 }
@@ -133,36 +163,4 @@ pub fn preflight_headers(allow: &str) -> Headers {
     let _ = h.set("Access-Control-Max-Age", "86400");
     let _ = h.set("Allow", &format!("{allow}, OPTIONS"));
     h
-}
-
-/// Reads the whole body, refusing (413) a declared or actual size above `limit` without
-/// buffering more than `limit` bytes.
-pub async fn read_body(req: &mut Request, limit: usize) -> Result<Vec<u8>, ApiError> {
-    let too_large = || {
-        ApiError::new(
-            ErrorCode::PayloadTooLarge,
-            format!("the body must be at most {limit} bytes"),
-        )
-    };
-    if let Ok(Some(declared)) = req.headers().get("Content-Length") {
-        let declared: usize = declared
-            .trim()
-            .parse()
-            .map_err(|_| ApiError::bad_request("invalid Content-Length"))?;
-        if declared > limit {
-            return Err(too_large());
-        }
-    }
-    let mut body = Vec::new();
-    let Ok(mut stream) = req.stream() else {
-        return Ok(body); // no body at all
-    };
-    while let Some(chunk) = stream.next().await {
-        let chunk = chunk.map_err(|_| ApiError::bad_request("the body could not be read"))?;
-        if body.len() + chunk.len() > limit {
-            return Err(too_large());
-        }
-        body.extend_from_slice(&chunk);
-    }
-    Ok(body)
 }

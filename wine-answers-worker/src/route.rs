@@ -28,6 +28,20 @@ pub enum Route {
     RejectSuggestion(Category, Answer),
     /// `GET /admin/session` (admin)
     AdminSession,
+    /// `GET /admin/export` (admin)
+    Export,
+    /// `GET /wines`
+    Wines,
+    /// `PUT /wines` (admin)
+    PutWines,
+    /// `DELETE /wines/{name}` (admin)
+    DeleteWine(Answer),
+    /// `POST /suggestions/wines` (public, rate-limited)
+    SuggestWine,
+    /// `POST /suggestions/wines/{name}/approve` (admin)
+    ApproveWine(Answer),
+    /// `DELETE /suggestions/wines/{name}` (admin)
+    RejectWine(Answer),
 }
 
 impl Route {
@@ -35,7 +49,19 @@ impl Route {
     pub fn is_admin(&self) -> bool {
         !matches!(
             self,
-            Route::AllAnswers | Route::CategoryAnswers(_) | Route::Suggest(_)
+            Route::AllAnswers
+                | Route::CategoryAnswers(_)
+                | Route::Suggest(_)
+                | Route::Wines
+                | Route::SuggestWine
+        )
+    }
+
+    /// Whether the route is a public read (cached, `Cache-Control: no-cache`).
+    pub fn is_public_read(&self) -> bool {
+        matches!(
+            self,
+            Route::AllAnswers | Route::CategoryAnswers(_) | Route::Wines
         )
     }
 }
@@ -58,15 +84,28 @@ enum Shape<'a> {
     SuggestionValue(&'a str, &'a str),
     Approve(&'a str, &'a str),
     AdminSession,
+    Export,
+    Wines,
+    Wine(&'a str),
+    SuggestWines,
+    SuggestedWine(&'a str),
+    ApproveWine(&'a str),
 }
 
 impl Shape<'_> {
     fn allow(&self) -> &'static str {
         match self {
-            Shape::AllAnswers | Shape::Suggestions | Shape::AdminSession => "GET",
+            Shape::AllAnswers | Shape::Suggestions | Shape::AdminSession | Shape::Export => "GET",
             Shape::Category(_) => "GET, POST",
-            Shape::AnswerValue(..) | Shape::SuggestionValue(..) => "DELETE",
-            Shape::SuggestCategory(_) | Shape::Approve(..) => "POST",
+            Shape::Wines => "GET, PUT",
+            Shape::AnswerValue(..)
+            | Shape::SuggestionValue(..)
+            | Shape::Wine(_)
+            | Shape::SuggestedWine(_) => "DELETE",
+            Shape::SuggestCategory(_)
+            | Shape::Approve(..)
+            | Shape::SuggestWines
+            | Shape::ApproveWine(_) => "POST",
         }
     }
 }
@@ -78,10 +117,17 @@ fn shape(path: &str) -> Option<Shape<'_>> {
         ["answers", c] => Shape::Category(c),
         ["answers", c, v] => Shape::AnswerValue(c, v),
         ["suggestions"] => Shape::Suggestions,
+        // `wines` is no category: these come before the category shapes.
+        ["suggestions", "wines"] => Shape::SuggestWines,
+        ["suggestions", "wines", n] => Shape::SuggestedWine(n),
+        ["suggestions", "wines", n, "approve"] => Shape::ApproveWine(n),
         ["suggestions", c] => Shape::SuggestCategory(c),
         ["suggestions", c, v] => Shape::SuggestionValue(c, v),
         ["suggestions", c, v, "approve"] => Shape::Approve(c, v),
         ["admin", "session"] => Shape::AdminSession,
+        ["admin", "export"] => Shape::Export,
+        ["wines"] => Shape::Wines,
+        ["wines", n] => Shape::Wine(n),
         _ => return None,
     })
 }
@@ -104,6 +150,11 @@ fn value(raw: &str) -> Result<Answer, ApiError> {
     Answer::parse(&text).map_err(|e| ApiError::bad_request(format!("value {e}")))
 }
 
+fn name(raw: &str) -> Result<Answer, ApiError> {
+    let text = decode_segment(raw).map_err(ApiError::bad_request)?;
+    Answer::parse(&text).map_err(|e| ApiError::bad_request(format!("wine name {e}")))
+}
+
 /// Resolves a request line. `path` is the URL path as received (still percent-encoded).
 pub fn resolve(method: &str, path: &str) -> Result<Resolved, ApiError> {
     let shape = shape(path)
@@ -123,6 +174,13 @@ pub fn resolve(method: &str, path: &str) -> Result<Resolved, ApiError> {
         }
         ("POST", Shape::Approve(c, v)) => Route::ApproveSuggestion(category(c)?, value(v)?),
         ("GET", Shape::AdminSession) => Route::AdminSession,
+        ("GET", Shape::Export) => Route::Export,
+        ("GET", Shape::Wines) => Route::Wines,
+        ("PUT", Shape::Wines) => Route::PutWines,
+        ("DELETE", Shape::Wine(n)) => Route::DeleteWine(name(n)?),
+        ("POST", Shape::SuggestWines) => Route::SuggestWine,
+        ("POST", Shape::ApproveWine(n)) => Route::ApproveWine(name(n)?),
+        ("DELETE", Shape::SuggestedWine(n)) => Route::RejectWine(name(n)?),
         (_, shape) => return Err(ApiError::method_not_allowed(shape.allow())),
     };
     Ok(Resolved::Route(route))
@@ -174,6 +232,24 @@ mod tests {
             Route::RejectSuggestion(Category::Color, _)
         ));
         assert_eq!(route("GET", "/admin/session"), Route::AdminSession);
+        assert_eq!(route("GET", "/admin/export"), Route::Export);
+        assert_eq!(route("GET", "/wines"), Route::Wines);
+        assert_eq!(route("PUT", "/wines"), Route::PutWines);
+        let Route::DeleteWine(n) = route("DELETE", "/wines/Ch%C3%A2teau%20Latour") else {
+            panic!()
+        };
+        assert_eq!(n.key, "château latour");
+        assert_eq!(route("POST", "/suggestions/wines"), Route::SuggestWine);
+        assert!(matches!(
+            route("POST", "/suggestions/wines/Opus%20One/approve"),
+            Route::ApproveWine(_)
+        ));
+        assert!(matches!(
+            route("DELETE", "/suggestions/wines/Opus%20One"),
+            Route::RejectWine(_)
+        ));
+        assert!(!Route::Wines.is_admin() && !Route::SuggestWine.is_admin());
+        assert!(Route::PutWines.is_admin() && Route::Export.is_admin());
         assert_eq!(
             resolve("OPTIONS", "/answers/region").unwrap(),
             Resolved::Preflight("GET, POST")
@@ -188,6 +264,10 @@ mod tests {
         assert_eq!(status("PUT", "/answers"), 405);
         assert_eq!(status("DELETE", "/answers/region"), 405);
         assert_eq!(status("GET", "/suggestions/color"), 405);
+        assert_eq!(status("POST", "/wines"), 405);
+        assert_eq!(status("GET", "/suggestions/wines"), 405);
+        assert_eq!(status("DELETE", "/wines/%ZZ"), 400);
+        assert_eq!(status("DELETE", "/wines/a%07b"), 400);
         assert_eq!(status("GET", "/answers/colour"), 400);
         assert_eq!(status("DELETE", "/answers/region/%ZZ"), 400);
         assert_eq!(status("DELETE", "/answers/region/%E9"), 400);

@@ -1,8 +1,13 @@
 //! Pure value handling: request bodies (`{value}` / `{values: [...]}`), the answer-text rule
 //! from `sommelier_core`, strict percent-decoding of path segments, and the KV key names.
+//!
+//! A key's identity part is the answer key (case ignored by full case mapping); one that
+//! would not fit KV's 512-byte key limit (full case mapping can triple a character, e.g.
+//! `ΐ`) is replaced by `#` and its SHA-256 in hex. The display text lives in the metadata.
 
-use serde_json::Value;
+use sha2::{Digest, Sha256};
 use sommelier_core::answer_text::{answer_key, normalize_answer};
+use sommelier_core::api::answers::{SuggestValueInput, ValuesInput};
 use sommelier_core::Category;
 
 /// Most values one category may hold.
@@ -16,7 +21,20 @@ pub const ANSWER_PREFIX: &str = "answer:";
 /// Prefix of every pending suggestion key: `suggestion:{category}:{key}`.
 pub const SUGGESTION_PREFIX: &str = "suggestion:";
 
-/// A valid value: its display form (trimmed, as typed) and its identity (lower case).
+/// Longest identity part kept as is in a KV key (the longest prefix is under 30 bytes).
+const MAX_PLAIN_ID_BYTES: usize = 400;
+
+/// The identity part of a KV key for an answer key.
+pub fn kv_id(key: &str) -> String {
+    if key.len() <= MAX_PLAIN_ID_BYTES {
+        return key.to_string();
+    }
+    let digest = Sha256::digest(key.as_bytes());
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    format!("#{hex}")
+}
+
+/// A valid value: its display form (trimmed, as typed) and its identity (the answer key).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Answer {
     pub display: String,
@@ -34,12 +52,12 @@ impl Answer {
 
 /// The KV key of an answer value.
 pub fn answer_kv_key(category: Category, key: &str) -> String {
-    format!("{ANSWER_PREFIX}{}:{key}", category.as_str())
+    format!("{ANSWER_PREFIX}{}:{}", category.as_str(), kv_id(key))
 }
 
 /// The KV key of a pending suggestion.
 pub fn suggestion_kv_key(category: Category, key: &str) -> String {
-    format!("{SUGGESTION_PREFIX}{}:{key}", category.as_str())
+    format!("{SUGGESTION_PREFIX}{}:{}", category.as_str(), kv_id(key))
 }
 
 /// The list prefix of one category's answers or suggestions (`base` is one of the prefixes).
@@ -54,29 +72,21 @@ pub fn split_kv_key<'a>(base: &str, name: &'a str) -> Option<(Category, &'a str)
     Some((Category::parse(category)?, key))
 }
 
-/// Parses `{value}` (and, when `allow_many`, `{values: [...]}`) into checked values, in order.
+/// Parses a `POST /answers/{category}` body ([`ValuesInput`]) into checked values, in order.
 /// Any invalid value refuses the whole body; the message names the offending field.
-pub fn parse_body(bytes: &[u8], allow_many: bool) -> Result<Vec<Answer>, String> {
-    let body: Value =
-        serde_json::from_slice(bytes).map_err(|e| format!("the body is not valid JSON: {e}"))?;
-    let Value::Object(map) = body else {
-        return Err("the body must be a JSON object".into());
-    };
-    let single = map.get("value");
-    let many = if allow_many { map.get("values") } else { None };
-    let expected = if allow_many {
-        "`value` (a string) or `values` (an array of strings)"
-    } else {
-        "`value` (a string)"
-    };
-    match (single, many) {
+pub fn parse_values(bytes: &[u8]) -> Result<Vec<Answer>, String> {
+    let input: ValuesInput = serde_json::from_slice(bytes).map_err(|e| {
+        wrong_type(bytes).unwrap_or_else(|| {
+            format!("the body must be {{\"value\": string}} or {{\"values\": [string]}}: {e}")
+        })
+    })?;
+    match (input.value, input.values) {
         (Some(_), Some(_)) => Err("send either `value` or `values`, not both".into()),
-        (None, None) => Err(format!("the body must have {expected}")),
-        (Some(Value::String(raw)), None) => Answer::parse(raw)
+        (None, None) => Err("the body must have `value` or `values`".into()),
+        (Some(raw), None) => Answer::parse(&raw)
             .map(|a| vec![a])
             .map_err(|e| format!("value {e}")),
-        (Some(_), None) => Err("`value` must be a string".into()),
-        (None, Some(Value::Array(items))) => {
+        (None, Some(items)) => {
             if items.len() > MAX_BATCH {
                 return Err(format!(
                     "at most {MAX_BATCH} values per request (got {})",
@@ -86,16 +96,28 @@ pub fn parse_body(bytes: &[u8], allow_many: bool) -> Result<Vec<Answer>, String>
             items
                 .iter()
                 .enumerate()
-                .map(|(i, item)| match item {
-                    Value::String(raw) => {
-                        Answer::parse(raw).map_err(|e| format!("values[{i}] {e}"))
-                    }
-                    _ => Err(format!("values[{i}] must be a string")),
-                })
+                .map(|(i, raw)| Answer::parse(raw).map_err(|e| format!("values[{i}] {e}")))
                 .collect()
         }
-        (None, Some(_)) => Err("`values` must be an array of strings".into()),
     }
+}
+
+/// Names the first field of the wrong type, so a refused batch says which entry it was.
+fn wrong_type(bytes: &[u8]) -> Option<String> {
+    let body: serde_json::Value = serde_json::from_slice(bytes).ok()?;
+    if let Some(items) = body.get("values").and_then(|v| v.as_array()) {
+        if let Some(i) = items.iter().position(|item| !item.is_string()) {
+            return Some(format!("values[{i}] must be a string"));
+        }
+    }
+    None
+}
+
+/// Parses a `POST /suggestions/{category}` body ([`SuggestValueInput`]).
+pub fn parse_suggestion(bytes: &[u8]) -> Result<Answer, String> {
+    let input: SuggestValueInput = serde_json::from_slice(bytes)
+        .map_err(|e| format!("the body must be {{\"value\": string}}: {e}"))?;
+    Answer::parse(&input.value).map_err(|e| format!("value {e}"))
 }
 
 /// Splits a batch into first occurrences and later case-insensitive repeats.
@@ -135,7 +157,7 @@ mod tests {
 
     #[test]
     fn parses_single_and_batch() {
-        let one = parse_body(br#"{"value":"  Merlot "}"#, true).unwrap();
+        let one = parse_values(br#"{"value":"  Merlot "}"#).unwrap();
         assert_eq!(
             one,
             vec![Answer {
@@ -143,11 +165,18 @@ mod tests {
                 key: "merlot".into()
             }]
         );
-        let many = parse_body(r#"{"values":["Rosé","rosé","Rose"]}"#.as_bytes(), true).unwrap();
+        let many = parse_values(r#"{"values":["Rosé","rosé","Rose"]}"#.as_bytes()).unwrap();
         assert_eq!(many.len(), 3);
         let (first, repeats) = dedupe(many);
         assert_eq!(first.len(), 2);
         assert_eq!(repeats[0].display, "rosé");
+        let (first, repeats) =
+            dedupe(parse_values(r#"{"values":["Straße","STRASSE"]}"#.as_bytes()).unwrap());
+        assert_eq!((first.len(), repeats.len()), (1, 1), "full case mapping");
+        assert_eq!(
+            parse_suggestion(br#"{"value":" Red "}"#).unwrap().display,
+            "Red"
+        );
     }
 
     #[test]
@@ -163,23 +192,27 @@ mod tests {
             b"{\"value\":\"a\",\"values\":[]}",
             b"{\"values\":[\"ok\",\"  \"]}",
             b"{\"value\":\"a\\u0007b\"}",
+            b"{\"value\":\"a\",\"extra\":1}",
         ] {
             assert!(
-                parse_body(body, true).is_err(),
+                parse_values(body).is_err(),
                 "{}",
                 String::from_utf8_lossy(body)
             );
         }
-        assert!(parse_body(br#"{"values":["a"]}"#, false).is_err());
+        assert!(parse_suggestion(br#"{"values":["a"]}"#).is_err());
+        assert!(parse_suggestion(br#"{"value":"a","x":1}"#).is_err());
         let long = format!(r#"{{"value":"{}"}}"#, "x".repeat(101));
-        assert!(parse_body(long.as_bytes(), true)
+        assert!(parse_values(long.as_bytes())
             .unwrap_err()
             .contains("at most 100"));
-        let err = parse_body(br#"{"values":["ok","bad\nline"]}"#, true).unwrap_err();
+        let err = parse_values(br#"{"values":["ok","bad\nline"]}"#).unwrap_err();
         assert!(err.starts_with("values[1]"), "{err}");
+        let err = parse_values(br#"{"values":["ok",42]}"#).unwrap_err();
+        assert_eq!(err, "values[1] must be a string");
         let big: Vec<String> = (0..=MAX_BATCH).map(|i| format!("\"v{i}\"")).collect();
         let body = format!(r#"{{"values":[{}]}}"#, big.join(","));
-        assert!(parse_body(body.as_bytes(), true).is_err());
+        assert!(parse_values(body.as_bytes()).is_err());
     }
 
     #[test]
@@ -206,10 +239,26 @@ mod tests {
         );
         assert_eq!(split_kv_key(ANSWER_PREFIX, "answer:nope:x"), None);
         assert_eq!(split_kv_key(SUGGESTION_PREFIX, &name), None);
-        // KV keys are limited to 512 bytes; the longest value lower-cases within it.
-        for worst in ["İ", "𐐀", "\u{10FFFF}"] {
-            let a = Answer::parse(&worst.repeat(100)).unwrap();
-            assert!(suggestion_kv_key(Category::GrapeVariety, &a.key).len() <= 512);
+        // KV keys are limited to 512 bytes: every character's case mapping at its longest
+        // still fits, the ones that grow the most through a hash.
+        let widest = (0..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|c| !c.is_control())
+            .max_by_key(|c| answer_key(&c.to_string()).len())
+            .unwrap();
+        for worst in [widest, 'İ', 'ΐ', '𐐀', '\u{10FFFF}', 'a'] {
+            let a = Answer::parse(&worst.to_string().repeat(100)).unwrap();
+            assert!(
+                suggestion_kv_key(Category::GrapeVariety, &a.key).len() <= 512,
+                "{worst}"
+            );
+            assert!(
+                answer_kv_key(Category::GrapeVariety, &a.key).len() <= 512,
+                "{worst}"
+            );
         }
+        assert!(kv_id(&answer_key(&widest.to_string().repeat(100))).starts_with('#'));
+        assert_eq!(kv_id(&"x".repeat(401)).len(), 65);
+        assert_eq!(kv_id("merlot"), "merlot");
     }
 }

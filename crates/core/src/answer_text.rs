@@ -1,5 +1,10 @@
 //! The one rule for answer texts, shared by tasting options and the curated answers collection:
 //! trimmed, 1–100 characters, no control characters; uniqueness ignores case (accents are kept).
+//!
+//! "Ignoring case" is Unicode full case mapping: a text's key is its upper case, lower-cased
+//! (`str::to_uppercase` maps `ß` to `SS`, so "Straße", "STRASSE" and "strasse" are one answer,
+//! as Unicode case folding would have it). JavaScript's `toUpperCase().toLowerCase()` gives
+//! the same key, so the frontend can apply the same rule.
 
 /// Longest answer text, in characters (not bytes).
 pub const MAX_ANSWER_CHARS: usize = 100;
@@ -43,9 +48,10 @@ pub fn normalize_answer(raw: &str) -> Result<String, AnswerTextError> {
     Ok(trimmed.to_string())
 }
 
-/// The key under which two answers count as the same ("Merlot" = "merlot"; "Rosé" ≠ "Rose").
+/// The key under which two answers count as the same ("Merlot" = "merlot"; "Straße" =
+/// "STRASSE"; "Rosé" ≠ "Rose").
 pub fn answer_key(normalized: &str) -> String {
-    normalized.to_lowercase()
+    normalized.to_uppercase().to_lowercase()
 }
 
 #[cfg(test)]
@@ -57,6 +63,23 @@ mod tests {
         assert_eq!(normalize_answer("  Rosé \t").unwrap(), "Rosé");
         assert_ne!(answer_key("Rosé"), answer_key("Rose"));
         assert_eq!(answer_key("MERLOT"), answer_key("merlot"));
+    }
+
+    #[test]
+    fn case_is_ignored_by_full_case_mapping() {
+        assert_eq!(answer_key("Straße"), answer_key("STRASSE"));
+        assert_eq!(answer_key("Straße"), "strasse");
+        assert_eq!(answer_key("ΝΑΟΥΣΑ"), answer_key("ναουσα"));
+        assert_eq!(
+            answer_key("ΟΔΟΣ"),
+            answer_key("οδοσ"),
+            "final and medial sigma"
+        );
+        assert_eq!(
+            answer_key("Grüner Veltliner"),
+            answer_key("GRÜNER VELTLINER")
+        );
+        assert_ne!(answer_key("Grüner"), answer_key("Gruner"));
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Sommelier Arena's domain core: everything that decides, nothing that does I/O.
 //!
 //! Layout:
-//! - `api`: the HTTP bodies, error envelope, close codes and limits of the workers.
+//! - `api`: the HTTP bodies, error envelope, close codes and limits of both workers.
+//! - `catalog`: the wine catalog's entry and batch rules, a region's country.
 //! - `category`: the five question categories, their order and prompts.
 //! - `answer_text`: the one rule for answer texts (tasting options and curated answers).
 //! - `phase`: session phases and the legal moves between them.
@@ -17,6 +18,7 @@
 
 pub mod answer_text;
 pub mod api;
+pub mod catalog;
 pub mod category;
 pub mod engine;
 pub mod phase;

@@ -5,9 +5,10 @@
 //!
 //! Files: `error` (the `{error: {code, message, fields?}}` envelope), `sessions` (the game
 //! worker's `/api/sessions…` and `/api/host/sessions` bodies, session codes), `close_code`
-//! (WebSocket close codes), `limits` (sizes, caps and timeouts with their numbers). The
-//! answers worker's shapes live beside them in their own file.
+//! (WebSocket close codes), `limits` (sizes, caps and timeouts with their numbers). `answers`: the
+//! answers worker's bodies (values, suggestions, catalog, plausible distractors).
 
+pub mod answers;
 pub mod close_code;
 pub mod error;
 pub mod limits;

@@ -34,6 +34,10 @@ pub enum ErrorCode {
     BadRequest,
     PayloadTooLarge,
     Conflict,
+    /// A body not declared `application/json` where JSON is required.
+    UnsupportedMediaType,
+    /// A needed part is missing or misconfigured (e.g. a rate-limit binding); retry later.
+    ServiceUnavailable,
     Internal,
 }
 
@@ -53,6 +57,8 @@ impl ErrorCode {
             MessageTooLarge | PayloadTooLarge => 413,
             RateLimited | TooManyConnections => 429,
             InvalidTasting | InvalidMessage | BadRequest => 400,
+            UnsupportedMediaType => 415,
+            ServiceUnavailable => 503,
             Internal => 500,
         }
     }
