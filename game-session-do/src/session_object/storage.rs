@@ -5,8 +5,7 @@
 use serde::Deserialize;
 use sommelier_core::api::SessionStats;
 use sommelier_core::engine::{
-    AnswerRecord, ParticipantRecord, Records, SeatStatus, SessionRecord, StateRecord, Wakeup,
-    WakeupKind, Write,
+    AnswerRecord, ParticipantRecord, Records, SeatStatus, SessionRecord, StateRecord, Write,
 };
 use sommelier_core::protocol::{EndReason, HostQuestion, HostTasting, HostWine, OptionView};
 use sommelier_core::{Category, Phase};
@@ -114,6 +113,22 @@ const MIGRATIONS: &[&[&str]] = &[
         "DROP TABLE answers",
         "ALTER TABLE answers_v3 RENAME TO answers",
     ],
+    // v3 → v4: write only what restore reads. The wake-up queue is derived from the state
+    // row, scores from the answers, presence from the live sockets: their table and columns
+    // go, and with them a row write per state change, per correct answer and per reconnect.
+    &[
+        "DROP TABLE wakeups",
+        "CREATE TABLE participants_v4 (
+            pseudonym TEXT PRIMARY KEY,
+            token_hash TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            joined_ms INTEGER NOT NULL,
+            status TEXT NOT NULL
+        ) WITHOUT ROWID",
+        "INSERT INTO participants_v4 SELECT pseudonym, token_hash, seq, joined_ms, status FROM participants",
+        "DROP TABLE participants",
+        "ALTER TABLE participants_v4 RENAME TO participants",
+    ],
 ];
 
 /// Tables holding session data (not `schema_meta`), cleared by `Write::DeleteAll`.
@@ -125,7 +140,6 @@ const DATA_TABLES: &[&str] = &[
     "state",
     "participants",
     "answers",
-    "wakeups",
     "stats",
 ];
 
@@ -258,16 +272,14 @@ impl<'a> Repo<'a> {
             ),
             // Upserts update rows in place (INSERT OR REPLACE would delete and re-insert).
             Write::Participant(p) => self.exec(
-                "INSERT INTO participants (pseudonym, token_hash, seq, joined_ms, status, score, online) VALUES (?, ?, ?, ?, ?, ?, ?)
-                 ON CONFLICT (pseudonym) DO UPDATE SET token_hash = excluded.token_hash, seq = excluded.seq, joined_ms = excluded.joined_ms, status = excluded.status, score = excluded.score, online = excluded.online",
+                "INSERT INTO participants (pseudonym, token_hash, seq, joined_ms, status) VALUES (?, ?, ?, ?, ?)
+                 ON CONFLICT (pseudonym) DO UPDATE SET token_hash = excluded.token_hash, seq = excluded.seq, joined_ms = excluded.joined_ms, status = excluded.status",
                 vec![
                     text(&p.pseudonym),
                     text(&p.token_hash),
                     int(p.seq.into()),
                     int(p.joined_ms),
                     text(p.status.as_str()),
-                    int(p.score.into()),
-                    SqlStorageValue::from(i64::from(p.online)),
                 ],
             ),
             Write::Answer(a) => self.exec(
@@ -275,16 +287,6 @@ impl<'a> Repo<'a> {
                  ON CONFLICT (pseudonym, question_id) DO UPDATE SET option_id = excluded.option_id",
                 vec![text(&a.pseudonym), text(&a.question_id), text(&a.option_id)],
             ),
-            Write::Wakeups(list) => {
-                self.exec("DELETE FROM wakeups", vec![])?;
-                for w in list {
-                    self.exec(
-                        "INSERT OR REPLACE INTO wakeups (kind, at_ms) VALUES (?, ?)",
-                        vec![text(&enum_name(&w.kind)), int(w.at_ms)],
-                    )?;
-                }
-                Ok(())
-            }
             Write::DeleteAll => {
                 for table in DATA_TABLES {
                     self.exec(&format!("DELETE FROM {table}"), vec![])?;
@@ -368,11 +370,9 @@ impl<'a> Repo<'a> {
             seq: u32,
             joined_ms: u64,
             status: String,
-            score: u32,
-            online: i64,
         }
         let participants = self
-            .query::<P>("SELECT pseudonym, token_hash, seq, joined_ms, status, score, online FROM participants ORDER BY seq", vec![])?
+            .query::<P>("SELECT pseudonym, token_hash, seq, joined_ms, status FROM participants ORDER BY seq", vec![])?
             .into_iter()
             .map(|p| {
                 Ok(ParticipantRecord {
@@ -382,8 +382,6 @@ impl<'a> Repo<'a> {
                     token_hash: p.token_hash,
                     seq: p.seq,
                     joined_ms: p.joined_ms,
-                    score: p.score,
-                    online: p.online != 0,
                 })
             })
             .collect::<worker::Result<Vec<_>>>()?;
@@ -391,28 +389,12 @@ impl<'a> Repo<'a> {
             "SELECT pseudonym, question_id, option_id FROM answers ORDER BY pseudonym, question_id",
             vec![],
         )?;
-        #[derive(Deserialize)]
-        struct W {
-            kind: String,
-            at_ms: u64,
-        }
-        let wakeups = self
-            .query::<W>("SELECT kind, at_ms FROM wakeups ORDER BY at_ms", vec![])?
-            .into_iter()
-            .map(|w| {
-                Ok(Wakeup {
-                    kind: parse_enum::<WakeupKind>(&w.kind)?,
-                    at_ms: w.at_ms,
-                })
-            })
-            .collect::<worker::Result<Vec<_>>>()?;
         Ok(Some(Records {
             session,
             tasting,
             state,
             participants,
             answers,
-            wakeups,
         }))
     }
 

@@ -123,9 +123,9 @@ impl Engine {
         // consistent); rankings only list seated participants.
         for i in 0..self.participants.len() {
             if self.participants[i].answers.get(g) == Some(&correct) {
+                // Not stored: restore recomputes scores from the stored answers.
                 self.participants[i].score =
                     self.participants[i].score.saturating_add(POINTS_CORRECT);
-                self.persist_participant(i, out);
             }
         }
         self.persist_state(out);

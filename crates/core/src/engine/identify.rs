@@ -87,7 +87,8 @@ impl Engine {
         });
         self.by_name.insert(pseudonym.clone(), i);
         self.seated += 1;
-        // Attaching persists the new row (online) and tells the hosts.
+        self.persist_participant(i, out);
+        // Attaching tells the hosts.
         self.attach(conn, Role::Participant(i), out);
         out.set_identity(
             conn,

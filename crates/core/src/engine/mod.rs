@@ -280,6 +280,11 @@ impl Engine {
         out.finish()
     }
 
+    /// The session's pending deadlines (question, host grace, lobby expiry, retention).
+    pub fn wakeups(&self) -> Vec<Wakeup> {
+        self.durable_wakeups()
+    }
+
     /// When the shell must next call `alarm` (set the Durable Object alarm to it), if ever.
     pub fn next_wakeup(&self) -> Option<u64> {
         if self.deleted {

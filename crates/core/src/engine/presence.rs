@@ -56,8 +56,8 @@ impl Engine {
                     return;
                 };
                 p.conns += 1;
+                // Presence is not stored: after a restart it comes from the live sockets.
                 if p.conns == 1 {
-                    self.persist_participant(i, out);
                     self.send_lobby_delta(i, out);
                 }
             }
@@ -86,7 +86,6 @@ impl Engine {
                 };
                 p.conns = p.conns.saturating_sub(1);
                 if p.conns == 0 && p.status == SeatStatus::Active {
-                    self.persist_participant(i, out);
                     self.send_lobby_delta(i, out);
                 }
             }

@@ -67,8 +67,9 @@ impl SeatStatus {
     }
 }
 
-/// One participant row, keyed by pseudonym. `online` is informative (for dashboards and
-/// exports); after a restart presence comes from the sockets still attached.
+/// One participant row, keyed by pseudonym. Neither the score (recomputed from the answers
+/// of revealed questions) nor presence (rebuilt from the sockets still attached) is stored:
+/// the row is written when a seat is taken, left or lost, never per answer or reconnect.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ParticipantRecord {
     pub pseudonym: String,
@@ -78,8 +79,6 @@ pub struct ParticipantRecord {
     pub seq: u32,
     pub joined_ms: u64,
     pub status: SeatStatus,
-    pub score: u32,
-    pub online: bool,
 }
 
 /// A participant's current answer to one question, keyed by (pseudonym, question id).
@@ -100,7 +99,8 @@ pub enum WakeupKind {
     Retention,
 }
 
-/// One entry of the session's own alarm queue (the Durable Object has a single alarm).
+/// One entry of the session's own alarm queue (the Durable Object has a single alarm). Not
+/// stored: derived from the session and state rows (`Engine::wakeups`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Wakeup {
     pub kind: WakeupKind,
@@ -120,8 +120,6 @@ pub enum Write {
     Participant(ParticipantRecord),
     /// Insert or replace one answer row by (pseudonym, question id).
     Answer(AnswerRecord),
-    /// Replace the whole wake-up queue.
-    Wakeups(Vec<Wakeup>),
     /// Delete everything this session stored (retention end, HTTP DELETE).
     DeleteAll,
 }
@@ -134,7 +132,6 @@ pub struct Records {
     pub state: StateRecord,
     pub participants: Vec<ParticipantRecord>,
     pub answers: Vec<AnswerRecord>,
-    pub wakeups: Vec<Wakeup>,
 }
 
 /// Storage as an in-memory model: `None` until the session row and tasting exist, and again
@@ -146,7 +143,6 @@ pub struct MemoryStore {
     pub state: Option<StateRecord>,
     pub participants: Vec<ParticipantRecord>,
     pub answers: Vec<AnswerRecord>,
-    pub wakeups: Vec<Wakeup>,
 }
 
 impl MemoryStore {
@@ -176,7 +172,6 @@ impl MemoryStore {
                     None => self.answers.push(a.clone()),
                 }
             }
-            Write::Wakeups(w) => self.wakeups = w.clone(),
             Write::DeleteAll => *self = MemoryStore::default(),
         }
     }
@@ -198,7 +193,6 @@ impl MemoryStore {
             state: self.state.clone()?,
             participants: self.participants.clone(),
             answers: self.answers.clone(),
-            wakeups: self.wakeups.clone(),
         })
     }
 }

@@ -32,7 +32,6 @@ impl Engine {
             state,
             mut participants,
             answers,
-            wakeups: _,
         } = records;
         let wines = tasting.wines.len();
         if wines == 0
@@ -130,7 +129,6 @@ impl Engine {
             state: self.state.clone(),
             participants,
             answers,
-            wakeups: self.durable_wakeups(),
         }
         .normalized()
     }

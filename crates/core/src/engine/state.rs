@@ -161,10 +161,9 @@ impl Engine {
         self.state.phase = next;
     }
 
-    /// Persists the state row together with the wake-up queue derived from it.
+    /// Persists the state row (the wake-up queue is derived from it on restore).
     pub(crate) fn persist_state(&self, out: &mut Out) {
         out.persist(Write::State(self.state.clone()));
-        out.persist(Write::Wakeups(self.durable_wakeups()));
     }
 
     pub(crate) fn participant_record(&self, i: usize) -> Option<ParticipantRecord> {
@@ -175,8 +174,6 @@ impl Engine {
             seq: p.seq,
             joined_ms: p.joined_ms,
             status: p.status,
-            score: p.score,
-            online: p.conns > 0,
         })
     }
 

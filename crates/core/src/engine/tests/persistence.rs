@@ -141,3 +141,49 @@ fn records_and_identities_serialize() {
         r#"{"as":"host"}"#
     );
 }
+
+/// The writes among `fx`.
+fn writes(fx: &[Effect]) -> Vec<&Write> {
+    fx.iter()
+        .filter_map(|f| match f {
+            Effect::Persist(w) => Some(w),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn only_what_restore_reads_is_written() {
+    let (mut h, seats) = H::at(Phase::QuestionOpen);
+    h.answer(&seats[0], true);
+    h.answer(&seats[1], true);
+    // A reveal scores two participants: one state row, no participant rows, no wake-ups.
+    let fx = h.cmd(ClientMessage::HostReveal {});
+    assert!(
+        matches!(writes(&fx)[..], [Write::State(_)]),
+        "{:?}",
+        writes(&fx)
+    );
+    // A drop and a reconnect change presence only: nothing is written.
+    let fx = h.close(seats[0].conn);
+    assert!(writes(&fx).is_empty(), "{:?}", writes(&fx));
+    let c = h.open();
+    let fx = h.send(
+        c,
+        ClientMessage::RejoinSession {
+            pseudonym: seats[0].pseudonym.clone(),
+            token: seats[0].token.clone(),
+        },
+    );
+    assert!(writes(&fx).is_empty(), "{:?}", writes(&fx));
+    // What was not written is rebuilt: scores from the answers, the queue from the state.
+    let restored = Engine::restore(h.store.records().unwrap(), &[]).unwrap();
+    assert_eq!(
+        restored
+            .participant_snapshot(&seats[1].pseudonym, h.now)
+            .unwrap()
+            .score,
+        100
+    );
+    assert_eq!(restored.wakeups(), h.e.wakeups());
+}

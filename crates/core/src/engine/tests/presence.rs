@@ -81,7 +81,6 @@ fn dropped_connection_keeps_the_seat_and_rejoins() {
         }] => assert!(!p.online && !p.left),
         ref other => panic!("{other:?}"),
     }
-    assert!(!h.e.records().participants[0].online);
     let c = h.open();
     let fx = h.send(
         c,
@@ -101,7 +100,6 @@ fn dropped_connection_keeps_the_seat_and_rejoins() {
         sent(&fx, &Recipient::Conn(c))[..],
         [S::ParticipantStateSnapshot(_)]
     ));
-    assert!(h.e.records().participants[0].online);
     assert_eq!(
         refusal(&h.answer(
             &Seat {
