@@ -32,6 +32,34 @@ function assertNoAnswer(what, text, answers) {
   for (const answer of answers) assert.ok(!text.includes(answer), `${what} reveals ${JSON.stringify(answer)}: ${text}`);
 }
 
+/** Every SQLite file under the stack's storage. */
+function sqliteFiles() {
+  const found = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith(".sqlite")) found.push(path);
+    }
+  };
+  walk(stack.persistDir);
+  return found;
+}
+
+/** The SQLite file of the session stored under `code` (the runtime must be stopped). */
+function sessionDatabase(code) {
+  for (const path of sqliteFiles()) {
+    const db = new DatabaseSync(path, { readOnly: true });
+    try {
+      const hasSession = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'session'").get().n > 0;
+      if (hasSession && db.prepare("SELECT count(*) AS n FROM session WHERE code = ?").get(code).n > 0) return path;
+    } finally {
+      db.close();
+    }
+  }
+  throw new Error(`no database holds session ${code}`);
+}
+
 /** Durable Object SQLite files under the stack's storage that hold the session schema. */
 function sessionDatabases() {
   const found = [];
@@ -267,4 +295,38 @@ test("a GET with a body to a forwarded route is not a server error", async () =>
   }
   const session = await rawRequest("GET", "/api/sessions/0000", "{}");
   assert.equal(session.status, 404);
+});
+
+test("a session whose storage does not restore answers 500, stays listed, and its host can clear it", async () => {
+  const { code, hostKey } = await createSession(stack);
+  const other = await createSession(stack);
+  // Damage the stored state the way a half-applied write could: a phase no engine knows.
+  await stack.restart(() => {
+    const db = new DatabaseSync(sessionDatabase(code));
+    try {
+      db.exec("UPDATE state SET phase = 'bogus'");
+    } finally {
+      db.close();
+    }
+  });
+  const broken = await api(`/api/sessions/${code}`);
+  assert.equal(broken.status, 500);
+  assert.equal((await broken.json()).error.code, "INTERNAL");
+  // Other sessions are unaffected.
+  assert.equal((await api(`/api/sessions/${other.code}`)).status, 200);
+  // The history keeps the entry (a failure is not "gone") and still answers.
+  const history = await api("/api/host/sessions", { headers: bearer(hostKey) });
+  assert.equal(history.status, 200);
+  assert.ok((await history.json()).sessions.some((s) => s.code === code), "kept with its last summary");
+  // Only its host may clear it.
+  const stranger = await api(`/api/sessions/${code}`, { method: "DELETE", headers: bearer(newHostKey()) });
+  assert.equal(stranger.status, 401);
+  assert.equal((await stranger.json()).error.code, "INVALID_HOST_KEY");
+  const cleared = await api(`/api/sessions/${code}`, { method: "DELETE", headers: bearer(hostKey) });
+  assert.equal(cleared.status, 200);
+  assert.deepEqual(await cleared.json(), { code, deleted: true });
+  const gone = await api(`/api/sessions/${code}`);
+  assert.equal(gone.status, 404);
+  const after = await (await api("/api/host/sessions", { headers: bearer(hostKey) })).json();
+  assert.ok(!after.sessions.some((s) => s.code === code), "dropped from the history");
 });

@@ -142,9 +142,13 @@ export async function startStack({
     /** Where the runtime keeps the stack's storage (Durable Object SQLite files, KV). */
     persistDir: persist,
     logs: () => output,
-    /** Stops the whole runtime and starts it again on the same port and persisted state. */
-    async restart() {
+    /**
+     * Stops the whole runtime and starts it again on the same port and persisted state;
+     * `whileStopped` (optional) runs in between, e.g. to inspect or damage storage.
+     */
+    async restart(whileStopped) {
       await stopProcess();
+      await whileStopped?.();
       await launch();
     },
     async stop() {

@@ -3,23 +3,33 @@
 //! `/api/sessions/{code}/…` here unchanged.
 
 use sommelier_core::api::limits::MAX_SOCKETS;
+use sommelier_core::api::CloseCode;
 use sommelier_core::api::{DeleteSessionReply, InternalCreateRequest};
-use sommelier_core::engine::Engine;
+use sommelier_core::engine::{Engine, Recipient, Write};
 use sommelier_core::protocol::{ErrorCode, ServerMessage, TastingInput};
+use sommelier_core::secrets::verify_secret;
 use worker::{Method, Request, Response, WebSocketPair};
 
 use super::storage::Repo;
-use super::{now_ms, rng_of, send_frame, GameSession};
+use super::{now_ms, rng_of, send_frame, transaction, GameSession};
 use crate::api_error::{bearer, ApiError};
 
 type HttpResult = std::result::Result<Response, ApiError>;
 
 impl GameSession {
     pub(super) async fn route(&self, mut req: Request) -> HttpResult {
-        {
+        let loaded = {
             let mut inner = self.inner.borrow_mut();
-            self.ensure_loaded(&mut inner)?;
             inner.stats.do_requests += 1;
+            self.ensure_loaded(&mut inner)
+        };
+        if let Err(e) = loaded {
+            // Storage that does not restore answers 500, except to its host's DELETE,
+            // which clears it so the code (and the host's history) are usable again.
+            if req.method() == Method::Delete {
+                return self.clear_unrestorable(&req, e);
+            }
+            return Err(e.into());
         }
         let path = req.path();
         let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
@@ -132,18 +142,57 @@ impl GameSession {
         );
         match created {
             Ok((engine, effects)) => {
-                // The schema is made here, the first write of this object, and whatever a
-                // session that used this code before may have left is cleared first.
-                Repo::new(self.state.storage().sql(), &mut inner.stats).prepare_for_create()?;
                 // The worker answers the host `{code}`; it keeps this first summary in the
                 // host's history.
                 let summary = engine.summary();
                 inner.engine = Some(engine);
-                self.apply(inner, effects)?;
+                // The schema is made in the same transaction as the session's first rows,
+                // after clearing whatever a session that used this code before left.
+                self.apply_created(inner, effects)?;
                 Ok(Response::from_json(&summary)?.with_status(201))
             }
             Err(e) => Err(ApiError::new(e.code(), e.message()).with_fields(e.fields())),
         }
+    }
+
+    /// `DELETE` by the host of a session whose storage cannot be restored: the host key is
+    /// checked against the stored session row alone, then every table is cleared and every
+    /// socket closed as for a normal deletion.
+    fn clear_unrestorable(&self, req: &Request, why: worker::Error) -> HttpResult {
+        let key = bearer(req)?;
+        let mut guard = self.inner.borrow_mut();
+        let inner = &mut *guard;
+        let stored = Repo::new(self.state.storage().sql(), &mut inner.stats).stored_host_key_hash();
+        let hash = match stored {
+            Ok(Some(hash)) => hash,
+            // Not even the session row reads: nobody can be shown to be the host.
+            _ => return Err(why.into()),
+        };
+        if !verify_secret(&key, &hash) {
+            return Err(ApiError::new(
+                ErrorCode::InvalidHostKey,
+                "this host key does not host this session",
+            ));
+        }
+        worker::console_error!("clearing a session whose storage does not restore: {why}");
+        transaction::in_transaction(&self.state, &mut inner.stats, |repo| {
+            repo.apply(&Write::DeleteAll)
+        })?;
+        for ws in inner.sockets.resolve(&Recipient::AllSockets) {
+            let _ = ws.close(Some(CloseCode::Deleted.code()), Some("session deleted"));
+        }
+        inner.engine = None;
+        inner.loaded = false;
+        let code = req
+            .path()
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        Ok(Response::from_json(&DeleteSessionReply {
+            code,
+            deleted: true,
+        })?)
     }
 
     /// The host's lobby edit over HTTP; answers the tasting as stored (options shuffled).

@@ -9,13 +9,14 @@ mod limits;
 mod sockets;
 mod stats;
 mod storage;
+mod transaction;
 
 use std::cell::RefCell;
 
 use rand::SeedableRng;
 use rand_chacha::ChaCha20Rng;
 use sommelier_core::api::{CloseCode, SessionStats};
-use sommelier_core::engine::{decode_frame, Effect, Engine, EngineConfig, FrameEncoder};
+use sommelier_core::engine::{decode_frame, Effect, Engine, EngineConfig, FrameEncoder, Write};
 use sommelier_core::protocol::{ErrorCode, ServerMessage};
 use sommelier_core::Phase;
 use worker::{
@@ -220,18 +221,50 @@ impl GameSession {
     /// engine (it is ahead of storage) so the next event reloads the truth; nothing of that
     /// call is sent.
     fn apply(&self, inner: &mut Inner, effects: Vec<Effect>) -> Result<()> {
-        let mut encoder = FrameEncoder::new();
-        let sql = self.state.storage().sql();
-        for effect in effects {
-            match effect {
-                Effect::Persist(write) => {
-                    if let Err(e) = Repo::new(sql.clone(), &mut inner.stats).apply(&write) {
-                        worker::console_error!("storage write failed: {e}");
-                        inner.engine = None;
-                        inner.loaded = false;
-                        return Err(e);
-                    }
+        self.apply_writes_then(inner, effects, false)
+    }
+
+    /// `apply` for a new session: the same transaction first readies the tables
+    /// (`Repo::prepare_for_create`).
+    fn apply_created(&self, inner: &mut Inner, effects: Vec<Effect>) -> Result<()> {
+        self.apply_writes_then(inner, effects, true)
+    }
+
+    /// Stores every `Persist` of `effects` in one transaction, then applies the rest in order.
+    fn apply_writes_then(
+        &self,
+        inner: &mut Inner,
+        effects: Vec<Effect>,
+        fresh: bool,
+    ) -> Result<()> {
+        let (persists, rest): (Vec<Effect>, Vec<Effect>) = effects
+            .into_iter()
+            .partition(|e| matches!(e, Effect::Persist(_)));
+        let writes: Vec<Write> = persists
+            .into_iter()
+            .filter_map(|e| match e {
+                Effect::Persist(w) => Some(w),
+                _ => None,
+            })
+            .collect();
+        if fresh || !writes.is_empty() {
+            let stored = transaction::in_transaction(&self.state, &mut inner.stats, move |repo| {
+                if fresh {
+                    repo.prepare_for_create()?;
                 }
+                writes.iter().try_for_each(|w| repo.apply(w))
+            });
+            if let Err(e) = stored {
+                worker::console_error!("storage write failed: {e}");
+                inner.engine = None;
+                inner.loaded = false;
+                return Err(e);
+            }
+        }
+        let mut encoder = FrameEncoder::new();
+        for effect in rest {
+            match effect {
+                Effect::Persist(_) => {}
                 Effect::SetIdentity { conn, identity } => {
                     inner.sockets.set_identity(conn, identity)?;
                 }

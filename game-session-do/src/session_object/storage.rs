@@ -356,6 +356,11 @@ impl<'a> Repo<'a> {
         Ok(())
     }
 
+    /// The stored host key hash alone (readable even when the rest of storage is not).
+    pub fn stored_host_key_hash(&mut self) -> worker::Result<Option<String>> {
+        Ok(self.load_session()?.map(|s| s.host_key_hash))
+    }
+
     /// Reads the stored session back; `None` when no session is stored here.
     pub fn load(&mut self) -> worker::Result<Option<Records>> {
         let Some(session) = self.load_session()? else {
