@@ -60,26 +60,16 @@ function sessionDatabase(code) {
   throw new Error(`no database holds session ${code}`);
 }
 
-/** Durable Object SQLite files under the stack's storage that hold the session schema. */
+/** How many SQLite files under the stack's storage hold the session schema. */
 function sessionDatabases() {
-  const found = [];
-  const walk = (dir) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith(".sqlite")) {
-        const db = new DatabaseSync(path, { readOnly: true });
-        try {
-          const row = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'schema_meta'").get();
-          if (row.n > 0) found.push(path);
-        } finally {
-          db.close();
-        }
-      }
+  return sqliteFiles().filter((path) => {
+    const db = new DatabaseSync(path, { readOnly: true });
+    try {
+      return db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'schema_meta'").get().n > 0;
+    } finally {
+      db.close();
     }
-  };
-  walk(stack.persistDir);
-  return found.length;
+  }).length;
 }
 
 test("errors carry the typed envelope {error: {code, message, fields?}}", async () => {
