@@ -180,6 +180,9 @@ test("PUT /tasting edits a 30-wine tasting in the lobby; hosts hear it, players 
   const invalidBody = await invalid.json();
   assert.equal(invalidBody.error.code, "INVALID_TASTING");
   assert.deepEqual(invalidBody.error.fields.map((f) => f.path), ["timerSeconds"]);
+  const plain = await put(big, hostKey, { "content-type": "text/plain" });
+  assert.equal(plain.status, 415);
+  assert.equal((await plain.json()).error.code, "UNSUPPORTED_MEDIA_TYPE");
   const garbage = await put("{not json");
   assert.equal(garbage.status, 400);
   assert.equal((await garbage.json()).error.code, "BAD_REQUEST");
