@@ -60,6 +60,9 @@ function recordDevice() {
 
 const device = (p) => p.evaluate(() => window.__device);
 
+/** Waits for running animations and transitions to end (a cancelled one counts as ended). */
+const settle = (p) => p.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+
 before(async () => {
   requireBuiltFrontend();
   stack = await startBrowserStack();
@@ -86,7 +89,7 @@ test("a game on the phone: tiles, vibration, full-screen reveal, wake lock, word
   await fitShots(p, "phone-question");
   await p.getByRole("button", { name: /Fortified/ }).click();
   await p.getByText("Answer received.", { exact: false }).waitFor();
-  await p.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+  await settle(p);
   const look = await p.evaluate(() => {
     const bg = (el) => getComputedStyle(el).backgroundColor;
     const picked = document.querySelector(".option.picked");
@@ -186,12 +189,12 @@ test("the dark theme (system setting) keeps every phone screen readable", async 
   host.send({ type: "host:start" });
   await p.getByRole("button", { name: "Red", exact: true }).click();
   await p.getByText("Answer received.", { exact: false }).waitFor();
-  await p.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+  await settle(p);
   await checkA11y(p, "dark question");
   await fitShots(p, "phone-dark-question");
   host.send({ type: "host:reveal" });
   await p.getByRole("heading", { name: "Correct!" }).waitFor();
-  await p.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+  await settle(p);
   await checkA11y(p, "dark reveal");
   await fitShots(p, "phone-dark-reveal");
   host.send({ type: "host:next" });
