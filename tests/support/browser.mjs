@@ -96,6 +96,62 @@ export async function shot(page, name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
+/** The sizes every main screen must fit: a small phone, a 720p and a 1080p screen. */
+export const FIT_SIZES = [
+  { name: "375", viewport: { width: 375, height: 667 } },
+  { name: "720p", viewport: { width: 1280, height: 720 } },
+  { name: "1080p", viewport: { width: 1920, height: 1080 } },
+];
+
+/**
+ * What does not fit in the page as laid out now: horizontal overflow of the document, and
+ * words broken inside (a word whose letters land on two lines). Words are split at spaces,
+ * hyphens, dashes and slashes, where breaking is fine; visually hidden text is skipped.
+ */
+export async function layoutProblems(page) {
+  return page.evaluate(() => {
+    const problems = [];
+    const doc = document.documentElement;
+    if (doc.scrollWidth > doc.clientWidth) problems.push(`horizontal overflow: scrollWidth ${doc.scrollWidth} > clientWidth ${doc.clientWidth}`);
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      const el = node.parentElement;
+      if (!el || el.closest(".sr-only, script, style, [hidden]")) continue;
+      const re = /[^\s\-\u2010-\u2014/·,]+/g;
+      let m;
+      while ((m = re.exec(node.textContent))) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (tops.size > 1) problems.push(`broken word "${m[0]}" in <${el.tagName.toLowerCase()} class="${el.className}">`);
+      }
+    }
+    return problems;
+  });
+}
+
+/**
+ * At each of FIT_SIZES: no horizontal overflow and no broken word (throws listing them), and a
+ * screenshot `<name>-<size>.png`. Restores the page's size.
+ */
+export async function fitShots(page, name) {
+  const size = page.viewportSize();
+  const failures = [];
+  try {
+    for (const s of FIT_SIZES) {
+      await page.setViewportSize(s.viewport);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await shot(page, `${name}-${s.name}`);
+      for (const p of await layoutProblems(page)) failures.push(`${name} at ${s.name}: ${p}`);
+    }
+  } finally {
+    await page.setViewportSize(size);
+  }
+  if (failures.length) throw new Error(`layout problems:\n${failures.join("\n")}`);
+}
+
 /** Screenshots at the page's own size and at the other one (phone ↔ desktop), then restores it. */
 export async function shots(page, name) {
   const size = page.viewportSize();

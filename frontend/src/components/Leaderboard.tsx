@@ -1,5 +1,8 @@
-// A ranking list (competition ranks) with the viewer's own row highlighted and labelled.
+// A ranking list (competition ranks) with the viewer's own row highlighted and labelled; given
+// the previous leaderboard, each row shows its points gained and rank movement (▲ ▼, with words
+// for screen readers) and slides from its old place to its new one.
 import type { RankingEntry } from "../protocol.gen";
+import { movement } from "../lib/ranks";
 
 interface Props {
   rankings: RankingEntry[];
@@ -7,9 +10,10 @@ interface Props {
   title?: string;
   limit?: number;
   big?: boolean;
+  previous?: RankingEntry[] | null;
 }
 
-export function Leaderboard({ rankings, me, title = "Leaderboard", limit, big }: Props) {
+export function Leaderboard({ rankings, me, title = "Leaderboard", limit, big, previous }: Props) {
   const shown = limit ? rankings.slice(0, limit) : rankings;
   const meShown = me ? shown.some((r) => r.pseudonym === me.pseudonym) : true;
   return (
@@ -19,7 +23,7 @@ export function Leaderboard({ rankings, me, title = "Leaderboard", limit, big }:
       ) : (
         <ol class="ranks" data-testid="leaderboard" aria-label={title}>
           {shown.map((r) => (
-            <Row key={r.pseudonym} entry={r} mine={me?.pseudonym === r.pseudonym} />
+            <Row key={r.pseudonym} entry={r} mine={me?.pseudonym === r.pseudonym} previous={previous} index={shown.indexOf(r)} />
           ))}
           {!meShown && me ? (
             <>
@@ -35,9 +39,16 @@ export function Leaderboard({ rankings, me, title = "Leaderboard", limit, big }:
   );
 }
 
-function Row({ entry, mine }: { entry: RankingEntry; mine: boolean }) {
+function Row({ entry, mine, previous, index }: { entry: RankingEntry; mine: boolean; previous?: RankingEntry[] | null; index?: number }) {
+  const move = previous ? movement(entry, previous) : null;
+  // Rows start where they were (one row per place moved) and slide to their new place.
+  const from = move ? Math.max(-10, Math.min(10, move.places)) : 0;
   return (
-    <li class={`rank-row${mine ? " mine" : ""}${entry.rank <= 3 ? ` top top-${entry.rank}` : ""}`} aria-current={mine ? "true" : undefined}>
+    <li
+      class={`rank-row${mine ? " mine" : ""}${entry.rank <= 3 ? ` top top-${entry.rank}` : ""}${from ? " moved" : ""}`}
+      aria-current={mine ? "true" : undefined}
+      style={from ? { "--from": String(from), "--i": String(index ?? 0) } : undefined}
+    >
       <span class="rank-pos">
         <span class="sr-only">Rank </span>
         {entry.rank}
@@ -46,11 +57,31 @@ function Row({ entry, mine }: { entry: RankingEntry; mine: boolean }) {
         {entry.pseudonym}
         {mine ? <span class="you-tag"> (you)</span> : null}
       </span>
+      {move ? <Movement places={move.places} gained={move.gained} /> : null}
       <span class="rank-score">
         {entry.score}
         <span class="sr-only"> points</span>
         <span aria-hidden="true"> pts</span>
       </span>
     </li>
+  );
+}
+
+function Movement({ places, gained }: { places: number; gained: number }) {
+  return (
+    <span class="rank-move">
+      {gained > 0 ? <span class="rank-gain">+{gained}</span> : null}
+      {places > 0 ? (
+        <span class="rank-up">
+          <span aria-hidden="true">▲{places}</span>
+          <span class="sr-only"> up {places}</span>
+        </span>
+      ) : places < 0 ? (
+        <span class="rank-down">
+          <span aria-hidden="true">▼{-places}</span>
+          <span class="sr-only"> down {-places}</span>
+        </span>
+      ) : null}
+    </span>
   );
 }

@@ -7,7 +7,8 @@ import { useSessionSocket } from "../lib/useSessionSocket";
 import { applyHost, INITIAL_HOST, nextLabel, type HostState } from "../lib/hostState";
 import { useScreenHeading } from "../lib/a11y";
 import { CATEGORY_LABEL, END_REASON, LETTERS } from "../lib/labels";
-import { hostDeviceLink, joinLink, setHostHandle } from "../lib/storage";
+import { hostDeviceLink, joinLink, screenDeviceLink, setHostHandle } from "../lib/storage";
+import { everyoneAnswered } from "../screen/controls";
 import { QrCode } from "../lib/qr";
 import { draftToInput, fieldErrorMap, type Draft } from "../lib/validate";
 import { ConnectionBanner } from "../components/ConnectionBanner";
@@ -162,6 +163,7 @@ function SessionBar({ state, code, hostKey, onEnd }: { state: HostState; code: s
   const [confirmEnd, setConfirmEnd] = useState(false);
   const [device, setDevice] = useState(false);
   const link = hostDeviceLink(hostKey, code);
+  const tvLink = screenDeviceLink(hostKey, code);
   return (
     <div class="session-bar">
       <div class="session-bar-info">
@@ -214,6 +216,9 @@ function SessionBar({ state, code, hostKey, onEnd }: { state: HostState; code: s
               <label for="host-device-link">Private host link</label>
               <input id="host-device-link" class="input" readOnly value={link} onFocus={(e) => (e.currentTarget as HTMLInputElement).select()} />
               <CopyButton text={link} label="Copy private link" />
+              <label for="host-tv-link">Projector link for a TV's browser</label>
+              <input id="host-tv-link" class="input" readOnly value={tvLink} onFocus={(e) => (e.currentTarget as HTMLInputElement).select()} />
+              <CopyButton text={tvLink} label="Copy projector link" />
             </div>
           </div>
         </section>
@@ -336,6 +341,10 @@ function Lobby({ state, code, send, onEdit }: PhaseProps) {
               You can start once at least one player has joined.
             </p>
           ) : null}
+          <p class="hint tv-hint" data-testid="tv-hint">
+            Put the <a href={`/screen?code=${code}`} target="_blank" rel="noopener">projector view</a> on the TV and press F: it runs the
+            whole game from the keyboard or a clicker (Space for next, ? for the shortcuts).
+          </p>
           {state.tasting ? (
             <p class="hint">
               {state.tasting.wines.length} {state.tasting.wines.length === 1 ? "wine" : "wines"} · {state.tasting.timerSeconds} s per question
@@ -429,8 +438,8 @@ function Question({ state, send, question }: PhaseProps & { question: QuestionVi
             <PauseIcon /> Pause
           </button>
         )}
-        <button type="button" class="btn btn-big" onClick={() => send({ type: "host:reveal" })}>
-          Reveal answer
+        <button type="button" class="btn btn-big" onClick={() => send({ type: "host:reveal" })} data-testid="reveal-button">
+          Reveal answer{everyoneAnswered(state) ? <span class="all-answered"> (everyone answered)</span> : null}
         </button>
         <label class="toggle">
           <input type="checkbox" checked={showAnswer} onChange={(e) => setShowAnswer((e.currentTarget as HTMLInputElement).checked)} /> Show me the

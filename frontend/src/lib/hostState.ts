@@ -28,6 +28,10 @@ export interface HostState {
   answered: string[];
   reveal: HostReveal | null;
   rankings: RankingEntry[] | null;
+  /** The leaderboard shown before the current one (for points gained and rank movement). */
+  previousBoard: RankingEntry[] | null;
+  /** The last leaderboard shown (kept while questions run, unlike `rankings`). */
+  lastBoard: RankingEntry[] | null;
   wine: WineReveal | null;
   roundIndex: number;
   questionIndex: number;
@@ -53,6 +57,8 @@ export const INITIAL_HOST: HostState = {
   answered: [],
   reveal: null,
   rankings: null,
+  previousBoard: null,
+  lastBoard: null,
   wine: null,
   roundIndex: 0,
   questionIndex: 0,
@@ -94,6 +100,8 @@ export function applyHost(s: HostState, msg: ServerMessage, clock: LocalDeadline
         answered: msg.answered,
         reveal: msg.reveal,
         rankings: msg.rankings,
+        previousBoard: null,
+        lastBoard: msg.rankings,
         wine: msg.wine,
         roundIndex: q?.roundIndex ?? s.roundIndex,
         questionIndex: q?.questionIndex ?? s.questionIndex,
@@ -152,6 +160,8 @@ export function applyHost(s: HostState, msg: ServerMessage, clock: LocalDeadline
         ...s,
         phase: "question_leaderboard",
         rankings: msg.rankings,
+        previousBoard: s.lastBoard,
+        lastBoard: msg.rankings,
         ranked: rankedCount(msg) ?? s.ranked,
         roundIndex: msg.roundIndex,
         questionIndex: msg.questionIndex,
@@ -159,9 +169,9 @@ export function applyHost(s: HostState, msg: ServerMessage, clock: LocalDeadline
         totalQuestions: msg.totalQuestions,
       };
     case "game:round_leaderboard":
-      return { ...s, phase: "round_leaderboard", rankings: msg.rankings, ranked: rankedCount(msg) ?? s.ranked, wine: msg.wine, roundIndex: msg.roundIndex, totalRounds: msg.totalRounds };
+      return { ...s, phase: "round_leaderboard", rankings: msg.rankings, previousBoard: s.lastBoard, lastBoard: msg.rankings, ranked: rankedCount(msg) ?? s.ranked, wine: msg.wine, roundIndex: msg.roundIndex, totalRounds: msg.totalRounds };
     case "game:final_leaderboard":
-      return { ...s, phase: "ended", final: true, rankings: msg.rankings, ranked: rankedCount(msg) ?? s.ranked, question: null, timer: NO_TIMER };
+      return { ...s, phase: "ended", final: true, rankings: msg.rankings, previousBoard: s.lastBoard, lastBoard: msg.rankings, ranked: rankedCount(msg) ?? s.ranked, question: null, timer: NO_TIMER };
     case "session:ended":
       return { ...s, phase: "ended", endReason: msg.reason, question: null, timer: NO_TIMER };
     default:

@@ -26,3 +26,9 @@ export function gapToNext(me: RankingEntry, rankings: RankingEntry[]): { points:
   }
   return best ? { points: best.score - me.score, rank: best.rank } : null;
 }
+
+/** How an entry moved since the previous leaderboard: places up (+) or down (-), points gained; null when it was not on it. */
+export function movement(entry: RankingEntry, previous: RankingEntry[] | null): { places: number; gained: number } | null {
+  const before = previous?.find((r) => r.pseudonym === entry.pseudonym);
+  return before ? { places: before.rank - entry.rank, gained: entry.score - before.score } : null;
+}

@@ -96,6 +96,31 @@ export function clearFragment(): void {
   history.replaceState(history.state, "", location.pathname + location.search);
 }
 
+const SCREEN_KEY = "sa:screenKey";
+
+/**
+ * The key the projector uses: one carried by a TV link (`/screen?code=…#k=…`), kept for this tab
+ * only (sessionStorage) and never made this browser's host key, so a TV link cannot fixate a
+ * key; otherwise this browser's own host key.
+ */
+export function screenKey(): string | null {
+  const k = readFragment().get("k");
+  if (location.hash) clearFragment();
+  try {
+    if (k && isPlausibleKey(k)) sessionStorage.setItem(SCREEN_KEY, k);
+    const kept = sessionStorage.getItem(SCREEN_KEY);
+    if (kept && isPlausibleKey(kept)) return kept;
+  } catch {
+    if (k && isPlausibleKey(k)) return k;
+  }
+  return storedHostKey();
+}
+
+/** The projector link for a TV's browser: the control room with the key in the fragment. */
+export function screenDeviceLink(key: string, code: string): string {
+  return `${location.origin}/screen?code=${code}#k=${encodeURIComponent(key)}`;
+}
+
 /** The "continue on another device" link: the key travels in the fragment, never the query. */
 export function hostDeviceLink(key: string, code?: string): string {
   const query = code ? `?code=${code}` : "";

@@ -1,40 +1,45 @@
-// Projector view (/screen?code=…): follows the host's session on a TV, read-only. It opens its
-// own host connection with this browser's host key: big code and QR in the lobby, question and
-// countdown, reveal distribution, leaderboards, the wine card and the podium.
+// Projector view and control room (/screen?code=…): follows the host's session on a TV and runs
+// it from the TV's keyboard or a presentation clicker (shortcuts in screen/controls.ts), with a
+// control bar that shows on demand, sound cues and the podium ceremony. It connects as host with
+// this browser's host key, or with a key carried by a TV link's fragment (this tab only).
 import "../styles/screen.css";
 import { render } from "preact";
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { ErrorCode } from "../protocol.gen";
 import { useSessionSocket } from "../lib/useSessionSocket";
 import { applyHost, INITIAL_HOST, type HostState } from "../lib/hostState";
-import { joinLink, storedHostKey } from "../lib/storage";
-import { useScreenHeading } from "../lib/a11y";
-import { CATEGORY_LABEL, END_REASON, LETTERS } from "../lib/labels";
-import { QrCode } from "../lib/qr";
+import { screenKey } from "../lib/storage";
+import { isMuted, setMuted } from "../lib/mute";
 import { ConnectionBanner } from "../components/ConnectionBanner";
-import { Countdown } from "../components/Countdown";
-import { Distribution } from "../components/Distribution";
-import { Leaderboard } from "../components/Leaderboard";
-import { WineCard } from "../components/WineCard";
-import { Podium } from "../components/Podium";
-import { PauseIcon } from "../components/Icons";
+import { COMMAND, keyAction, type HostCommand } from "../screen/controls";
+import { ControlBar, HelpDialog } from "../screen/ControlBar";
+import { ScreenPhase } from "../screen/Phases";
+import { useCues } from "../screen/useCues";
 
 const FATAL: Partial<Record<ErrorCode, string>> = {
-  INVALID_HOST_KEY: "This browser is not the host of this tasting. Open the projector view from the host's browser.",
+  INVALID_HOST_KEY: "This browser is not the host of this tasting. Open the projector view from the host's browser, or with the TV link from the host's lobby.",
   SESSION_NOT_FOUND: "There is no tasting with this code.",
   NOT_HOST: "This browser is not the host of this tasting.",
 };
 
+function toggleFullscreen(): void {
+  const done = document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen?.();
+  void done?.catch(() => undefined); // refused (no gesture, iframe): nothing to do
+}
+
 function App() {
   const code = new URLSearchParams(location.search).get("code") ?? "";
-  const key = storedHostKey();
+  const [key] = useState(screenKey);
   const valid = /^\d{4}$/.test(code);
   const [state, setState] = useState<HostState>(INITIAL_HOST);
   const [fatal, setFatal] = useState<string | null>(
     !valid ? "Open this page from the host's lobby (it needs a tasting code)." : !key ? FATAL.INVALID_HOST_KEY! : null,
   );
+  const [muted, setMutedState] = useState(isMuted);
+  const [help, setHelp] = useState(false);
+  const [flash, setFlash] = useState<string | null>(null);
 
-  const { status } = useSessionSocket({
+  const socket = useSessionSocket({
     code,
     enabled: valid && !!key,
     keys: [key],
@@ -45,6 +50,8 @@ function App() {
         if (f) {
           sock.stop();
           setFatal(f);
+        } else {
+          setFlash(msg.message);
         }
         return;
       }
@@ -52,6 +59,44 @@ function App() {
       setState((s) => applyHost(s, msg, clock));
     },
   });
+  useCues(state, muted);
+
+  const command = (c: HostCommand) => {
+    if (!socket.send(COMMAND[c])) setFlash("Not connected: wait for the connection to come back.");
+  };
+  const toggleMute = () => {
+    setMuted(!muted);
+    setMutedState(!muted);
+  };
+
+  // The keyboard runs the game; the latest state and handlers without re-binding per render.
+  const latest = useRef({ state, command, toggleMute, help });
+  latest.current = { state, command, toggleMute, help };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      const target = e.target instanceof Element ? e.target : null;
+      if (target?.closest("input, textarea, select")) return;
+      const { state: s, command: run, toggleMute: mute, help: helpOpen } = latest.current;
+      const action = keyAction(e.key, s, !!target?.closest("button, a, summary"));
+      if (!action) return;
+      e.preventDefault();
+      if (action.kind === "command") run(action.command);
+      else if (action.kind === "fullscreen") toggleFullscreen();
+      else if (action.kind === "mute") mute();
+      else if (action.kind === "help") setHelp(!helpOpen);
+      else setHelp(false);
+    };
+    addEventListener("keydown", onKey);
+    return () => removeEventListener("keydown", onKey);
+  }, []);
+
+  useEffect(() => {
+    if (!flash) return;
+    const t = setTimeout(() => setFlash(null), 5000);
+    return () => clearTimeout(t);
+  }, [flash]);
+  useEffect(() => setFlash(null), [state.phase]);
 
   if (fatal) {
     return (
@@ -65,140 +110,33 @@ function App() {
   }
   return (
     <>
-      <ConnectionBanner status={status} />
+      <ConnectionBanner status={socket.status} />
       <main class="screen">
+        {flash ? (
+          <p class="screen-flash" role="status">
+            {flash}
+          </p>
+        ) : null}
         {state.ready ? <ScreenPhase state={state} code={code} /> : <p class="screen-note">Connecting to tasting {code}…</p>}
+        {state.ready && state.phase === "waiting" ? (
+          <p class="screen-hint">
+            Press <kbd>F</kbd> for full screen, <kbd>Space</kbd> to start, <kbd>?</kbd> for all shortcuts.
+          </p>
+        ) : null}
       </main>
+      {state.ready ? (
+        <ControlBar
+          state={state}
+          connected={socket.status === "open"}
+          muted={muted}
+          onCommand={command}
+          onFullscreen={toggleFullscreen}
+          onMute={toggleMute}
+          onHelp={() => setHelp(!help)}
+        />
+      ) : null}
+      {help ? <HelpDialog onClose={() => setHelp(false)} /> : null}
     </>
-  );
-}
-
-function ScreenPhase({ state, code }: { state: HostState; code: string }) {
-  switch (state.phase) {
-    case "waiting":
-      return <Lobby state={state} code={code} />;
-    case "question_open":
-    case "question_paused":
-    case "question_revealed":
-      return <Question state={state} />;
-    case "question_leaderboard":
-    case "round_leaderboard":
-      return <Board state={state} />;
-    case "ended":
-      return <Final state={state} />;
-  }
-}
-
-const SHOWN_PLAYERS = 60;
-
-function Lobby({ state, code }: { state: HostState; code: string }) {
-  const h = useScreenHeading<HTMLHeadingElement>("lobby");
-  const n = state.participants.length;
-  return (
-    <section class="screen-lobby" aria-labelledby="s-lobby-h">
-      <div class="screen-lobby-main">
-        <h1 id="s-lobby-h" ref={h} tabIndex={-1}>
-          {state.tasting?.title ?? "Blind tasting"}
-        </h1>
-        <p class="screen-join">
-          Join at <strong>{location.host}/play</strong>
-        </p>
-        <p class="code-big screen-code" data-testid="screen-code" aria-label={`Code ${code.split("").join(" ")}`}>
-          {code}
-        </p>
-        <p class="screen-count" data-testid="screen-count">
-          {n} {n === 1 ? "player" : "players"} joined
-        </p>
-      </div>
-      <div class="screen-qr">
-        <QrCode text={joinLink(code)} label={`QR code to join tasting ${code}`} />
-        <p>Scan to join</p>
-      </div>
-      {n ? (
-        <ul class="screen-players" aria-label="Players">
-          {/* The latest arrivals; a big room would not fit on one screen. */}
-          {state.participants.slice(-SHOWN_PLAYERS).map((p) => (
-            <li key={p.pseudonym}>{p.pseudonym}</li>
-          ))}
-          {n > SHOWN_PLAYERS ? <li class="more">and {n - SHOWN_PLAYERS} more</li> : null}
-        </ul>
-      ) : null}
-    </section>
-  );
-}
-
-function Question({ state }: { state: HostState }) {
-  const q = state.question;
-  const h = useScreenHeading<HTMLHeadingElement>(`${q?.questionId ?? ""}-${state.phase === "question_revealed"}`);
-  if (!q) return null;
-  const revealed = state.phase === "question_revealed" && state.reveal;
-  return (
-    <section aria-labelledby="s-q-h" class="screen-question">
-      <div class="screen-q-head">
-        <div>
-          <p class="progress-label screen-progress">
-            Wine {q.roundIndex + 1} of {q.totalRounds} · Question {q.questionIndex + 1} of {q.totalQuestions} · {CATEGORY_LABEL[q.category]}
-          </p>
-          <h1 id="s-q-h" ref={h} tabIndex={-1} class="screen-prompt">
-            {q.prompt}
-          </h1>
-        </div>
-        {revealed ? null : <Countdown timer={state.timer} paused={state.phase === "question_paused"} size="lg" />}
-      </div>
-      {state.phase === "question_paused" ? (
-        <p class="screen-paused" role="status" data-testid="screen-paused">
-          <PauseIcon /> Paused
-        </p>
-      ) : null}
-      {revealed && state.reveal ? (
-        <Distribution options={q.options} counts={state.reveal.optionCounts} correctOptionId={state.reveal.correctOptionId} />
-      ) : (
-        <>
-          <ol class="screen-options">
-            {q.options.map((o, i) => (
-              <li key={o.id} class={`opt-${i}`}>
-                <span class="opt-letter" aria-hidden="true">
-                  {LETTERS[i]}
-                </span>
-                {o.text}
-              </li>
-            ))}
-          </ol>
-          <p class="screen-answered" data-testid="screen-answered">
-            {state.answered.length} of {state.participants.length} answered
-          </p>
-        </>
-      )}
-    </section>
-  );
-}
-
-function Board({ state }: { state: HostState }) {
-  const round = state.phase === "round_leaderboard";
-  const h = useScreenHeading<HTMLHeadingElement>(`${state.phase}-${state.roundIndex}-${state.questionIndex}`);
-  return (
-    <section aria-labelledby="s-b-h" class={round ? "screen-round" : ""}>
-      <h1 id="s-b-h" ref={h} tabIndex={-1}>
-        {round ? `After wine ${state.roundIndex + 1}` : "Leaderboard"}
-      </h1>
-      <div class="screen-board">
-        {round && state.wine ? <WineCard wine={state.wine} roundIndex={state.roundIndex} totalRounds={state.totalRounds} /> : null}
-        <Leaderboard rankings={state.rankings ?? []} limit={10} big title={round ? "Round leaderboard" : "Leaderboard"} />
-      </div>
-    </section>
-  );
-}
-
-function Final({ state }: { state: HostState }) {
-  const h = useScreenHeading<HTMLHeadingElement>("final");
-  return (
-    <section aria-labelledby="s-f-h" class="screen-final">
-      <h1 id="s-f-h" ref={h} tabIndex={-1}>
-        {state.final ? "Final podium" : "Tasting over"}
-      </h1>
-      {state.rankings?.length ? <Podium rankings={state.rankings} /> : null}
-      {state.endReason ? <p class="screen-note">{END_REASON[state.endReason]}</p> : null}
-    </section>
   );
 }
 

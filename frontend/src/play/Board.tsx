@@ -36,7 +36,6 @@ export function Board({ game }: { game: Game }) {
   );
 }
 
-const MEDAL = ["", "🥇", "🥈", "🥉"];
 const MEDAL_NAME = ["", "Gold", "Silver", "Bronze"];
 
 export function Ended({ game }: { game: Game }) {
@@ -48,7 +47,10 @@ export function Ended({ game }: { game: Game }) {
         <p class="progress-label">Final results</p>
         {rank <= 3 ? (
           <p class="medal" data-testid="medal">
-            <span aria-hidden="true">{MEDAL[rank]}</span> {MEDAL_NAME[rank]}
+            <span class={`medal-disc medal-${rank}`} aria-hidden="true">
+              {rank}
+            </span>{" "}
+            {MEDAL_NAME[rank]} medal
           </p>
         ) : null}
         <h1 id="f-h" ref={h} tabIndex={-1} data-testid="final-rank">

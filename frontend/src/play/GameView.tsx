@@ -3,6 +3,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { ErrorCode } from "../protocol.gen";
 import { useSessionSocket } from "../lib/useSessionSocket";
+import { buzz, useWakeLock } from "../lib/device";
 import { playerCredentials, setPlayerCredentials } from "../lib/storage";
 import { TopBar } from "../components/Brand";
 import { ConnectionBanner } from "../components/ConnectionBanner";
@@ -11,7 +12,7 @@ import type { Gone } from "./Entry";
 import { Joining } from "./Shell";
 import { Lobby } from "./Lobby";
 import { Question } from "./Question";
-import { Reveal } from "./Reveal";
+import { Reveal, verdictOf } from "./Reveal";
 import { Board, Ended } from "./Board";
 
 const ERROR_TEXT: Partial<Record<ErrorCode, string>> = {
@@ -61,10 +62,17 @@ export function GameView({ code, title, onGone, seatSwitch }: Props) {
         setFlash(msg.code === "ANSWERS_CLOSED" ? "Answers are closed for this question." : msg.message);
         return;
       }
+      if (msg.type === "answer:accepted") buzz(30);
+      if (msg.type === "game:answer_revealed" && !("results" in msg)) {
+        buzz(verdictOf(msg.myOptionId, msg.correctOptionId, msg.myPoints) === "right" ? [40, 60, 40] : 120);
+      }
       const view = { deadline: sock.localDeadline.bind(sock), pending: sock.pendingAnswer() };
       setGame((g) => applyPlayer(g, msg, view));
     },
   });
+
+  // The screen stays awake from the lobby to the last leaderboard.
+  useWakeLock(game.phase !== "joining" && game.phase !== "ended" && socket.status !== "stopped");
 
   useEffect(() => {
     if (!flash) return;

@@ -1,0 +1,179 @@
+// The projector's screens, sized for a 16:9 room: lobby (big code, QR, players), question
+// (prompt band, four full-colour tiles over the lower half, big timer and answered count),
+// reveal (bars growing in the options' colours, wrong options faded, the right one marked),
+// leaderboards (points gained, rank movement) and the staged podium with confetti.
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { HostState } from "../lib/hostState";
+import { joinLink } from "../lib/storage";
+import { useScreenHeading } from "../lib/a11y";
+import { CATEGORY_LABEL, END_REASON, LETTERS } from "../lib/labels";
+import { QrCode } from "../lib/qr";
+import { Countdown } from "../components/Countdown";
+import { Distribution } from "../components/Distribution";
+import { Leaderboard } from "../components/Leaderboard";
+import { WineCard } from "../components/WineCard";
+import { Podium } from "../components/Podium";
+import { PauseIcon } from "../components/Icons";
+
+export function ScreenPhase({ state, code }: { state: HostState; code: string }) {
+  switch (state.phase) {
+    case "waiting":
+      return <Lobby state={state} code={code} />;
+    case "question_open":
+    case "question_paused":
+    case "question_revealed":
+      return <Question state={state} />;
+    case "question_leaderboard":
+    case "round_leaderboard":
+      return <Board state={state} />;
+    case "ended":
+      return <Final state={state} />;
+  }
+}
+
+const SHOWN_PLAYERS = 60;
+
+function Lobby({ state, code }: { state: HostState; code: string }) {
+  const h = useScreenHeading<HTMLHeadingElement>("lobby");
+  const n = state.participants.length;
+  return (
+    <section class="screen-lobby" aria-labelledby="s-lobby-h">
+      <div class="screen-lobby-main">
+        <h1 id="s-lobby-h" ref={h} tabIndex={-1}>
+          {state.tasting?.title ?? "Blind tasting"}
+        </h1>
+        <p class="screen-join">
+          Join at <strong>{location.host}/play</strong>
+        </p>
+        <p class="code-big screen-code" data-testid="screen-code" aria-label={`Code ${code.split("").join(" ")}`}>
+          {code}
+        </p>
+        <p class="screen-count" data-testid="screen-count">
+          {n} {n === 1 ? "player" : "players"} joined
+        </p>
+      </div>
+      <div class="screen-qr">
+        <QrCode text={joinLink(code)} label={`QR code to join tasting ${code}`} />
+        <p>Scan to join</p>
+      </div>
+      {n ? (
+        <ul class="screen-players" aria-label="Players">
+          {/* The latest arrivals; a big room would not fit on one screen. */}
+          {state.participants.slice(-SHOWN_PLAYERS).map((p) => (
+            <li key={p.pseudonym}>{p.pseudonym}</li>
+          ))}
+          {n > SHOWN_PLAYERS ? <li class="more">and {n - SHOWN_PLAYERS} more</li> : null}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+function Question({ state }: { state: HostState }) {
+  const q = state.question;
+  const revealed = state.phase === "question_revealed" && state.reveal;
+  const h = useScreenHeading<HTMLHeadingElement>(`${q?.questionId ?? ""}-${!!revealed}`);
+  if (!q) return null;
+  return (
+    <section aria-labelledby="s-q-h" class={`screen-question${revealed ? " is-revealed" : ""}`}>
+      <div class="screen-q-band">
+        <div class="screen-q-text">
+          <p class="progress-label screen-progress">
+            Wine {q.roundIndex + 1} of {q.totalRounds} · Question {q.questionIndex + 1} of {q.totalQuestions} · {CATEGORY_LABEL[q.category]}
+          </p>
+          <h1 id="s-q-h" ref={h} tabIndex={-1} class="screen-prompt">
+            {q.prompt}
+          </h1>
+        </div>
+        {revealed ? null : (
+          <div class="screen-q-side">
+            <Countdown timer={state.timer} paused={state.phase === "question_paused"} size="lg" />
+            <p class="screen-answered" data-testid="screen-answered">
+              <strong>{state.answered.length}</strong> of {state.participants.length} answered
+            </p>
+          </div>
+        )}
+      </div>
+      {state.phase === "question_paused" ? (
+        <p class="screen-paused" role="status" data-testid="screen-paused">
+          <PauseIcon /> Paused
+        </p>
+      ) : null}
+      {revealed && state.reveal ? (
+        <Distribution options={q.options} counts={state.reveal.optionCounts} correctOptionId={state.reveal.correctOptionId} />
+      ) : (
+        <ol class="screen-options">
+          {q.options.map((o, i) => (
+            <li key={o.id} class={`opt-${i}`}>
+              <span class="opt-letter" aria-hidden="true">
+                {LETTERS[i]}
+              </span>
+              <span class="opt-text">{o.text}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function Board({ state }: { state: HostState }) {
+  const round = state.phase === "round_leaderboard";
+  const h = useScreenHeading<HTMLHeadingElement>(`${state.phase}-${state.roundIndex}-${state.questionIndex}`);
+  return (
+    <section aria-labelledby="s-b-h" class={`screen-boards${round ? " screen-round" : ""}`}>
+      <h1 id="s-b-h" ref={h} tabIndex={-1}>
+        {round ? `After wine ${state.roundIndex + 1}` : "Leaderboard"}
+      </h1>
+      <div class="screen-board">
+        {round && state.wine ? <WineCard wine={state.wine} roundIndex={state.roundIndex} totalRounds={state.totalRounds} /> : null}
+        <Leaderboard rankings={state.rankings ?? []} previous={state.previousBoard} limit={10} big title={round ? "Round leaderboard" : "Leaderboard"} />
+      </div>
+    </section>
+  );
+}
+
+/** The podium in stages: third, second, first (then confetti), then ranks four to ten. */
+function Final({ state }: { state: HostState }) {
+  const h = useScreenHeading<HTMLHeadingElement>("final");
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [rest, setRest] = useState(false);
+  const rankings = state.rankings ?? [];
+  const calm = matchMedia("(prefers-reduced-motion: reduce)").matches;
+  useEffect(() => {
+    if (!state.final || !rankings.length) return;
+    if (calm) {
+      setRest(true);
+      return;
+    }
+    let stop: (() => void) | undefined;
+    let live = true;
+    const confetti = setTimeout(() => {
+      void import("./confetti").then((m) => {
+        if (live && canvas.current) stop = m.celebrate(canvas.current);
+      });
+    }, 2600);
+    const later = setTimeout(() => setRest(true), 4200);
+    return () => {
+      live = false;
+      clearTimeout(confetti);
+      clearTimeout(later);
+      stop?.();
+    };
+  }, [state.final]);
+  return (
+    <section aria-labelledby="s-f-h" class="screen-final">
+      <canvas ref={canvas} class="confetti" aria-hidden="true" />
+      <h1 id="s-f-h" ref={h} tabIndex={-1}>
+        {state.final ? "Final podium" : "Tasting over"}
+      </h1>
+      {rankings.length ? <Podium rankings={rankings} /> : null}
+      {rest && rankings.some((r) => r.rank > 3) ? (
+        <div class="screen-rest">
+          <Leaderboard rankings={rankings.filter((r) => r.rank > 3).slice(0, 7)} big title="Ranks four to ten" />
+        </div>
+      ) : null}
+      {state.endReason ? <p class="screen-note">{END_REASON[state.endReason]}</p> : null}
+    </section>
+  );
+}
