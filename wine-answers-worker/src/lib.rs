@@ -13,6 +13,7 @@
 //! - `cache`: the in-isolate caches of the collection, the catalog and the review queue
 //! - `answers`: the `/answers` handlers
 //! - `wines`: the `/wines` catalog handlers
+//! - `plausible`: `POST /plausible` over the cached collection and catalog
 //! - `queue`: the review queue's state and its daily cap (pure)
 //! - `suggestions`: the `/suggestions` handlers and their rate limit
 //!
@@ -22,6 +23,7 @@ mod answers;
 mod auth;
 mod cache;
 mod http;
+mod plausible;
 mod queue;
 mod route;
 mod store;
@@ -38,7 +40,7 @@ use crate::route::{Resolved, Route};
 use crate::store::Store;
 use crate::values::{parse_suggestion, parse_values};
 
-/// Largest body of a single proposal (a value or a wine).
+/// Largest body of a single proposal (a value or a wine) or a `POST /plausible`.
 const MAX_SUGGESTION_BODY: usize = 4 * 1024;
 
 #[event(fetch)]
@@ -137,5 +139,10 @@ async fn handle(
         }
         Route::ApproveWine(name) => suggestions::approve_wine(store, name).await,
         Route::RejectWine(name) => suggestions::reject_wine(store, name).await,
+        Route::Plausible => {
+            let body = read_json_body(req, MAX_SUGGESTION_BODY).await?;
+            let input = plausible::parse(&body)?;
+            plausible::options(store, input).await
+        }
     }
 }

@@ -42,6 +42,8 @@ pub enum Route {
     ApproveWine(Answer),
     /// `DELETE /suggestions/wines/{name}` (admin)
     RejectWine(Answer),
+    /// `POST /plausible`
+    Plausible,
 }
 
 impl Route {
@@ -54,6 +56,7 @@ impl Route {
                 | Route::Suggest(_)
                 | Route::Wines
                 | Route::SuggestWine
+                | Route::Plausible
         )
     }
 
@@ -90,6 +93,7 @@ enum Shape<'a> {
     SuggestWines,
     SuggestedWine(&'a str),
     ApproveWine(&'a str),
+    Plausible,
 }
 
 impl Shape<'_> {
@@ -105,7 +109,8 @@ impl Shape<'_> {
             Shape::SuggestCategory(_)
             | Shape::Approve(..)
             | Shape::SuggestWines
-            | Shape::ApproveWine(_) => "POST",
+            | Shape::ApproveWine(_)
+            | Shape::Plausible => "POST",
         }
     }
 }
@@ -127,6 +132,7 @@ fn shape(path: &str) -> Option<Shape<'_>> {
         ["admin", "session"] => Shape::AdminSession,
         ["admin", "export"] => Shape::Export,
         ["wines"] => Shape::Wines,
+        ["plausible"] => Shape::Plausible,
         ["wines", n] => Shape::Wine(n),
         _ => return None,
     })
@@ -181,6 +187,7 @@ pub fn resolve(method: &str, path: &str) -> Result<Resolved, ApiError> {
         ("POST", Shape::SuggestWines) => Route::SuggestWine,
         ("POST", Shape::ApproveWine(n)) => Route::ApproveWine(name(n)?),
         ("DELETE", Shape::SuggestedWine(n)) => Route::RejectWine(name(n)?),
+        ("POST", Shape::Plausible) => Route::Plausible,
         (_, shape) => return Err(ApiError::method_not_allowed(shape.allow())),
     };
     Ok(Resolved::Route(route))
@@ -249,6 +256,8 @@ mod tests {
             Route::RejectWine(_)
         ));
         assert!(!Route::Wines.is_admin() && !Route::SuggestWine.is_admin());
+        assert_eq!(route("POST", "/plausible"), Route::Plausible);
+        assert!(!Route::Plausible.is_admin());
         assert!(Route::PutWines.is_admin() && Route::Export.is_admin());
         assert_eq!(
             resolve("OPTIONS", "/answers/region").unwrap(),
@@ -265,6 +274,7 @@ mod tests {
         assert_eq!(status("DELETE", "/answers/region"), 405);
         assert_eq!(status("GET", "/suggestions/color"), 405);
         assert_eq!(status("POST", "/wines"), 405);
+        assert_eq!(status("GET", "/plausible"), 405);
         assert_eq!(status("GET", "/suggestions/wines"), 405);
         assert_eq!(status("DELETE", "/wines/%ZZ"), 400);
         assert_eq!(status("DELETE", "/wines/a%07b"), 400);

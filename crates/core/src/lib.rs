@@ -6,6 +6,7 @@
 //! - `category`: the five question categories, their order and prompts.
 //! - `answer_text`: the one rule for answer texts (tasting options and curated answers).
 //! - `phase`: session phases and the legal moves between them.
+//! - `plausible`: plausible distractors and their suggested partial points (pure rules).
 //! - `protocol`: client and server messages, error codes and the views they carry.
 //! - `tasting`: tasting validation with field paths, option shuffling, session-unique ids.
 //! - `secrets`: host key and token hashing (SHA-256), constant-time checks, token drawing.
@@ -22,6 +23,7 @@ pub mod catalog;
 pub mod category;
 pub mod engine;
 pub mod phase;
+pub mod plausible;
 pub mod protocol;
 pub mod pseudonym;
 pub mod ranking;
