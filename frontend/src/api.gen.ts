@@ -29,6 +29,22 @@ export type SessionStats = { sinceMs: number,
  */
 doRequests: number, wsMessagesReceived: number, wsMessagesSent: number, wsBytesSent: number, alarms: number, sqlRowsRead: number, sqlRowsWritten: number, };
 
+export type HealthReply = { 
+/**
+ * Every check passed.
+ */
+ok: boolean, checks: Array<HealthCheck>, };
+
+export type HealthCheck = { 
+/**
+ * `game_worker`, `durable_objects`, `answers_worker` or `kv`.
+ */
+name: string, ok: boolean, 
+/**
+ * Why it failed (never a secret: a runtime error's text).
+ */
+error?: string, };
+
 /** WebSocket close codes the server uses. */
 export const CloseCode = {
   KICKED: 4001,

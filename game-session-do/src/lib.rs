@@ -7,11 +7,14 @@
 //!   (`storage` SQLite repository, `sockets` attachments and recipients, `limits` abuse
 //!   controls, `http` its HTTP side, `stats` cost counters).
 //! - `host_registry`: the `HostRegistry` Durable Object listing each host's sessions.
+//! - `health`: `GET /api/health`, whether the worker, a Durable Object and the answers
+//!   worker with its KV answer.
 //!
-//! Static assets (the built frontend) are served by the runtime before this code runs; only
-//! `/api/*` reaches the worker.
+//! Static assets (the built frontend) are served by the runtime before this code runs; every
+//! other path reaches the worker: `/api/*` routes, and a JSON 404 for anything else.
 
 mod api_error;
+mod health;
 mod host_registry;
 mod routes;
 mod session_object;

@@ -45,6 +45,10 @@ pub async fn handle(req: Request, env: Env) -> RouteResult {
             Method::Get => host_sessions(&req, &env).await,
             _ => Err(method_not_allowed("GET")),
         },
+        ["api", "health"] => match method {
+            Method::Get => Ok(crate::health::handle(&env).await?),
+            _ => Err(method_not_allowed("GET")),
+        },
         ["api", "answers" | "wines" | "plausible" | "suggestions" | "admin", ..] => {
             forward_to_answers(req, &env).await
         }

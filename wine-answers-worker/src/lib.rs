@@ -32,6 +32,7 @@ mod values;
 mod wines;
 
 use sommelier_core::api::answers::CollectionExport;
+use sommelier_core::api::{HealthCheck, HealthReply};
 use sommelier_worker_http::read_json_body;
 use worker::{event, Context, Env, Request, Response};
 
@@ -144,5 +145,17 @@ async fn handle(
             let input = plausible::parse(&body)?;
             plausible::options(store, input).await
         }
+        Route::Health => health(store).await,
     }
+}
+
+/// `GET /health`: KV answers a read of a key nobody writes (1 read: reads are the free
+/// plan's most plentiful KV operation, so a monitor polling every minute costs 1,440 a day).
+async fn health(store: &Store) -> Result<Reply, ApiError> {
+    let kv = match store.get("health:probe").await {
+        Ok(_) => HealthCheck::passed("kv"),
+        Err(e) => HealthCheck::failed("kv", e.message),
+    };
+    let reply = HealthReply::new(vec![kv]);
+    Reply::json(reply.status(), reply)
 }

@@ -44,6 +44,8 @@ pub enum Route {
     RejectWine(Answer),
     /// `POST /plausible`
     Plausible,
+    /// `GET /health`
+    Health,
 }
 
 impl Route {
@@ -57,6 +59,7 @@ impl Route {
                 | Route::Wines
                 | Route::SuggestWine
                 | Route::Plausible
+                | Route::Health
         )
     }
 
@@ -94,12 +97,17 @@ enum Shape<'a> {
     SuggestedWine(&'a str),
     ApproveWine(&'a str),
     Plausible,
+    Health,
 }
 
 impl Shape<'_> {
     fn allow(&self) -> &'static str {
         match self {
-            Shape::AllAnswers | Shape::Suggestions | Shape::AdminSession | Shape::Export => "GET",
+            Shape::AllAnswers
+            | Shape::Suggestions
+            | Shape::AdminSession
+            | Shape::Export
+            | Shape::Health => "GET",
             Shape::Category(_) => "GET, POST",
             Shape::Wines => "GET, PUT",
             Shape::AnswerValue(..)
@@ -133,6 +141,7 @@ fn shape(path: &str) -> Option<Shape<'_>> {
         ["admin", "export"] => Shape::Export,
         ["wines"] => Shape::Wines,
         ["plausible"] => Shape::Plausible,
+        ["health"] => Shape::Health,
         ["wines", n] => Shape::Wine(n),
         _ => return None,
     })
@@ -170,6 +179,7 @@ pub fn resolve(method: &str, path: &str) -> Result<Resolved, ApiError> {
     }
     let route = match (method, shape) {
         ("GET", Shape::AllAnswers) => Route::AllAnswers,
+        ("GET", Shape::Health) => Route::Health,
         ("GET", Shape::Category(c)) => Route::CategoryAnswers(category(c)?),
         ("POST", Shape::Category(c)) => Route::AddAnswers(category(c)?),
         ("DELETE", Shape::AnswerValue(c, v)) => Route::DeleteAnswer(category(c)?, value(v)?),

@@ -80,6 +80,8 @@ fn generated_api() -> String {
         api::DeleteSessionReply::decl(&cfg),
         api::HostSessionsReply::decl(&cfg),
         api::SessionStats::decl(&cfg),
+        api::HealthReply::decl(&cfg),
+        api::HealthCheck::decl(&cfg),
     ];
     for decl in decls {
         out.push('\n');

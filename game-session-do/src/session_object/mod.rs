@@ -269,6 +269,11 @@ impl GameSession {
                     inner.sockets.set_identity(conn, identity)?;
                 }
                 Effect::Send { to, msg } => {
+                    if let ServerMessage::Error { code, .. } = &msg {
+                        // Operators see which session refused what; never who (no key, no token).
+                        let session = inner.engine.as_ref().map_or("-", |e| e.code());
+                        worker::console_log!("session {session}: refused {}", code.as_str());
+                    }
                     let frame = encoder.encode(&msg);
                     for ws in inner.sockets.resolve(&to) {
                         if ws.send_with_str(&frame).is_ok() {

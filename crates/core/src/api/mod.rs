@@ -5,15 +5,17 @@
 //!
 //! Files: `error` (the `{error: {code, message, fields?}}` envelope), `sessions` (the game
 //! worker's `/api/sessions…` and `/api/host/sessions` bodies, session codes), `close_code`
-//! (WebSocket close codes), `limits` (sizes, caps and timeouts with their numbers). `answers`: the
+//! (WebSocket close codes), `health` (both workers' health replies), `limits` (sizes, caps and timeouts with their numbers). `answers`: the
 //! answers worker's bodies (values, suggestions, catalog, plausible distractors).
 
 pub mod answers;
 pub mod close_code;
 pub mod error;
+pub mod health;
 pub mod limits;
 pub mod sessions;
 
 pub use close_code::CloseCode;
 pub use error::{ErrorBody, ErrorDetail};
+pub use health::{HealthCheck, HealthReply};
 pub use sessions::*;
