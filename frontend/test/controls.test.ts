@@ -61,7 +61,7 @@ test("leaderboard movement: places and points since the previous board", () => {
 
 test("the host keeps the previous leaderboard for movement", () => {
   const board = (rankings: { pseudonym: string; score: number; rank: number }[], questionIndex: number) =>
-    ({ type: "game:question_leaderboard", rankings, roundIndex: 0, totalRounds: 1, questionIndex, totalQuestions: 5 }) as const;
+    ({ type: "game:question_leaderboard", rankings, rankedCount: rankings.length, roundIndex: 0, totalRounds: 1, questionIndex, totalQuestions: 5 }) as const;
   let s = applyHost(INITIAL_HOST, board([{ pseudonym: "A", score: 10, rank: 1 }], 0), clock);
   assert.equal(s.previousBoard, null);
   s = applyHost(s, questionMsg({ questionIndex: 1 }), clock);

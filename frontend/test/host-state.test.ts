@@ -4,7 +4,7 @@ import { applyHost, INITIAL_HOST, nextLabel, type HostState } from "../src/lib/h
 import { clock, questionMsg } from "./fixtures";
 
 const board = (questionIndex: number, totalQuestions: number): HostState =>
-  applyHost(INITIAL_HOST, { type: "game:question_leaderboard", rankings: [], roundIndex: 0, totalRounds: 2, questionIndex, totalQuestions }, clock);
+  applyHost(INITIAL_HOST, { type: "game:question_leaderboard", rankings: [], rankedCount: 0, roundIndex: 0, totalRounds: 2, questionIndex, totalQuestions }, clock);
 
 test("the next step follows the server's totals, not a copy of them", () => {
   assert.equal(nextLabel(board(0, 3)), "Next question");
@@ -23,7 +23,7 @@ test("every question's reveal leads to its leaderboard, the fifth included", () 
 
 test("round leaderboards: next wine, then the final results", () => {
   const round = (roundIndex: number) =>
-    applyHost(INITIAL_HOST, { type: "game:round_leaderboard", rankings: [], roundIndex, totalRounds: 2, wine: { name: "Château Margaux", answers: [] } }, clock);
+    applyHost(INITIAL_HOST, { type: "game:round_leaderboard", rankings: [], rankedCount: 0, roundIndex, totalRounds: 2, wine: { name: "Château Margaux", answers: [] } }, clock);
   assert.equal(nextLabel(round(0)), "Next wine");
   assert.equal(nextLabel(round(1)), "Final results");
 });

@@ -45,12 +45,13 @@ test("leaderboards carry the number ranked when the server sends it, and my rank
     { pseudonym: "A", score: 30, rank: 1 },
     { pseudonym: "B", score: 20, rank: 2 },
   ];
-  g = applyPlayer(g, { type: "game:question_leaderboard", rankings, me: { pseudonym: "TANNIC-FALCON", score: 5, rank: 30 }, roundIndex: 0, totalRounds: 2, questionIndex: 2, totalQuestions: 3 }, idle);
-  assert.equal(g.ranked, null, "no count on the wire: unknown, not the list's length");
+  g = applyPlayer(g, { type: "game:question_leaderboard", rankings, me: { pseudonym: "TANNIC-FALCON", score: 5, rank: 30 }, rankedCount: 50, roundIndex: 0, totalRounds: 2, questionIndex: 2, totalQuestions: 3 }, idle);
+  assert.equal(g.ranked, 50, "the number ranked, not the top list's length (2)");
   assert.equal(myRank(g), 30);
-  const withCount = { type: "game:final_leaderboard", rankings, me: { pseudonym: "TANNIC-FALCON", score: 5, rank: 30 }, rankedCount: 50 } as const;
-  g = applyPlayer(g, withCount, idle);
-  assert.equal(g.ranked, 50);
+  g = applyPlayer(g, playerSnapshot({ phase: "question_leaderboard", currentQuestion: null, rankings, me: { pseudonym: "TANNIC-FALCON", score: 5, rank: 30 } }), idle);
+  assert.equal(g.ranked, 50, "a snapshot (no count) keeps the last one");
+  g = applyPlayer(g, { type: "game:final_leaderboard", rankings, me: { pseudonym: "TANNIC-FALCON", score: 5, rank: 30 }, rankedCount: 51 }, idle);
+  assert.equal(g.ranked, 51);
   assert.equal(g.final, true);
 });
 

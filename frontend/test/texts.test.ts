@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ordinal } from "../src/lib/labels";
-import { gapToNext, placeText, rankedCount } from "../src/lib/ranks";
+import { gapToNext, placeText } from "../src/lib/ranks";
 import { formatSeconds, NO_TIMER, remainingMs, timerFrom } from "../src/lib/countdown";
 import { verdictOf } from "../src/play/Reveal";
 import { refusalText } from "../src/play/Entry";
@@ -16,9 +16,6 @@ test("'Nth of M' counts the ranked participants the server sent, never the top-1
   assert.equal(placeText(30, 50), "30th of 50");
   assert.equal(placeText(30, null), "30th", "unknown total: no made-up M");
   assert.equal(placeText(3, 2), "3rd", "an inconsistent total is not shown");
-  assert.equal(rankedCount({ rankedCount: 50 }), 50);
-  assert.equal(rankedCount({ rankings: [] }), null);
-  assert.equal(rankedCount({ rankedCount: "50" }), null);
 });
 
 test("the gap to the next place up", () => {

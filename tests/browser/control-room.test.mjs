@@ -3,24 +3,13 @@
 // fragment, with two players on phones, to the podium. Shortcuts: Space, → and Page Down for
 // the main action, R reveal, P pause/resume, M mute (remembered across a reload), ? help, Esc.
 // Every projector screen is checked with axe-core and fits 375 px, 720p and 1080p.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startBrowserStack, launchBrowser, newContext, requireBuiltFrontend, checkA11y, fitShots, cspViolations, PHONE } from "../support/browser.mjs";
+import { browserSuite, newContext, joinAsPlayer, checkA11y, fitShots, cspViolations, PHONE } from "../support/browser.mjs";
 import { createSession, makeTasting } from "../support/tasting.mjs";
 
-let stack;
-let browser;
+const suite = browserSuite();
 const errors = [];
-
-before(async () => {
-  requireBuiltFrontend();
-  stack = await startBrowserStack();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
 
 async function check(p, name) {
   await checkA11y(p, name);
@@ -28,6 +17,7 @@ async function check(p, name) {
 }
 
 test("a whole game from the projector's keyboard, two players, to the podium", async () => {
+  const { stack, browser } = suite;
   const tasting = makeTasting(1, { title: "Clicker night", timerSeconds: 120 });
   const { code, hostKey } = await createSession(stack, { tasting });
 
@@ -42,11 +32,8 @@ test("a whole game from the projector's keyboard, two players, to the podium", a
   const players = [];
   for (let i = 0; i < 2; i++) {
     const ctx = await newContext(browser, PHONE, errors);
-    const p = await ctx.newPage();
-    await p.goto(`${stack.baseUrl}/play?code=${code}`);
-    await p.getByRole("button", { name: "Join the tasting" }).click();
-    await p.getByRole("heading", { name: "You're in!" }).waitFor();
-    players.push({ ctx, p, name: (await p.getByTestId("pseudonym").textContent()).trim() });
+    const { page: p, name } = await joinAsPlayer(ctx, stack.baseUrl, code);
+    players.push({ ctx, p, name });
   }
   await s.getByTestId("screen-count").getByText("2 players joined").waitFor();
   await check(s, "screen-lobby");

@@ -1,19 +1,17 @@
 // The host form validates with the server's rules: for a set of tricky tastings, the field
-// paths the frontend flags (frontend/src/lib/validate.ts, loaded through Node's type
-// stripping) are exactly the ones `POST /api/sessions` refuses with INVALID_TASTING.
+// paths the frontend flags (frontend/src/lib/validate.ts, bundled for Node by esbuild) are
+// exactly the ones `POST /api/sessions` refuses with INVALID_TASTING.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { pathToFileURL } from "node:url";
-import { join } from "node:path";
-import { ROOT } from "../support/stack.mjs";
 import { startBrowserStack } from "../support/browser.mjs";
+import { importFrontendModule } from "../support/frontend-module.mjs";
 
 let stack;
 let rules;
 
 before(async () => {
-  rules = await import(pathToFileURL(join(ROOT, "frontend/src/lib/validate.ts")).href);
+  rules = await importFrontendModule("frontend/src/lib/validate.ts");
   stack = await startBrowserStack();
 });
 after(async () => {

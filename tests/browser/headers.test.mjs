@@ -2,25 +2,13 @@
 // and asset, and the app running under its Content Security Policy with no violation: every
 // page loads, a host's lobby and projector open their sockets, a player joins, and no page
 // reports a CSP refusal. An injected inline script is refused, proving the policy is live.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
-import { cspViolations, startBrowserStack, launchBrowser, newContext, requireBuiltFrontend, DESKTOP, PHONE } from "../support/browser.mjs";
+import { browserSuite, cspViolations, joinAsPlayer, newContext, DESKTOP, PHONE } from "../support/browser.mjs";
+import { createSession, makeTasting } from "../support/tasting.mjs";
 
-let stack;
-let browser;
+const suite = browserSuite();
 const errors = [];
-const hostKey = randomBytes(24).toString("base64url");
-
-before(async () => {
-  requireBuiltFrontend();
-  stack = await startBrowserStack();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
 
 function assertSecurityHeaders(res, what) {
   const h = res.headers;
@@ -39,6 +27,7 @@ function assertSecurityHeaders(res, what) {
 }
 
 test("every page and asset carries the security headers", async () => {
+  const { stack } = suite;
   const assets = new Set();
   for (const path of ["/", "/play", "/host", "/screen", "/admin", "/play?code=1234"]) {
     const res = await fetch(stack.baseUrl + path);
@@ -55,29 +44,8 @@ test("every page and asset carries the security headers", async () => {
 });
 
 test("the app runs under its CSP with no violation; an inline script is refused", async () => {
-  const res = await fetch(`${stack.baseUrl}/api/sessions`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({
-      hostKey,
-      tasting: {
-        title: "CSP night",
-        wines: [
-          {
-            questions: [
-              { category: "color", correctAnswer: "Red", distractors: ["White", "Rosé", "Orange"] },
-              { category: "region", correctAnswer: "Rioja, Spain", distractors: ["Douro, Portugal", "Mosel, Germany", "Barossa, Australia"] },
-              { category: "grape_variety", correctAnswer: "Tempranillo", distractors: ["Merlot", "Syrah", "Gamay"] },
-              { category: "vintage_year", correctAnswer: "2016", distractors: ["2012", "2019", "2008"] },
-              { category: "wine_name", correctAnswer: "Viña Ardanza", distractors: ["Pesquera", "Pingus", "Flor de Pingus"] },
-            ],
-          },
-        ],
-      },
-    }),
-  });
-  assert.equal(res.status, 201);
-  const { code } = await res.json();
+  const { stack, browser } = suite;
+  const { code, hostKey } = await createSession(stack, { tasting: makeTasting(1, { title: "CSP night" }) });
 
   const host = await newContext(browser, DESKTOP, errors);
   await host.addInitScript((key) => {
@@ -95,10 +63,7 @@ test("the app runs under its CSP with no violation; an inline script is refused"
   await s.getByTestId("screen-code").waitFor();
 
   const player = await newContext(browser, PHONE, errors);
-  const p = await player.newPage();
-  await p.goto(`${stack.baseUrl}/play?code=${code}`);
-  await p.getByRole("button", { name: "Join the tasting" }).click();
-  await p.getByRole("heading", { name: "You're in!" }).waitFor();
+  const { page: p } = await joinAsPlayer(player, stack.baseUrl, code);
   await h.getByTestId("participant-count").getByText("1").waitFor();
   await h.getByRole("button", { name: "Start the tasting" }).click();
   await p.getByRole("heading", { name: "What is the colour of this wine?" }).waitFor();

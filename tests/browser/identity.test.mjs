@@ -1,50 +1,24 @@
 // Identity links never silently replace another identity (host-key fixation): `/host#k=…` in a
 // browser that hosts with another key asks first, says whose tastings each key holds, and
 // keeps the previous key to switch back; `/play#p=…&t=…` does the same for a player's seat.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
-import { startBrowserStack, launchBrowser, newContext, requireBuiltFrontend, checkA11y, shots, cspViolations, DESKTOP, PHONE } from "../support/browser.mjs";
+import { browserSuite, newContext, joinAsPlayer, checkA11y, shots, cspViolations, DESKTOP, PHONE } from "../support/browser.mjs";
+import { createSession, makeTasting, newHostKey } from "../support/tasting.mjs";
 
-let stack;
-let browser;
+const suite = browserSuite();
 const errors = [];
-const mine = randomBytes(24).toString("base64url");
-const theirs = randomBytes(24).toString("base64url");
-
-const wine = {
-  questions: [
-    { category: "color", correctAnswer: "Red", distractors: ["White", "Rosé", "Orange"] },
-    { category: "region", correctAnswer: "Rioja, Spain", distractors: ["Douro, Portugal", "Mosel, Germany", "Barossa, Australia"] },
-    { category: "grape_variety", correctAnswer: "Tempranillo", distractors: ["Merlot", "Syrah", "Gamay"] },
-    { category: "vintage_year", correctAnswer: "2016", distractors: ["2012", "2019", "2008"] },
-    { category: "wine_name", correctAnswer: "Viña Ardanza", distractors: ["Pesquera", "Pingus", "Flor de Pingus"] },
-  ],
-};
+const mine = newHostKey();
+const theirs = newHostKey();
 
 async function create(hostKey, title) {
-  const res = await fetch(`${stack.baseUrl}/api/sessions`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ hostKey, tasting: { title, wines: [wine] } }),
-  });
-  assert.equal(res.status, 201);
-  return (await res.json()).code;
+  return (await createSession(suite.stack, { hostKey, tasting: makeTasting(1, { title }) })).code;
 }
 
 const stored = (page, key) => page.evaluate((k) => localStorage.getItem(k), key);
 
-before(async () => {
-  requireBuiltFrontend();
-  stack = await startBrowserStack();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
 test("a host link with another key asks, names both keys' tastings, and can switch back", async () => {
+  const { stack, browser } = suite;
   const myCode = await create(mine, "My own flight");
   const theirCode = await create(theirs, "Bait tasting");
   const ctx = await newContext(browser, DESKTOP, errors);
@@ -97,14 +71,9 @@ test("a host link with another key asks, names both keys' tastings, and can swit
 });
 
 test("a seat link for another seat asks before switching, and the lobby offers the way back", async () => {
+  const { stack, browser } = suite;
   const code = await create(mine, "Seat night");
-  const join = async (ctx) => {
-    const p = await ctx.newPage();
-    await p.goto(`${stack.baseUrl}/play?code=${code}`);
-    await p.getByRole("button", { name: "Join the tasting" }).click();
-    await p.getByRole("heading", { name: "You're in!" }).waitFor();
-    return { page: p, name: (await p.getByTestId("pseudonym").textContent()).trim() };
-  };
+  const join = (ctx) => joinAsPlayer(ctx, stack.baseUrl, code);
   const a = await newContext(browser, PHONE, errors);
   const b = await newContext(browser, PHONE, errors);
   const me = await join(a);

@@ -3,13 +3,12 @@
 // Lock held during the game and released after, long wine words never broken and nothing
 // wider than the screen at 375 px, 720p and 1080p, and no running animation under
 // prefers-reduced-motion.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startBrowserStack, launchBrowser, newContext, requireBuiltFrontend, checkA11y, fitShots, cspViolations, PHONE } from "../support/browser.mjs";
+import { browserSuite, newContext, joinAsPlayer, checkA11y, fitShots, cspViolations, settleAnimations, PHONE } from "../support/browser.mjs";
 import { connectHost, createSession } from "../support/tasting.mjs";
 
-let stack;
-let browser;
+const suite = browserSuite();
 const errors = [];
 
 // Long words the issue saw broken ("Fortifi/ed", "ZINFANDE/L"), in a real wine's questions:
@@ -60,28 +59,14 @@ function recordDevice() {
 
 const device = (p) => p.evaluate(() => window.__device);
 
-/** Waits for running animations and transitions to end (a cancelled one counts as ended). */
-const settle = (p) => p.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
-
-before(async () => {
-  requireBuiltFrontend();
-  stack = await startBrowserStack();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
 
 test("a game on the phone: tiles, vibration, full-screen reveal, wake lock, words intact", async () => {
+  const { stack, browser } = suite;
   const { code, hostKey } = await createSession(stack, { tasting });
   const host = await connectHost(stack, code, hostKey);
   const ctx = await newContext(browser, PHONE, errors);
   await ctx.addInitScript(recordDevice);
-  const p = await ctx.newPage();
-  await p.goto(`${stack.baseUrl}/play?code=${code}`);
-  await p.getByRole("button", { name: "Join the tasting" }).click();
-  await p.getByRole("heading", { name: "You're in!" }).waitFor();
+  const { page: p } = await joinAsPlayer(ctx, stack.baseUrl, code);
   await fitShots(p, "phone-lobby");
 
   host.send({ type: "host:start" });
@@ -89,7 +74,7 @@ test("a game on the phone: tiles, vibration, full-screen reveal, wake lock, word
   await fitShots(p, "phone-question");
   await p.getByRole("button", { name: /Fortified/ }).click();
   await p.getByText("Answer received.", { exact: false }).waitFor();
-  await settle(p);
+  await settleAnimations(p);
   const look = await p.evaluate(() => {
     const bg = (el) => getComputedStyle(el).backgroundColor;
     const picked = document.querySelector(".option.picked");
@@ -149,15 +134,12 @@ test("a game on the phone: tiles, vibration, full-screen reveal, wake lock, word
 });
 
 test("under prefers-reduced-motion nothing animates", async () => {
+  const { stack, browser } = suite;
   const { code, hostKey } = await createSession(stack, { tasting });
   const host = await connectHost(stack, code, hostKey);
   const run = async (reducedMotion) => {
     const ctx = await newContext(browser, { ...PHONE, reducedMotion }, errors);
-    const p = await ctx.newPage();
-    await p.goto(`${stack.baseUrl}/play?code=${code}`);
-    await p.getByRole("button", { name: "Join the tasting" }).click();
-    await p.getByRole("heading", { name: "You're in!" }).waitFor();
-    return { ctx, p };
+    return { ctx, p: (await joinAsPlayer(ctx, stack.baseUrl, code)).page };
   };
   const calm = await run("reduce");
   const lively = await run("no-preference");
@@ -175,6 +157,7 @@ test("under prefers-reduced-motion nothing animates", async () => {
 });
 
 test("the dark theme (system setting) keeps every phone screen readable", async () => {
+  const { stack, browser } = suite;
   const { code, hostKey } = await createSession(stack, { tasting });
   const host = await connectHost(stack, code, hostKey);
   const ctx = await newContext(browser, { ...PHONE, colorScheme: "dark" }, errors);
@@ -189,12 +172,12 @@ test("the dark theme (system setting) keeps every phone screen readable", async 
   host.send({ type: "host:start" });
   await p.getByRole("button", { name: "Red", exact: true }).click();
   await p.getByText("Answer received.", { exact: false }).waitFor();
-  await settle(p);
+  await settleAnimations(p);
   await checkA11y(p, "dark question");
   await fitShots(p, "phone-dark-question");
   host.send({ type: "host:reveal" });
   await p.getByRole("heading", { name: "Correct!" }).waitFor();
-  await settle(p);
+  await settleAnimations(p);
   await checkA11y(p, "dark reveal");
   await fitShots(p, "phone-dark-reveal");
   host.send({ type: "host:next" });

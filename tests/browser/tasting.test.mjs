@@ -335,7 +335,7 @@ step("question 1: answers, one changed, pause and resume, reveal", async () => {
   const mine = page.p1.locator('li.rank-row[aria-current="true"]');
   await mine.getByText(names.p1).waitFor();
   await mine.getByText("(you)").waitFor();
-  await page.p3.getByTestId("my-rank").getByText("You are 3rd with 0 points").waitFor();
+  await page.p3.getByTestId("my-rank").getByText("You are 3rd of 3 with 0 points").waitFor();
   await screenCheck(page.p3, "play-leaderboard");
   await screenCheck(h, "host-leaderboard");
   await screenCheck(page.screen, "screen-leaderboard");
@@ -454,6 +454,8 @@ step("final: podium, each participant's rank, and the CSV export", async () => {
   await page.p1.getByTestId("final-rank").getByText("You finished #1").waitFor();
   await page.p2.getByTestId("final-rank").getByText("You finished #2").waitFor();
   await page.p3.getByTestId("final-rank").getByText("You finished #3").waitFor();
+  // "Nth of M" counts the ranked participants the server sent.
+  await page.p3.getByTestId("final-line").getByText(/3rd of 3$/).waitFor();
   await h.getByRole("heading", { name: "Final results" }).waitFor();
   await h.getByTestId("podium").getByText(names.p1).waitFor();
   await page.screen.getByTestId("podium").getByText(names.p1).waitFor();

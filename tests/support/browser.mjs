@@ -1,5 +1,6 @@
 // Browser test helpers: headless Debian Chromium through playwright-core, axe-core checks,
 // screenshots into test-artifacts/screenshots, and seeding the answers collection.
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
@@ -66,11 +67,27 @@ function watch(page, errors) {
   });
 }
 
+/**
+ * Waits until the page's finite animations and transitions have ended (a cancelled one counts
+ * as ended; endless ones such as a spinner are not waited for), so checks see the final look.
+ */
+export async function settleAnimations(page) {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+}
+
 let axe = null;
 const axeSource = () => (axe ??= readFileSync(AXE, "utf8"));
 
 /** Runs axe-core in the page; throws listing every serious or critical violation. */
 export async function checkA11y(page, label) {
+  await settleAnimations(page);
   const hasAxe = await page.evaluate(() => typeof window.axe !== "undefined");
   // Evaluated through the DevTools protocol, which the page's CSP does not govern (a <script>
   // tag would be refused by `script-src 'self'`, as it should be).
@@ -143,6 +160,7 @@ export async function fitShots(page, name) {
     for (const s of FIT_SIZES) {
       await page.setViewportSize(s.viewport);
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await settleAnimations(page);
       await shot(page, `${name}-${s.name}`);
       for (const p of await layoutProblems(page)) failures.push(`${name} at ${s.name}: ${p}`);
     }
@@ -198,4 +216,31 @@ export async function startBrowserStack(options) {
   }
   const { startStack } = await import("./stack.mjs");
   return startStack(options);
+}
+
+/**
+ * Registers the suite's before/after hooks: the stack (built frontend required) and one
+ * browser. Returns a holder whose `stack` and `browser` are set before the first test runs.
+ */
+export function browserSuite(options) {
+  const suite = { stack: null, browser: null };
+  before(async () => {
+    requireBuiltFrontend();
+    suite.stack = await startBrowserStack(options);
+    suite.browser = await launchBrowser();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.stack?.stop();
+  });
+  return suite;
+}
+
+/** Opens /play for `code` in `ctx`, joins, and returns the page and the pseudonym drawn. */
+export async function joinAsPlayer(ctx, baseUrl, code) {
+  const page = await ctx.newPage();
+  await page.goto(`${baseUrl}/play?code=${code}`);
+  await page.getByRole("button", { name: "Join the tasting" }).click();
+  await page.getByRole("heading", { name: "You're in!" }).waitFor();
+  return { page, name: (await page.getByTestId("pseudonym").textContent()).trim() };
 }

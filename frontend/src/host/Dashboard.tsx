@@ -3,6 +3,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { HostSessionSummary } from "../protocol.gen";
 import { api, ApiFailure } from "../lib/api";
+import type { DeleteSessionReply, HostSessionsReply } from "../api.gen";
 import { useScreenHeading } from "../lib/a11y";
 import { downloadResults } from "./download";
 
@@ -37,12 +38,14 @@ export function Dashboard({ hostKey, previousKey, onSwitchBack, onNew, onOpen }:
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [unavailable, setUnavailable] = useState(0);
   const h = useScreenHeading<HTMLHeadingElement>("dashboard");
 
   const load = () =>
-    api<{ sessions: SessionSummary[] }>("/api/host/sessions", { bearer: hostKey })
+    api<HostSessionsReply>("/api/host/sessions", { bearer: hostKey })
       .then((r) => {
-        setSessions(r.sessions ?? []);
+        setSessions(r.sessions);
+        setUnavailable(r.unavailable);
         setError(null);
       })
       .catch((e: unknown) => {
@@ -55,7 +58,7 @@ export function Dashboard({ hostKey, previousKey, onSwitchBack, onNew, onOpen }:
 
   const remove = async (code: string) => {
     try {
-      await api(`/api/sessions/${code}`, { method: "DELETE", bearer: hostKey });
+      await api<DeleteSessionReply>(`/api/sessions/${code}`, { method: "DELETE", bearer: hostKey });
       setMessage(`Tasting ${code} deleted.`);
       setConfirming(null);
       await load();
@@ -145,6 +148,11 @@ export function Dashboard({ hostKey, previousKey, onSwitchBack, onNew, onOpen }:
       {message ? (
         <p class="notice" role="status">
           {message}
+        </p>
+      ) : null}
+      {unavailable ? (
+        <p class="notice" role="status" data-testid="unavailable">
+          {unavailable} {unavailable === 1 ? "tasting" : "tastings"} could not be read right now; they stay in your list. Reload to try again.
         </p>
       ) : null}
       {error ? (

@@ -5,6 +5,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { HostSessionSummary } from "../protocol.gen";
 import { api, ApiFailure } from "../lib/api";
+import type { HostSessionsReply } from "../api.gen";
 import { useScreenHeading } from "../lib/a11y";
 
 type Listing = { sessions: HostSessionSummary[] } | { error: string } | null;
@@ -14,8 +15,8 @@ function useListing(key: string): Listing {
   const [listing, setListing] = useState<Listing>(null);
   useEffect(() => {
     let live = true;
-    api<{ sessions: HostSessionSummary[] }>("/api/host/sessions", { bearer: key })
-      .then((r) => live && setListing({ sessions: r.sessions ?? [] }))
+    api<HostSessionsReply>("/api/host/sessions", { bearer: key })
+      .then((r) => live && setListing({ sessions: r.sessions }))
       .catch((e: unknown) => live && setListing({ error: e instanceof ApiFailure ? e.message : "Could not load its tastings." }));
     return () => {
       live = false;

@@ -50,14 +50,10 @@ export function SessionView({ code, hostKey, suggestions, onHandle, onDashboard 
     code,
     keys: [hostKey],
     identify: () => ({ type: "rejoin_host", hostKey }),
+    fatal: FATAL,
+    onFatal: setFatal,
     onMessage: (msg, sock) => {
       if (msg.type === "error") {
-        const f = FATAL[msg.code];
-        if (f) {
-          sock.stop();
-          setFatal(f);
-          return;
-        }
         if (msg.code === "INVALID_TASTING" && savingRef.current) {
           savingRef.current = false;
           setSaving(false);

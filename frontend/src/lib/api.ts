@@ -1,5 +1,6 @@
 // Small fetch helpers for the JSON HTTP API: errors come back as `{error: {code, message}}`.
 import type { FieldError, PublicSessionInfo } from "../protocol.gen";
+import type { ErrorBody } from "../api.gen";
 
 export class ApiFailure extends Error {
   constructor(
@@ -12,10 +13,6 @@ export class ApiFailure extends Error {
   }
 }
 
-interface ErrorBody {
-  error?: { code?: string; message?: string; fields?: FieldError[] };
-  fields?: FieldError[];
-}
 
 /** Fetches JSON; throws ApiFailure with the server's code and message on non-2xx. */
 export async function api<T>(path: string, init: RequestInit & { bearer?: string; json?: unknown } = {}): Promise<T> {
@@ -33,19 +30,15 @@ export async function api<T>(path: string, init: RequestInit & { bearer?: string
     throw new ApiFailure(0, "NETWORK", "The server could not be reached. Check your connection.");
   }
   if (!res.ok) {
-    let parsed: ErrorBody = {};
+    // The typed envelope (api.gen.ts); anything else (a proxy's HTML page) falls back to the status.
+    let parsed: Partial<ErrorBody> = {};
     try {
-      parsed = (await res.json()) as ErrorBody;
+      parsed = (await res.json()) as Partial<ErrorBody>;
     } catch {
       // not JSON
     }
-    const err = parsed.error ?? {};
-    throw new ApiFailure(
-      res.status,
-      err.code ?? `HTTP_${res.status}`,
-      err.message ?? `Request failed (${res.status})`,
-      err.fields ?? parsed.fields ?? [],
-    );
+    const err = parsed.error;
+    throw new ApiFailure(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? `Request failed (${res.status})`, err?.fields ?? []);
   }
   if (res.status === 204) return undefined as T;
   const text = await res.text();

@@ -13,7 +13,6 @@ import type {
   WineReveal,
 } from "../protocol.gen";
 import { NO_TIMER, timerFrom as timer, type LocalDeadline, type Timer } from "./countdown";
-import { rankedCount } from "./ranks";
 
 export interface HostState {
   ready: boolean;
@@ -107,7 +106,7 @@ export function applyHost(s: HostState, msg: ServerMessage, clock: LocalDeadline
         questionIndex: q?.questionIndex ?? s.questionIndex,
         totalRounds: msg.tasting.wines.length,
         totalQuestions: q?.totalQuestions ?? questionsOf(msg.tasting, q?.roundIndex ?? s.roundIndex),
-        ranked: msg.rankings ? (rankedCount(msg) ?? s.ranked) : s.ranked,
+        ranked: s.ranked,
         final: msg.phase === "ended" && msg.rankings !== null,
         endReason: msg.endReason,
       };
@@ -162,16 +161,16 @@ export function applyHost(s: HostState, msg: ServerMessage, clock: LocalDeadline
         rankings: msg.rankings,
         previousBoard: s.lastBoard,
         lastBoard: msg.rankings,
-        ranked: rankedCount(msg) ?? s.ranked,
+        ranked: msg.rankedCount,
         roundIndex: msg.roundIndex,
         questionIndex: msg.questionIndex,
         totalRounds: msg.totalRounds,
         totalQuestions: msg.totalQuestions,
       };
     case "game:round_leaderboard":
-      return { ...s, phase: "round_leaderboard", rankings: msg.rankings, previousBoard: s.lastBoard, lastBoard: msg.rankings, ranked: rankedCount(msg) ?? s.ranked, wine: msg.wine, roundIndex: msg.roundIndex, totalRounds: msg.totalRounds };
+      return { ...s, phase: "round_leaderboard", rankings: msg.rankings, previousBoard: s.lastBoard, lastBoard: msg.rankings, ranked: msg.rankedCount, wine: msg.wine, roundIndex: msg.roundIndex, totalRounds: msg.totalRounds };
     case "game:final_leaderboard":
-      return { ...s, phase: "ended", final: true, rankings: msg.rankings, previousBoard: s.lastBoard, lastBoard: msg.rankings, ranked: rankedCount(msg) ?? s.ranked, question: null, timer: NO_TIMER };
+      return { ...s, phase: "ended", final: true, rankings: msg.rankings, previousBoard: s.lastBoard, lastBoard: msg.rankings, ranked: msg.rankedCount, question: null, timer: NO_TIMER };
     case "session:ended":
       return { ...s, phase: "ended", endReason: msg.reason, question: null, timer: NO_TIMER };
     default:

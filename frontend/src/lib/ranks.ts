@@ -4,15 +4,6 @@
 import type { RankingEntry } from "../protocol.gen";
 import { ordinal } from "./labels";
 
-/**
- * The number of ranked participants a leaderboard message or snapshot carries (`rankedCount`),
- * or null when the server does not send it.
- */
-export function rankedCount(msg: object): number | null {
-  const v = (msg as Record<string, unknown>)["rankedCount"];
-  return typeof v === "number" && Number.isInteger(v) && v >= 0 ? v : null;
-}
-
 /** "3rd of 12" when the number ranked is known, else "3rd" (a top-10 list's length is no total). */
 export function placeText(rank: number, ranked: number | null): string {
   return ranked !== null && ranked >= rank ? `${ordinal(rank)} of ${ranked}` : ordinal(rank);

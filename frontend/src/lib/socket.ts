@@ -5,6 +5,7 @@
 // run locally.
 import type { ClientMessage, ServerMessage } from "../protocol.gen";
 import { outboxAfter, type PendingAnswer } from "./outbox";
+import { CloseCode } from "../api.gen";
 
 export type ConnectionStatus = "connecting" | "open" | "reconnecting" | "stopped";
 
@@ -147,7 +148,7 @@ export class SessionSocket {
       console.warn(`session socket closed (${ev.code}${ev.reason ? ` ${ev.reason}` : ""}); reconnecting`);
       this.ws = null;
       this.stopHeartbeat();
-      if ((!opened || ev.code === 4004 || ev.code === 4404) && navigator.onLine !== false) this.checkExists();
+      if ((!opened || ev.code === CloseCode.DELETED || ev.code === CloseCode.NOT_FOUND) && navigator.onLine !== false) this.checkExists();
       this.scheduleRetry();
     };
     ws.onerror = () => {

@@ -3,6 +3,8 @@
 // or seat arriving by link never silently replaces a different one: the page asks first
 // (`arrivalDecision`), and the replaced one is kept so the user can switch back.
 
+import { LIMITS } from "../api.gen";
+
 const HOST_KEY = "sa:hostKey";
 const HOST_KEY_PREVIOUS = "sa:hostKey:previous";
 const HOST_HANDLE = "sa:hostHandle";
@@ -37,7 +39,7 @@ export function randomSecret(bytes = 32): string {
 
 /** A key is acceptable when it is printable ASCII of a sensible length (the server's rule). */
 export function isPlausibleKey(key: string): boolean {
-  return /^[\x21-\x7e]{22,256}$/.test(key);
+  return key.length >= LIMITS.MIN_HOST_KEY_CHARS && key.length <= LIMITS.MAX_HOST_KEY_CHARS && /^[\x21-\x7e]+$/.test(key);
 }
 
 /** The stored host key, if any (does not create one). */

@@ -2,7 +2,7 @@
 // the component is mounted (and `enabled`), re-identifies on every reconnect, reports the
 // connection status, and hands each server message to the latest `onMessage` closure.
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { ClientMessage, ServerMessage } from "../protocol.gen";
+import type { ClientMessage, ErrorCode, ServerMessage } from "../protocol.gen";
 import { SessionSocket, type ConnectionStatus } from "./socket";
 
 export interface SessionSocketHook {
@@ -23,6 +23,10 @@ export interface SessionSocketOptions {
   identify: () => ClientMessage | null;
   /** Each server message (pongs excluded), with the socket for its clock and outbox. */
   onMessage: (msg: ServerMessage, sock: SessionSocket) => void;
+  /** Errors that end this page's use of the socket, with the text to show (see `onFatal`). */
+  fatal?: Partial<Record<ErrorCode, string>>;
+  /** Called once the socket stopped for a `fatal` error; `onMessage` does not see it. */
+  onFatal?: (text: string, code: ErrorCode) => void;
   /** Reconnects with a new socket when one of these changes (besides the code). */
   keys?: unknown[];
 }
@@ -41,7 +45,16 @@ export function useSessionSocket(opts: SessionSocketOptions): SessionSocketHook 
       code: opts.code,
       identify: () => latest.current.identify(),
       onStatus: setStatus,
-      onMessage: (msg) => latest.current.onMessage(msg, sock),
+      onMessage: (msg) => {
+        const { fatal, onFatal, onMessage } = latest.current;
+        const text = msg.type === "error" ? fatal?.[msg.code] : undefined;
+        if (msg.type === "error" && text) {
+          sock.stop();
+          onFatal?.(text, msg.code);
+          return;
+        }
+        onMessage(msg, sock);
+      },
     });
     sockRef.current = sock;
     sock.start();

@@ -2,12 +2,14 @@
 // 1–100 characters, no control characters, the four options of a question pairwise different
 // ignoring case; title ≤ 80; timer 15–120 s; cap 2–1000. Errors use the server's field paths.
 import type { Category, FieldError, TastingInput } from "../protocol.gen";
+import { LIMITS } from "../api.gen";
 
-export const MAX_ANSWER_CHARS = 100;
-export const MAX_TITLE_CHARS = 80;
-export const TIMER_RANGE = [15, 120] as const;
-export const CAP_RANGE = [2, 1000] as const;
-export const MAX_WINES = 30;
+// The numbers come from crates/core (api.gen.ts), never copied.
+export const MAX_ANSWER_CHARS = LIMITS.MAX_ANSWER_CHARS;
+export const MAX_TITLE_CHARS = LIMITS.MAX_TITLE_CHARS;
+export const TIMER_RANGE = [LIMITS.MIN_TIMER_SECONDS, LIMITS.MAX_TIMER_SECONDS] as const;
+export const CAP_RANGE = [LIMITS.MIN_PARTICIPANTS, LIMITS.MAX_PARTICIPANTS] as const;
+export const MAX_WINES = LIMITS.MAX_WINES;
 
 const CONTROL = /\p{Cc}/u;
 
@@ -46,10 +48,10 @@ export function validateDraft(d: Draft): Map<string, string> {
   if (CONTROL.test(title)) errors.set("title", "Must not contain control characters");
   else if ([...title].length > MAX_TITLE_CHARS) errors.set("title", `At most ${MAX_TITLE_CHARS} characters`);
   if (!Number.isInteger(d.timerSeconds) || d.timerSeconds < TIMER_RANGE[0] || d.timerSeconds > TIMER_RANGE[1]) {
-    errors.set("timerSeconds", "Between 15 and 120 seconds");
+    errors.set("timerSeconds", `Between ${TIMER_RANGE[0]} and ${TIMER_RANGE[1]} seconds`);
   }
   if (!Number.isInteger(d.maxParticipants) || d.maxParticipants < CAP_RANGE[0] || d.maxParticipants > CAP_RANGE[1]) {
-    errors.set("maxParticipants", "A whole number between 2 and 1000");
+    errors.set("maxParticipants", `A whole number between ${CAP_RANGE[0]} and ${CAP_RANGE[1]}`);
   }
   if (d.wines.length === 0) errors.set("wines", "Add at least one wine");
   if (d.wines.length > MAX_WINES) errors.set("wines", `At most ${MAX_WINES} wines`);

@@ -6,6 +6,7 @@ import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { TopBar } from "../components/Brand";
 import { api, ApiFailure } from "../lib/api";
+import type { CreateSessionReply, CreateSessionRequest } from "../api.gen";
 import { useScreenHeading } from "../lib/a11y";
 import { arrivalDecision, clearFragment, hostKey, isPlausibleKey, previousHostKey, readFragment, storedHostKey, switchHostKey } from "../lib/storage";
 import { draftToInput, fieldErrorMap, type Draft } from "../lib/validate";
@@ -156,10 +157,8 @@ function CreateScreen(props: { hostKey: string; handle: string; suggestions: Sug
     setBusy(true);
     setError(null);
     try {
-      const res = await api<{ code: string }>("/api/sessions", {
-        method: "POST",
-        json: { hostKey: props.hostKey, hostHandle: props.handle, tasting: draftToInput(draft) },
-      });
+      const body: CreateSessionRequest = { hostKey: props.hostKey, hostHandle: props.handle, tasting: draftToInput(draft) };
+      const res = await api<CreateSessionReply>("/api/sessions", { method: "POST", json: body });
       saveDraft(null);
       void proposeCustomAnswers(draft, props.suggestions);
       props.onCreated(res.code);

@@ -44,15 +44,11 @@ function App() {
     enabled: valid && !!key,
     keys: [key],
     identify: () => (key ? { type: "rejoin_host", hostKey: key } : null),
+    fatal: FATAL,
+    onFatal: setFatal,
     onMessage: (msg, sock) => {
       if (msg.type === "error") {
-        const f = FATAL[msg.code];
-        if (f) {
-          sock.stop();
-          setFatal(f);
-        } else {
-          setFlash(msg.message);
-        }
+        setFlash(msg.message);
         return;
       }
       const clock = sock.localDeadline.bind(sock);

@@ -42,6 +42,11 @@ export function GameView({ code, title, onGone, seatSwitch }: Props) {
       const creds = playerCredentials(code);
       return creds ? { type: "rejoin_session", ...creds } : { type: "join_session" };
     },
+    fatal: ERROR_TEXT,
+    onFatal: (message, errorCode) => {
+      if (errorCode === "INVALID_REJOIN" || errorCode === "UNKNOWN_PARTICIPANT") setPlayerCredentials(code, null);
+      onGone({ kind: "error", code: errorCode, message });
+    },
     onMessage: (msg, sock) => {
       if (msg.type === "participant:joined") setPlayerCredentials(code, { pseudonym: msg.pseudonym, token: msg.token });
       if (msg.type === "participant:kicked" || msg.type === "participant:left") {
@@ -52,13 +57,6 @@ export function GameView({ code, title, onGone, seatSwitch }: Props) {
       }
       if (msg.type === "session:ended") sock.stop();
       if (msg.type === "error") {
-        const fatal = ERROR_TEXT[msg.code];
-        if (fatal) {
-          if (msg.code === "INVALID_REJOIN" || msg.code === "UNKNOWN_PARTICIPANT") setPlayerCredentials(code, null);
-          sock.stop();
-          onGone({ kind: "error", code: msg.code, message: fatal });
-          return;
-        }
         setFlash(msg.code === "ANSWERS_CLOSED" ? "Answers are closed for this question." : msg.message);
         return;
       }

@@ -4,7 +4,6 @@
 import type { EndReason, ParticipantReveal, Phase, QuestionView, RankingEntry, ServerMessage, WineReveal } from "../protocol.gen";
 import { NO_TIMER, timerFrom, type LocalDeadline, type Timer } from "../lib/countdown";
 import type { PendingAnswer } from "../lib/outbox";
-import { rankedCount } from "../lib/ranks";
 
 export interface Game {
   phase: Phase | "joining";
@@ -91,7 +90,8 @@ export function applyPlayer(g: Game, msg: ServerMessage, sock: SocketView): Game
         reveal: msg.reveal,
         rankings: msg.rankings,
         me: msg.me,
-        ranked: msg.rankings ? (rankedCount(msg) ?? g.ranked) : g.ranked,
+        // Snapshots carry no count: keep the last one a leaderboard sent.
+        ranked: g.ranked,
         wine: msg.wine,
         roundIndex: q?.roundIndex ?? g.roundIndex,
         questionIndex: q?.questionIndex ?? g.questionIndex,
@@ -140,15 +140,15 @@ export function applyPlayer(g: Game, msg: ServerMessage, sock: SocketView): Game
         phase: "question_leaderboard",
         rankings: msg.rankings,
         me: msg.me ?? null,
-        ranked: rankedCount(msg) ?? g.ranked,
+        ranked: msg.rankedCount,
         roundIndex: msg.roundIndex,
         questionIndex: msg.questionIndex,
         totalQuestions: msg.totalQuestions,
       };
     case "game:round_leaderboard":
-      return { ...g, phase: "round_leaderboard", rankings: msg.rankings, me: msg.me ?? null, ranked: rankedCount(msg) ?? g.ranked, wine: msg.wine, roundIndex: msg.roundIndex };
+      return { ...g, phase: "round_leaderboard", rankings: msg.rankings, me: msg.me ?? null, ranked: msg.rankedCount, wine: msg.wine, roundIndex: msg.roundIndex };
     case "game:final_leaderboard":
-      return { ...g, phase: "ended", final: true, rankings: msg.rankings, me: msg.me ?? null, ranked: rankedCount(msg) ?? g.ranked, question: null, timer: NO_TIMER };
+      return { ...g, phase: "ended", final: true, rankings: msg.rankings, me: msg.me ?? null, ranked: msg.rankedCount, question: null, timer: NO_TIMER };
     case "session:ended":
       return { ...g, phase: "ended", endReason: msg.reason, question: null, timer: NO_TIMER };
     case "host:away":
