@@ -4,11 +4,9 @@
 // ranked count on leaderboards, and bodies on GET to forwarded routes.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { request as httpRequest } from "node:http";
-import { DatabaseSync } from "node:sqlite";
 import { startStack } from "../support/stack.mjs";
+import { sessionDatabase, sessionSchemaCount, withDatabase } from "../support/storage.mjs";
 import { TestSocket } from "../support/ws-client.mjs";
 import { createSession, connect, connectHost, joinPlayer, makeTasting, newHostKey } from "../support/tasting.mjs";
 
@@ -30,46 +28,6 @@ function answerTexts(tasting) {
 
 function assertNoAnswer(what, text, answers) {
   for (const answer of answers) assert.ok(!text.includes(answer), `${what} reveals ${JSON.stringify(answer)}: ${text}`);
-}
-
-/** Every SQLite file under the stack's storage. */
-function sqliteFiles() {
-  const found = [];
-  const walk = (dir) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith(".sqlite")) found.push(path);
-    }
-  };
-  walk(stack.persistDir);
-  return found;
-}
-
-/** The SQLite file of the session stored under `code` (the runtime must be stopped). */
-function sessionDatabase(code) {
-  for (const path of sqliteFiles()) {
-    const db = new DatabaseSync(path, { readOnly: true });
-    try {
-      const hasSession = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'session'").get().n > 0;
-      if (hasSession && db.prepare("SELECT count(*) AS n FROM session WHERE code = ?").get(code).n > 0) return path;
-    } finally {
-      db.close();
-    }
-  }
-  throw new Error(`no database holds session ${code}`);
-}
-
-/** How many SQLite files under the stack's storage hold the session schema. */
-function sessionDatabases() {
-  return sqliteFiles().filter((path) => {
-    const db = new DatabaseSync(path, { readOnly: true });
-    try {
-      return db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'schema_meta'").get().n > 0;
-    } finally {
-      db.close();
-    }
-  }).length;
 }
 
 test("errors carry the typed envelope {error: {code, message, fields?}}", async () => {
@@ -96,7 +54,7 @@ test("errors carry the typed envelope {error: {code, message, fields?}}", async 
 
 test("GET and WebSocket upgrades to codes nobody created store nothing", async () => {
   const { code } = await createSession(stack);
-  const before = sessionDatabases();
+  const before = sessionSchemaCount(stack);
   assert.ok(before >= 1, "the created session has its tables");
   let probed = 0;
   for (let n = 0; probed < 12; n++) {
@@ -116,7 +74,7 @@ test("GET and WebSocket upgrades to codes nobody created store nothing", async (
     sock.send({ type: "join_session" });
     assert.equal((await sock.waitClosed()).code, 4404);
   }
-  assert.equal(sessionDatabases(), before, "no session tables were created for unused codes");
+  assert.equal(sessionSchemaCount(stack), before, "no session tables were created for unused codes");
 });
 
 test("the host reads the tasting back in the shape it was submitted", async () => {
@@ -294,14 +252,9 @@ test("a session whose storage does not restore answers 500, stays listed, and it
   const { code, hostKey } = await createSession(stack);
   const other = await createSession(stack);
   // Damage the stored state the way a half-applied write could: a phase no engine knows.
-  await stack.restart(() => {
-    const db = new DatabaseSync(sessionDatabase(code));
-    try {
-      db.exec("UPDATE state SET phase = 'bogus'");
-    } finally {
-      db.close();
-    }
-  });
+  await stack.restart(() =>
+    withDatabase(sessionDatabase(stack, code), (db) => db.exec("UPDATE state SET phase = 'bogus'"), { readOnly: false }),
+  );
   const broken = await api(`/api/sessions/${code}`);
   assert.equal(broken.status, 500);
   assert.equal((await broken.json()).error.code, "INTERNAL");
