@@ -7,12 +7,14 @@
 //!   (`storage` SQLite repository, `sockets` attachments and recipients, `limits` abuse
 //!   controls, `http` its HTTP side, `stats` cost counters).
 //! - `host_registry`: the `HostRegistry` Durable Object listing each host's sessions.
+//! - `rate_limit`: per-client limits on the Workers rate-limiting binding.
 //!
 //! Static assets (the built frontend) are served by the runtime before this code runs; only
 //! `/api/*` reaches the worker.
 
 mod api_error;
 mod host_registry;
+mod rate_limit;
 mod routes;
 mod session_object;
 
