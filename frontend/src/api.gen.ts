@@ -27,7 +27,13 @@ export type SessionStats = { sinceMs: number,
 /**
  * HTTP requests that reached the object, WebSocket upgrades included.
  */
-doRequests: number, wsMessagesReceived: number, wsMessagesSent: number, wsBytesSent: number, alarms: number, sqlRowsRead: number, sqlRowsWritten: number, };
+doRequests: number, wsMessagesReceived: number, wsMessagesSent: number, wsBytesSent: number, alarms: number, sqlRowsRead: number, sqlRowsWritten: number, 
+/**
+ * Codes the worker drew to create this session (1 = the first was free): the code
+ * space's occupancy as this creation met it. Over many sessions, the share of draws
+ * that hit a taken code estimates the occupancy (docs/operations.md).
+ */
+codeDraws: number, };
 
 export type HealthReply = { 
 /**
@@ -54,6 +60,8 @@ export const CloseCode = {
   NOT_FOUND: 4404,
   FLOOD: 1008,
   LOST_STATE: 1011,
+  REPLACED: 4009,
+  CROWDED: 4029,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
@@ -62,6 +70,10 @@ export const LIMITS = {
   MAX_FRAME_BYTES: 16384,
   MAX_TASTING_BODY_BYTES: 262144,
   MAX_SOCKETS: 2500,
+  MAX_HOST_SOCKETS: 10,
+  MAX_UNIDENTIFIED_SOCKETS: 250,
+  MAX_SOCKETS_PER_SEAT: 3,
+  MAX_PARTICIPANT_SOCKETS: 2240,
   IDENTIFY_TIMEOUT_MS: 10000,
   MAX_HOST_SESSIONS: 200,
   HISTORY_LOOKUPS: 30,

@@ -4,7 +4,7 @@ export type Category = "color" | "region" | "grape_variety" | "vintage_year" | "
 
 export type Phase = "waiting" | "question_open" | "question_paused" | "question_revealed" | "question_leaderboard" | "round_leaderboard" | "ended";
 
-export type ErrorCode = "SESSION_NOT_FOUND" | "GAME_STARTED" | "SESSION_FULL" | "INVALID_HOST_KEY" | "INVALID_REJOIN" | "NOT_HOST" | "NOT_PARTICIPANT" | "INVALID_PHASE" | "NO_PARTICIPANTS" | "INVALID_TASTING" | "ANSWERS_CLOSED" | "UNKNOWN_QUESTION" | "UNKNOWN_OPTION" | "INVALID_MESSAGE" | "MESSAGE_TOO_LARGE" | "RATE_LIMITED" | "ALREADY_IDENTIFIED" | "UNKNOWN_PARTICIPANT" | "SESSION_ENDED" | "TOO_MANY_CONNECTIONS" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "CONFLICT" | "UNSUPPORTED_MEDIA_TYPE" | "SERVICE_UNAVAILABLE" | "INTERNAL";
+export type ErrorCode = "SESSION_NOT_FOUND" | "GAME_STARTED" | "SESSION_FULL" | "INVALID_HOST_KEY" | "INVALID_REJOIN" | "NOT_HOST" | "NOT_PARTICIPANT" | "INVALID_PHASE" | "NO_PARTICIPANTS" | "INVALID_TASTING" | "ANSWERS_CLOSED" | "UNKNOWN_QUESTION" | "UNKNOWN_OPTION" | "INVALID_MESSAGE" | "MESSAGE_TOO_LARGE" | "RATE_LIMITED" | "ALREADY_IDENTIFIED" | "UNKNOWN_PARTICIPANT" | "SESSION_ENDED" | "SESSION_LOCKED" | "TOO_MANY_CONNECTIONS" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "CONFLICT" | "UNSUPPORTED_MEDIA_TYPE" | "SERVICE_UNAVAILABLE" | "CODES_EXHAUSTED" | "INTERNAL";
 
 export type EndReason = "host_ended" | "completed" | "host_timeout" | "expired" | "deleted";
 
@@ -52,7 +52,11 @@ currentQuestion: QuestionView | null, remainingMs: number | null, paused: boolea
 /**
  * Pseudonyms that answered the current question.
  */
-answered: Array<string>, reveal: HostReveal | null, rankings: Array<RankingEntry> | null, wine: WineReveal | null, endReason: EndReason | null, };
+answered: Array<string>, reveal: HostReveal | null, rankings: Array<RankingEntry> | null, wine: WineReveal | null, endReason: EndReason | null, 
+/**
+ * Whether the host locked the lobby (no more joins).
+ */
+locked: boolean, };
 
 export type ParticipantSnapshot = { code: string, title: string, phase: Phase, pseudonym: string, score: number, participantCount: number, maxParticipants: number, totalRounds: number, currentQuestion: QuestionView | null, remainingMs: number | null, paused: boolean, serverTime: number, selectedOptionId: string | null, reveal: ParticipantReveal | null, 
 /**
@@ -66,9 +70,14 @@ me: RankingEntry | null, wine: WineReveal | null, hostAway: boolean, endReason: 
 
 export type PublicSessionInfo = { code: string, title: string, phase: Phase, participantCount: number, maxParticipants: number, 
 /**
- * Whether `join_session` would currently succeed (lobby open and a seat free).
+ * Whether `join_session` would currently succeed (lobby open and not locked, a seat
+ * and a pseudonym free).
  */
-joinable: boolean, };
+joinable: boolean, 
+/**
+ * Whether the host locked the lobby.
+ */
+locked: boolean, };
 
 export type ResultQuestion = { questionId: string, roundIndex: number, questionIndex: number, category: Category, options: Array<OptionView>, correctOptionId: string, };
 
@@ -90,9 +99,9 @@ podium: Array<RankingEntry>, };
 
 export type Reveal = HostReveal | ParticipantReveal;
 
-export type ClientMessage = { "type": "rejoin_host", hostKey: string, } | { "type": "join_session", } | { "type": "rejoin_session", pseudonym: string, token: string, } | { "type": "update_session", tasting: TastingInput, } | { "type": "host:start", } | { "type": "host:pause", } | { "type": "host:resume", } | { "type": "host:reveal", } | { "type": "host:next", } | { "type": "host:end", } | { "type": "host:kick", pseudonym: string, } | { "type": "submit_answer", questionId: string, optionId: string, } | { "type": "leave", } | { "type": "ping", t: number, };
+export type ClientMessage = { "type": "rejoin_host", hostKey: string, } | { "type": "join_session", } | { "type": "rejoin_session", pseudonym: string, token: string, } | { "type": "update_session", tasting: TastingInput, } | { "type": "host:start", } | { "type": "host:pause", } | { "type": "host:resume", } | { "type": "host:reveal", } | { "type": "host:next", } | { "type": "host:end", } | { "type": "host:kick", pseudonym: string, } | { "type": "host:lock", } | { "type": "host:unlock", } | { "type": "submit_answer", questionId: string, optionId: string, } | { "type": "leave", } | { "type": "ping", t: number, };
 
-export type ServerMessage = { "type": "server:state_snapshot", code: string, phase: Phase, } | { "type": "host:state_snapshot" } & HostSnapshot | { "type": "participant:state_snapshot" } & ParticipantSnapshot | { "type": "participant:joined", pseudonym: string, token: string, } | { "type": "host:session_updated", tasting: HostTasting, } | { "type": "lobby:updated", participant?: ParticipantPresence, count: number, maxParticipants: number, } | { "type": "participant:kicked", } | { "type": "participant:left", } | { "type": "game:started", totalRounds: number, } | { "type": "game:question" } & QuestionView | { "type": "game:timer_paused", remainingMs: number, serverTime: number, } | { "type": "game:timer_resumed", remainingMs: number, serverTime: number, } | { "type": "answer:accepted", questionId: string, optionId: string, } | { "type": "game:participant_answered", pseudonym: string, answeredCount: number, totalCount: number, } | { "type": "game:answer_revealed" } & Reveal | { "type": "game:question_leaderboard", rankings: Array<RankingEntry>, me?: RankingEntry, 
+export type ServerMessage = { "type": "server:state_snapshot", code: string, phase: Phase, } | { "type": "host:state_snapshot" } & HostSnapshot | { "type": "participant:state_snapshot" } & ParticipantSnapshot | { "type": "participant:joined", pseudonym: string, token: string, } | { "type": "host:session_updated", tasting: HostTasting, } | { "type": "lobby:updated", participant?: ParticipantPresence, count: number, maxParticipants: number, } | { "type": "lobby:locked", locked: boolean, } | { "type": "participant:kicked", } | { "type": "participant:left", } | { "type": "game:started", totalRounds: number, } | { "type": "game:question" } & QuestionView | { "type": "game:timer_paused", remainingMs: number, serverTime: number, } | { "type": "game:timer_resumed", remainingMs: number, serverTime: number, } | { "type": "answer:accepted", questionId: string, optionId: string, } | { "type": "game:participant_answered", pseudonym: string, answeredCount: number, totalCount: number, } | { "type": "game:answer_revealed" } & Reveal | { "type": "game:question_leaderboard", rankings: Array<RankingEntry>, me?: RankingEntry, 
 /**
  * How many participants are ranked (all seated ones): `rankings` may hold only
  * the top, so "30th of 50" reads `me.rank` of `ranked_count`.

@@ -11,6 +11,8 @@ pub struct ApiError {
     pub code: ErrorCode,
     pub message: String,
     pub fields: Option<Vec<FieldError>>,
+    /// Seconds after which a retry may succeed (`Retry-After`, on 429 and 503).
+    pub retry_after: Option<u32>,
 }
 
 impl ApiError {
@@ -19,7 +21,13 @@ impl ApiError {
             code,
             message: message.into(),
             fields: None,
+            retry_after: None,
         }
+    }
+
+    pub fn retry_after(mut self, seconds: u32) -> ApiError {
+        self.retry_after = Some(seconds);
+        self
     }
 
     pub fn with_fields(mut self, fields: Vec<FieldError>) -> ApiError {
@@ -41,6 +49,9 @@ impl ApiError {
             Ok(mut r) => {
                 if status == 401 {
                     let _ = r.headers_mut().set("www-authenticate", "Bearer");
+                }
+                if let Some(seconds) = self.retry_after {
+                    let _ = r.headers_mut().set("retry-after", &seconds.to_string());
                 }
                 r
             }

@@ -9,6 +9,7 @@
 //! - `host_registry`: the `HostRegistry` Durable Object listing each host's sessions.
 //! - `health`: `GET /api/health`, whether the worker, a Durable Object and the answers
 //!   worker with its KV answer.
+//! - `rate_limit`: per-client limits on the Workers rate-limiting binding.
 //!
 //! Static assets (the built frontend) are served by the runtime before this code runs; every
 //! other path reaches the worker: `/api/*` routes, and a JSON 404 for anything else.
@@ -16,6 +17,7 @@
 mod api_error;
 mod health;
 mod host_registry;
+mod rate_limit;
 mod routes;
 mod session_object;
 

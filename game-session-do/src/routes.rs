@@ -6,7 +6,7 @@ use futures_util::future::join_all;
 use sommelier_core::api::limits::{CODE_ATTEMPTS, HISTORY_LOOKUPS, MAX_TASTING_BODY_BYTES};
 use sommelier_core::api::{
     CreateSessionReply, CreateSessionRequest, HostSessionSummary, HostSessionsReply,
-    InternalCreateRequest, SessionCode,
+    InternalCreateRequest, SessionCode, CODE_SPACE,
 };
 use sommelier_core::protocol::{ErrorCode, SessionStatus};
 use sommelier_core::secrets::{hash_secret, host_key_problem};
@@ -14,9 +14,14 @@ use worker::{Env, Headers, Method, Request, RequestInit, Response, Stub};
 
 use crate::api_error::{bearer, ApiError};
 use crate::host_registry::{RegistryEntry, RegistryUpdate};
+use crate::rate_limit;
 use crate::session_object::now_ms;
 
 type RouteResult = Result<Response, ApiError>;
+
+/// What a refused create suggests waiting: lobbies nobody starts free their code within a
+/// day, so a minute is a polite, not a precise, figure.
+const CODES_RETRY_AFTER_S: u32 = 60;
 
 pub async fn handle(req: Request, env: Env) -> RouteResult {
     let path = req.path();
@@ -107,13 +112,24 @@ fn internal_request(
     )?)
 }
 
-/// A uniformly random code from the runtime's CSPRNG.
-fn random_code() -> Result<SessionCode, ApiError> {
+/// The number of codes drawn from: `CODE_SPACE` (10,000), or fewer when the `CODE_SPACE`
+/// variable says so (tests fill a tiny code space to see the refusal; never set in
+/// production).
+fn code_space(env: &Env) -> u16 {
+    env.var("CODE_SPACE")
+        .ok()
+        .and_then(|v| v.to_string().parse::<u16>().ok())
+        .filter(|n| (1..=CODE_SPACE).contains(n))
+        .unwrap_or(CODE_SPACE)
+}
+
+/// A uniformly random code among the first `space` from the runtime's CSPRNG.
+fn random_code(space: u16) -> Result<SessionCode, ApiError> {
     loop {
         let mut b = [0u8; 2];
         getrandom::fill(&mut b)
             .map_err(|_| ApiError::new(ErrorCode::Internal, "no randomness available"))?;
-        if let Some(code) = SessionCode::from_random(u16::from_le_bytes(b)) {
+        if let Some(code) = SessionCode::from_random_in(u16::from_le_bytes(b), space) {
             return Ok(code);
         }
     }
@@ -141,15 +157,34 @@ async fn create_session(mut req: Request, env: &Env) -> RouteResult {
             format!("hostKey {problem}"),
         ));
     }
+    // Creation costs a code out of 10,000: limited per address and per host key.
+    let address = rate_limit::client_address(&req);
+    rate_limit::require(
+        env,
+        rate_limit::CREATE_PER_ADDRESS,
+        &format!("create:{address}"),
+        "too many sessions created from this address",
+    )
+    .await?;
+    rate_limit::require(
+        env,
+        rate_limit::CREATE_PER_HOST,
+        &format!("create:{}", hash_secret(&body.host_key)),
+        "too many sessions created with this host key",
+    )
+    .await?;
+    let space = code_space(env);
     let host_key = body.host_key.clone();
     let mut payload = InternalCreateRequest {
         code: String::new(),
+        code_draws: 0,
         request: body,
     };
     let mut last_failure = None;
-    for _ in 0..CODE_ATTEMPTS {
-        let code = random_code()?;
+    for draw in 1..=CODE_ATTEMPTS {
+        let code = random_code(space)?;
         payload.code = code.to_string();
+        payload.code_draws = draw as u64;
         let json = serde_json::to_string(&payload).map_err(|e| {
             ApiError::new(
                 ErrorCode::Internal,
@@ -197,10 +232,12 @@ async fn create_session(mut req: Request, env: &Env) -> RouteResult {
     if let Some(failure) = last_failure {
         return Err(failure);
     }
+    worker::console_warn!("no free session code after {CODE_ATTEMPTS} draws");
     Err(ApiError::new(
-        ErrorCode::Conflict,
-        "no free session code right now; try again in a moment",
-    ))
+        ErrorCode::CodesExhausted,
+        "every session code we tried is in use; try again in a minute",
+    )
+    .retry_after(CODES_RETRY_AFTER_S))
 }
 
 async fn forward_to_session(req: Request, env: &Env, code: &str) -> RouteResult {

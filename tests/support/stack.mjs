@@ -43,16 +43,41 @@ function writeAnswersConfig(dir, adminSecret, answersVars = {}, editAnswersConfi
   return join(dir, "wrangler.toml");
 }
 
+/** The rate limit tests get unless they ask for another: high enough that no other test
+ * (hundreds of joins and sessions from one loopback address) ever meets one. */
+export const TEST_RATE_LIMIT = 100_000;
+
+/**
+ * Copies the game worker's config into `dir` with absolute paths and each `[[ratelimits]]`
+ * limit set to `ratelimits[name]` (default `TEST_RATE_LIMIT`): the binding's limits are
+ * fixed per config, so tests choose theirs this way.
+ */
+function writeGameConfig(dir, ratelimits) {
+  mkdirSync(dir);
+  let config = readFileSync(join(ROOT, "wrangler.toml"), "utf8")
+    .replace(/^main\s*=\s*"([^"]+)"/m, (_, main) => `main = ${JSON.stringify(resolve(ROOT, main))}`)
+    .replace(/^directory\s*=\s*"([^"]+)"/m, (_, d) => `directory = ${JSON.stringify(resolve(ROOT, d))}`);
+  config = config.replace(
+    /(\[\[ratelimits\]\]\s*\nname\s*=\s*"([A-Z_]+)"[\s\S]*?simple\s*=\s*\{\s*limit\s*=\s*)(\d+)/g,
+    (_, head, name) => `${head}${ratelimits[name] ?? TEST_RATE_LIMIT}`,
+  );
+  writeFileSync(join(dir, "wrangler.toml"), config);
+  return join(dir, "wrangler.toml");
+}
+
 /**
  * Starts the stack. `vars` become worker variables of the game worker (e.g. HOST_GRACE_MS),
  * `answersVars` the answers worker's (e.g. SUGGESTIONS_PER_DAY); `editAnswersConfig` rewrites
- * the answers worker's wrangler.toml text. Returns {baseUrl, wsBase, adminSecret, restart(),
+ * the answers worker's wrangler.toml text; `ratelimits` sets limits of the game worker's rate
+ * limiters by binding name (per 60 s; unnamed ones are effectively unlimited, see
+ * `TEST_RATE_LIMIT`). Returns {baseUrl, wsBase, adminSecret, restart(),
  * stop(), logs()}.
  */
 export async function startStack({
   vars = {},
   answersVars = {},
   editAnswersConfig,
+  ratelimits = {},
   adminSecret = randomBytes(16).toString("hex"),
 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "sommelier-stack-"));
@@ -61,6 +86,7 @@ export async function startStack({
   // `wrangler dev --env-file` (and `--var`) only reach the first config's worker, so the
   // answers worker runs from a copy of its config with its own `.dev.vars` beside it.
   const answersConfig = writeAnswersConfig(join(dir, "answers"), adminSecret, answersVars, editAnswersConfig);
+  const gameConfig = writeGameConfig(join(dir, "game"), ratelimits);
   const port = await freePort();
   const inspectorPort = await freePort();
   let child = null;
@@ -69,7 +95,7 @@ export async function startStack({
   async function launch() {
     const args = [
       "dev",
-      "-c", "wrangler.toml",
+      "-c", gameConfig,
       "-c", answersConfig,
       "--ip", "127.0.0.1",
       "--port", String(port),

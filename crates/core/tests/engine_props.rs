@@ -1,7 +1,8 @@
 //! Property tests over random command sequences at random times (public API only): no
 //! panic, scores equal 100 × correct final answers, ranks follow scores, phases move only
 //! along legal edges, participants never see a correct option before its reveal, and a
-//! restore from the persisted writes after any prefix gives the same state and snapshots.
+//! restore from the persisted writes after any prefix gives the same state and snapshots,
+//! and public info's `joinable` always matches what a join would do.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -41,6 +42,8 @@ enum Op {
     Drive,
     /// A new socket identifies as the host.
     NewHost,
+    /// The host locks (true) or unlocks the lobby.
+    Lock(bool),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -68,6 +71,7 @@ fn op() -> impl Strategy<Value = Op> {
         2 => Just(Op::Restore),
         1 => proptest::bool::weighted(0.05).prop_map(|d| if d { Op::Delete } else { Op::Alarm }),
         1 => (i, 0u8..7).prop_map(|(c, k)| Op::Stray(c, k)),
+        1 => proptest::bool::ANY.prop_map(Op::Lock),
     ]
 }
 
@@ -228,6 +232,8 @@ impl World {
             Op::Reveal => self.host_send(ClientMessage::HostReveal {}),
             Op::Next => self.host_send(ClientMessage::HostNext {}),
             Op::End => self.host_send(ClientMessage::HostEnd {}),
+            Op::Lock(true) => self.host_send(ClientMessage::HostLock {}),
+            Op::Lock(false) => self.host_send(ClientMessage::HostUnlock {}),
             Op::Kick(p) => {
                 let name = self
                     .names
@@ -330,11 +336,12 @@ impl World {
                     let victims: Vec<ConnId> = self
                         .live
                         .iter()
-                        .filter(|(_, id)| match to {
+                        .filter(|(c, id)| match to {
                             Recipient::Participant(p) => {
                                 matches!(id, Identity::Participant { pseudonym } if pseudonym == p)
                             }
                             Recipient::AllSockets => true,
+                            Recipient::Conn(x) => *c == x,
                             _ => false,
                         })
                         .map(|(c, _)| *c)
@@ -484,6 +491,31 @@ fn check_state(world: &World) {
         );
     }
     assert_eq!(back.public_info(), world.e.public_info());
+    // Public info's `joinable` tells the truth: a join tried on a copy succeeds exactly
+    // when it says so (once due deadlines are handled, as the shell does on every load and
+    // alarm).
+    let mut probe = world.e.clone();
+    probe.alarm(world.now);
+    let joinable = probe.public_info().joinable;
+    let conn = world.live.keys().max().copied().unwrap_or(0) + 1_000;
+    probe.connection_opened(conn, world.now);
+    let fx = probe.handle(
+        conn,
+        &Identity::Unidentified,
+        ClientMessage::JoinSession {},
+        world.now,
+        &mut ChaCha8Rng::seed_from_u64(9),
+    );
+    let joined = fx.iter().any(|f| {
+        matches!(
+            f,
+            Effect::Send {
+                msg: S::ParticipantJoined { .. },
+                ..
+            }
+        )
+    });
+    assert_eq!(joinable, joined, "joinable vs a real join");
 }
 
 /// The generator is only useful if random walks reach every phase; check it does.

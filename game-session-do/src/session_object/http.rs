@@ -2,9 +2,8 @@
 //! info, and the host-only results, summary, stats, tasting (read and lobby edit) and delete. The worker forwards
 //! `/api/sessions/{code}/…` here unchanged.
 
-use sommelier_core::api::limits::MAX_SOCKETS;
-use sommelier_core::api::CloseCode;
-use sommelier_core::api::{DeleteSessionReply, InternalCreateRequest};
+use sommelier_core::api::limits::{MAX_SOCKETS, MAX_UNIDENTIFIED_SOCKETS};
+use sommelier_core::api::{CloseCode, DeleteSessionReply, InternalCreateRequest};
 use sommelier_core::engine::{Engine, Recipient, Write};
 use sommelier_core::protocol::{ErrorCode, ServerMessage, TastingInput};
 use sommelier_core::secrets::verify_secret;
@@ -13,6 +12,11 @@ use worker::{Method, Request, Response, WebSocketPair};
 use super::storage::Repo;
 use super::{now_ms, rng_of, send_frame, transaction, GameSession};
 use crate::api_error::{bearer, ApiError};
+use crate::rate_limit;
+
+/// How many client addresses an object remembers as admitted (memory bound; beyond it the
+/// set starts over, which only costs those addresses one more count).
+const MAX_ADMITTED: usize = 4_096;
 
 type HttpResult = std::result::Result<Response, ApiError>;
 
@@ -41,8 +45,12 @@ impl GameSession {
                     .map_err(|e| ApiError::new(ErrorCode::BadRequest, e.to_string()))?;
                 self.create(body)
             }
-            (Method::Get, ["api", "sessions", _, "ws"]) => self.upgrade(&req),
+            (Method::Get, ["api", "sessions", _, "ws"]) => {
+                let address = self.admit_lookup(&req).await?;
+                self.upgrade(&req, address)
+            }
             (Method::Get, ["api", "sessions", _]) => {
+                self.admit_lookup(&req).await?;
                 self.read(|e| Response::from_json(&e.public_info()).map_err(Into::into))
             }
             (Method::Get, ["api", "sessions", _, "results"]) => {
@@ -146,6 +154,7 @@ impl GameSession {
                 // host's history.
                 let summary = engine.summary();
                 inner.engine = Some(engine);
+                inner.stats.code_draws = body.code_draws;
                 // The schema is made in the same transaction as the session's first rows,
                 // after clearing whatever a session that used this code before left.
                 self.apply_created(inner, effects)?;
@@ -219,7 +228,34 @@ impl GameSession {
         Ok(Response::from_json(engine.tasting())?)
     }
 
-    fn upgrade(&self, req: &Request) -> HttpResult {
+    /// The per-address limit on looking codes up (public info, upgrades), which is what
+    /// makes guessing codes slow. It counts distinct codes, not requests: an address's first
+    /// lookup of this code costs one token of `LOOKUP_LIMITER`, whether the code is live or
+    /// not, and later lookups from the same address are free while this object remembers
+    /// it. So a venue of 200 phones behind one address spends one token on its code, while a
+    /// scanner spends one per code it tries, and an address over its budget learns nothing
+    /// about any new code (live codes refuse it too). Returns the client address.
+    async fn admit_lookup(&self, req: &Request) -> Result<String, ApiError> {
+        let address = rate_limit::client_address(req);
+        if self.inner.borrow().admitted.contains(&address) {
+            return Ok(address);
+        }
+        rate_limit::require(
+            &self.env,
+            rate_limit::LOOKUP_PER_ADDRESS,
+            &format!("lookup:{address}"),
+            "too many session codes tried from this address",
+        )
+        .await?;
+        let mut inner = self.inner.borrow_mut();
+        if inner.admitted.len() >= MAX_ADMITTED {
+            inner.admitted.clear();
+        }
+        inner.admitted.insert(address.clone());
+        Ok(address)
+    }
+
+    fn upgrade(&self, req: &Request, address: String) -> HttpResult {
         let is_upgrade = req
             .headers()
             .get("upgrade")?
@@ -232,6 +268,13 @@ impl GameSession {
         }
         let mut guard = self.inner.borrow_mut();
         let inner = &mut *guard;
+        // Unidentified sockets have their own pool: when it is full the oldest gives way, so
+        // sockets that never identify cannot keep a host (or anyone) from getting in.
+        if inner.sockets.unidentified_len() >= MAX_UNIDENTIFIED_SOCKETS
+            || inner.sockets.len() >= MAX_SOCKETS
+        {
+            self.evict_oldest_unidentified(inner)?;
+        }
         if inner.sockets.len() >= MAX_SOCKETS {
             return Err(ApiError::new(
                 ErrorCode::TooManyConnections,
@@ -244,7 +287,7 @@ impl GameSession {
         match inner.engine.as_mut() {
             Some(engine) => {
                 let now = now_ms();
-                let conn = inner.sockets.add(ws, now)?;
+                let conn = inner.sockets.add(ws, now, Some(address))?;
                 let effects = engine.connection_opened(conn, now);
                 self.apply(inner, effects)?;
             }
@@ -252,7 +295,7 @@ impl GameSession {
                 // Browsers cannot read an upgrade's HTTP status: say it in the protocol. A
                 // close before the handshake completes would be lost, so the socket is closed
                 // on its next frame or by the identify timeout.
-                inner.sockets.add(ws.clone(), now_ms())?;
+                inner.sockets.add(ws.clone(), now_ms(), Some(address))?;
                 send_frame(
                     &ws,
                     &ServerMessage::error(ErrorCode::SessionNotFound, "no session with this code"),
@@ -260,6 +303,26 @@ impl GameSession {
             }
         }
         Ok(Response::from_websocket(pair.client)?)
+    }
+
+    /// Closes the unidentified socket that has waited longest, to make room.
+    fn evict_oldest_unidentified(&self, inner: &mut super::Inner) -> Result<(), ApiError> {
+        let Some(conn) = inner.sockets.oldest_unidentified() else {
+            return Ok(());
+        };
+        if let Some(ws) = inner.sockets.socket(conn) {
+            let _ = ws.close(
+                Some(CloseCode::Crowded.code()),
+                Some("too many unidentified connections"),
+            );
+        }
+        inner.sockets.remove(conn);
+        inner.limits.forget(conn);
+        if let Some(engine) = inner.engine.as_mut() {
+            let effects = engine.connection_closed(conn, &Default::default(), now_ms());
+            self.apply(inner, effects)?;
+        }
+        Ok(())
     }
 
     /// Runs `f` on the engine, or answers 404 when no session is stored here.

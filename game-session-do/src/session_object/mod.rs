@@ -17,15 +17,15 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha20Rng;
 use sommelier_core::api::{CloseCode, SessionStats};
 use sommelier_core::engine::{decode_frame, Effect, Engine, EngineConfig, FrameEncoder, Write};
-use sommelier_core::protocol::{ErrorCode, ServerMessage};
+use sommelier_core::protocol::{ClientMessage, ErrorCode, ServerMessage};
 use sommelier_core::Phase;
 use worker::{
     durable_object, js_sys, DurableObject, Env, Request, Response, Result, ScheduledTime, State,
     WebSocket, WebSocketIncomingMessage,
 };
 
-use limits::{RateLimits, Verdict, IDENTIFY_TIMEOUT_MS};
-use sockets::Sockets;
+use limits::{BucketKey, RateLimits, Verdict, IDENTIFY_TIMEOUT_MS};
+use sockets::{Attachment, Sockets};
 use stats::Stats;
 use storage::Repo;
 
@@ -48,6 +48,8 @@ struct Inner {
     /// The alarm last set (`Some(None)` = none set); `None` when unknown.
     alarm_at: Option<Option<u64>>,
     stats: Stats,
+    /// Client addresses whose lookup of this code was already counted (see `admit_lookup`).
+    admitted: std::collections::HashSet<String>,
 }
 
 pub(crate) fn now_ms() -> u64 {
@@ -98,6 +100,7 @@ impl DurableObject for GameSession {
                     },
                     ..Stats::default()
                 },
+                admitted: Default::default(),
             }),
         }
     }
@@ -116,7 +119,17 @@ impl DurableObject for GameSession {
         ws: WebSocket,
         message: WebSocketIncomingMessage,
     ) -> Result<()> {
-        self.on_frame(&ws, message);
+        if let Some((att, msg)) = self.accept_frame(&ws, message) {
+            let limited = if matches!(msg, ClientMessage::JoinSession {}) {
+                self.join_refusal(&att).await
+            } else {
+                None
+            };
+            match limited {
+                Some(refusal) => send_frame(&ws, &refusal),
+                None => self.on_message(&ws, att, msg),
+            }
+        }
         self.sync_alarm_logged().await;
         Ok(())
     }
@@ -295,7 +308,14 @@ impl GameSession {
         Ok(())
     }
 
-    fn on_frame(&self, ws: &WebSocket, message: WebSocketIncomingMessage) {
+    /// The checks every frame passes before the engine sees it: the session loads, the
+    /// socket is known, the seat's or connection's rate, text, decodable. `None` when the
+    /// frame was refused (the reply is sent).
+    fn accept_frame(
+        &self,
+        ws: &WebSocket,
+        message: WebSocketIncomingMessage,
+    ) -> Option<(Attachment, ClientMessage)> {
         let mut guard = self.inner.borrow_mut();
         let inner = &mut *guard;
         if let Err(e) = self.ensure_loaded(inner) {
@@ -304,7 +324,7 @@ impl GameSession {
                 ws,
                 &ServerMessage::error(ErrorCode::Internal, "the session is unavailable, retry"),
             );
-            return;
+            return None;
         }
         inner.stats.ws_messages_received += 1;
         let Some(att) = Sockets::identify(ws) else {
@@ -312,18 +332,21 @@ impl GameSession {
                 Some(CloseCode::LostState.code()),
                 Some("lost connection state, reconnect"),
             );
-            return;
+            return None;
         };
         let now = now_ms();
         let is_host = att.identity == sommelier_core::engine::Identity::Host;
-        match inner.limits.check(att.conn, is_host, now) {
+        match inner
+            .limits
+            .check(BucketKey::of(att.conn, &att.identity), is_host, now)
+        {
             Verdict::Accept => {}
             Verdict::Refuse => {
                 send_frame(
                     ws,
                     &ServerMessage::error(ErrorCode::RateLimited, "too many messages, slow down"),
                 );
-                return;
+                return None;
             }
             Verdict::Close => {
                 send_frame(
@@ -331,7 +354,7 @@ impl GameSession {
                     &ServerMessage::error(ErrorCode::RateLimited, "flooding: connection closed"),
                 );
                 let _ = ws.close(Some(CloseCode::Flood.code()), Some("rate limit exceeded"));
-                return;
+                return None;
             }
         }
         let text = match message {
@@ -341,16 +364,44 @@ impl GameSession {
                     ws,
                     &ServerMessage::error(ErrorCode::InvalidMessage, "frames must be JSON text"),
                 );
-                return;
+                return None;
             }
         };
-        let msg = match decode_frame(&text) {
-            Ok(msg) => msg,
+        match decode_frame(&text) {
+            Ok(msg) => Some((att, msg)),
             Err(refusal) => {
                 send_frame(ws, &refusal);
-                return;
+                None
             }
-        };
+        }
+    }
+
+    /// Counts a `join_session` against the per-address join limit (the address the socket
+    /// was opened from): the refusal to send when over it. A limiter failure refuses the
+    /// join too (fails closed).
+    async fn join_refusal(&self, att: &Attachment) -> Option<ServerMessage> {
+        let address = att.client.as_deref().unwrap_or("unknown");
+        let allowed = crate::rate_limit::allow(
+            &self.env,
+            crate::rate_limit::JOIN_PER_ADDRESS,
+            &format!("join:{address}"),
+        )
+        .await;
+        match allowed {
+            Ok(true) => None,
+            Ok(false) => Some(ServerMessage::error(
+                ErrorCode::RateLimited,
+                "too many joins from this address; wait a minute",
+            )),
+            Err(e) => Some(ServerMessage::error(e.code, e.message)),
+        }
+    }
+
+    /// Hands an accepted frame to the engine and applies what it decides.
+    fn on_message(&self, ws: &WebSocket, att: Attachment, msg: ClientMessage) {
+        let mut guard = self.inner.borrow_mut();
+        let inner = &mut *guard;
+        let now = now_ms();
         let Some(engine) = inner.engine.as_mut() else {
             send_frame(
                 ws,

@@ -18,12 +18,17 @@ pub struct Attachment {
     pub opened_ms: u64,
     #[serde(rename = "i", default)]
     pub identity: Identity,
+    /// The client address of the upgrade (`CF-Connecting-IP`), for the per-address join
+    /// limit; never logged, gone with the socket.
+    #[serde(rename = "a", default, skip_serializing_if = "Option::is_none")]
+    pub client: Option<String>,
 }
 
 struct Entry {
     ws: WebSocket,
     identity: Identity,
     opened_ms: u64,
+    client: Option<String>,
 }
 
 /// Indexes kept in step with each socket's identity, so that resolving the host or finding
@@ -47,7 +52,7 @@ impl Sockets {
             match ws.deserialize_attachment::<Attachment>() {
                 Ok(Some(a)) => {
                     sockets.next_conn = sockets.next_conn.max(a.conn + 1);
-                    sockets.insert(a.conn, ws, a.identity, a.opened_ms);
+                    sockets.insert(a.conn, ws, a);
                 }
                 _ => {
                     let _ = ws.close(Some(1011), Some("lost connection state, reconnect"));
@@ -57,7 +62,13 @@ impl Sockets {
         sockets
     }
 
-    fn insert(&mut self, conn: ConnId, ws: WebSocket, identity: Identity, opened_ms: u64) {
+    fn insert(&mut self, conn: ConnId, ws: WebSocket, a: Attachment) {
+        let Attachment {
+            identity,
+            opened_ms,
+            client,
+            ..
+        } = a;
         match &identity {
             Identity::Participant { pseudonym } => self
                 .by_pseudonym
@@ -77,20 +88,29 @@ impl Sockets {
                 ws,
                 identity,
                 opened_ms,
+                client,
             },
         );
     }
 
-    /// Registers a freshly accepted socket and writes its attachment.
-    pub fn add(&mut self, ws: WebSocket, now_ms: u64) -> worker::Result<ConnId> {
+    /// Registers a freshly accepted socket and writes its attachment. Connection ids only
+    /// grow (the engine retires a seat's oldest socket by the smallest id).
+    pub fn add(
+        &mut self,
+        ws: WebSocket,
+        now_ms: u64,
+        client: Option<String>,
+    ) -> worker::Result<ConnId> {
         let conn = self.next_conn;
         self.next_conn += 1;
-        ws.serialize_attachment(Attachment {
+        let attachment = Attachment {
             conn,
             opened_ms: now_ms,
             identity: Identity::Unidentified,
-        })?;
-        self.insert(conn, ws, Identity::Unidentified, now_ms);
+            client,
+        };
+        ws.serialize_attachment(&attachment)?;
+        self.insert(conn, ws, attachment);
         Ok(conn)
     }
 
@@ -104,12 +124,14 @@ impl Sockets {
             return Ok(());
         };
         self.unlink(conn, &entry);
-        entry.ws.serialize_attachment(Attachment {
+        let attachment = Attachment {
             conn,
             opened_ms: entry.opened_ms,
-            identity: identity.clone(),
-        })?;
-        self.insert(conn, entry.ws, identity, entry.opened_ms);
+            identity,
+            client: entry.client,
+        };
+        entry.ws.serialize_attachment(&attachment)?;
+        self.insert(conn, entry.ws, attachment);
         Ok(())
     }
 
@@ -141,6 +163,16 @@ impl Sockets {
 
     pub fn len(&self) -> usize {
         self.by_conn.len()
+    }
+
+    /// Sockets that have not identified yet.
+    pub fn unidentified_len(&self) -> usize {
+        self.unidentified.len()
+    }
+
+    /// The unidentified socket that has waited longest (the first to give way).
+    pub fn oldest_unidentified(&self) -> Option<ConnId> {
+        self.unidentified.first().map(|(_, c)| *c)
     }
 
     /// Every live socket's connection id and identity (for `Engine::restore`).

@@ -129,6 +129,8 @@ const MIGRATIONS: &[&[&str]] = &[
         "DROP TABLE participants",
         "ALTER TABLE participants_v4 RENAME TO participants",
     ],
+    // v4 → v5: the host can lock the lobby (no more joins).
+    &["ALTER TABLE state ADD COLUMN locked INTEGER NOT NULL DEFAULT 0"],
 ];
 
 /// Tables holding session data (not `schema_meta`), cleared by `Write::DeleteAll`.
@@ -255,7 +257,7 @@ impl<'a> Repo<'a> {
             ),
             Write::Tasting(t) => self.write_tasting(t),
             Write::State(s) => self.exec(
-                "INSERT OR REPLACE INTO state (id, phase, round_index, question_index, revealed_count, deadline_ms, remaining_ms, host_grace_deadline_ms, ended_ms, end_reason) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO state (id, phase, round_index, question_index, revealed_count, deadline_ms, remaining_ms, host_grace_deadline_ms, ended_ms, end_reason, locked) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 vec![
                     text(s.phase.as_str()),
                     int(s.round_index.into()),
@@ -268,6 +270,7 @@ impl<'a> Repo<'a> {
                     s.end_reason
                         .map(|r| text(&enum_name(&r)))
                         .unwrap_or(SqlStorageValue::Null),
+                    int(u64::from(s.locked)),
                 ],
             ),
             // Upserts update rows in place (INSERT OR REPLACE would delete and re-insert).
@@ -489,9 +492,10 @@ impl<'a> Repo<'a> {
             host_grace_deadline_ms: Option<u64>,
             ended_ms: Option<u64>,
             end_reason: Option<String>,
+            locked: u8,
         }
         let s = self
-            .query::<S>("SELECT phase, round_index, question_index, revealed_count, deadline_ms, remaining_ms, host_grace_deadline_ms, ended_ms, end_reason FROM state WHERE id = 1", vec![])?
+            .query::<S>("SELECT phase, round_index, question_index, revealed_count, deadline_ms, remaining_ms, host_grace_deadline_ms, ended_ms, end_reason, locked FROM state WHERE id = 1", vec![])?
             .into_iter()
             .next()
             .ok_or_else(|| corrupt("state", "missing"))?;
@@ -509,6 +513,7 @@ impl<'a> Repo<'a> {
                 .as_deref()
                 .map(parse_enum::<EndReason>)
                 .transpose()?,
+            locked: s.locked != 0,
         })
     }
 }

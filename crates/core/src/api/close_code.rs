@@ -22,10 +22,15 @@ pub enum CloseCode {
     Flood,
     /// The server lost this socket's state; reconnecting fixes it.
     LostState,
+    /// The seat (or the host) opened a newer socket beyond its cap; this, its oldest, went.
+    /// Another tab or device holds the seat: do not reconnect automatically.
+    Replaced,
+    /// Too many sockets had not identified; this, the oldest of them, gave way. Retry.
+    Crowded,
 }
 
 impl CloseCode {
-    pub const ALL: [CloseCode; 7] = [
+    pub const ALL: [CloseCode; 9] = [
         CloseCode::Kicked,
         CloseCode::Left,
         CloseCode::Deleted,
@@ -33,6 +38,8 @@ impl CloseCode {
         CloseCode::NotFound,
         CloseCode::Flood,
         CloseCode::LostState,
+        CloseCode::Replaced,
+        CloseCode::Crowded,
     ];
 
     /// The number on the wire.
@@ -45,6 +52,8 @@ impl CloseCode {
             CloseCode::NotFound => 4404,
             CloseCode::Flood => 1008,
             CloseCode::LostState => 1011,
+            CloseCode::Replaced => 4009,
+            CloseCode::Crowded => 4029,
         }
     }
 
@@ -58,6 +67,8 @@ impl CloseCode {
             CloseCode::NotFound => "NOT_FOUND",
             CloseCode::Flood => "FLOOD",
             CloseCode::LostState => "LOST_STATE",
+            CloseCode::Replaced => "REPLACED",
+            CloseCode::Crowded => "CROWDED",
         }
     }
 }

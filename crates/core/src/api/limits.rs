@@ -7,8 +7,23 @@ pub const MAX_FRAME_BYTES: usize = 16 * 1024;
 /// Largest accepted JSON body of `POST /api/sessions` and `PUT /api/sessions/{code}/tasting`
 /// (a valid 30-wine tasting of 100-character answers is about 80 KB).
 pub const MAX_TASTING_BODY_BYTES: usize = 256 * 1024;
-/// Live sockets one session accepts (1,000 participants plus hosts, screens, reconnects).
+/// Live sockets one session accepts (1,000 participants plus hosts, screens, reconnects),
+/// split into pools that add up to it (issue 17 item 2: one seat cannot lock a session):
+/// host sockets, unidentified sockets and participants' sockets.
 pub const MAX_SOCKETS: usize = 2_500;
+/// Host sockets (dashboard, projector, spare devices); a further one retires the oldest
+/// (`CloseCode::Replaced`).
+pub const MAX_HOST_SOCKETS: u32 = 10;
+/// Sockets that have not identified yet; beyond this the oldest gives way
+/// (`CloseCode::Crowded`), so sockets that never identify cannot keep anyone out.
+pub const MAX_UNIDENTIFIED_SOCKETS: usize = 250;
+/// Sockets per seat (a phone, a second tab, a reconnect racing its old socket); a further
+/// one retires the seat's oldest (`CloseCode::Replaced`).
+pub const MAX_SOCKETS_PER_SEAT: u32 = 3;
+/// All participants' sockets together: what is left once hosts and unidentified sockets
+/// have their reserves (2,240); beyond it a join or rejoin is refused `TOO_MANY_CONNECTIONS`.
+pub const MAX_PARTICIPANT_SOCKETS: u32 =
+    (MAX_SOCKETS - MAX_UNIDENTIFIED_SOCKETS) as u32 - MAX_HOST_SOCKETS;
 /// A socket that has not identified within this time is closed with `CloseCode::IdentifyTimeout`.
 pub const IDENTIFY_TIMEOUT_MS: u64 = 10_000;
 /// Random codes the worker draws before answering that no code is free.
@@ -24,6 +39,10 @@ pub const EXPORTED: &[(&str, u64)] = &[
     ("MAX_FRAME_BYTES", MAX_FRAME_BYTES as u64),
     ("MAX_TASTING_BODY_BYTES", MAX_TASTING_BODY_BYTES as u64),
     ("MAX_SOCKETS", MAX_SOCKETS as u64),
+    ("MAX_HOST_SOCKETS", MAX_HOST_SOCKETS as u64),
+    ("MAX_UNIDENTIFIED_SOCKETS", MAX_UNIDENTIFIED_SOCKETS as u64),
+    ("MAX_SOCKETS_PER_SEAT", MAX_SOCKETS_PER_SEAT as u64),
+    ("MAX_PARTICIPANT_SOCKETS", MAX_PARTICIPANT_SOCKETS as u64),
     ("IDENTIFY_TIMEOUT_MS", IDENTIFY_TIMEOUT_MS),
     ("MAX_HOST_SESSIONS", MAX_HOST_SESSIONS as u64),
     ("HISTORY_LOOKUPS", HISTORY_LOOKUPS as u64),

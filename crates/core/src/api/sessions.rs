@@ -21,8 +21,15 @@ impl SessionCode {
     /// A code from two random bytes, uniformly over the code space: draws at or above the
     /// largest multiple of 10,000 are rejected (`None`: draw again) so no code is likelier.
     pub fn from_random(draw: u16) -> Option<SessionCode> {
-        const LIMIT: u16 = (u16::MAX / CODE_SPACE) * CODE_SPACE;
-        (draw < LIMIT).then(|| SessionCode(format!("{:04}", draw % CODE_SPACE)))
+        SessionCode::from_random_in(draw, CODE_SPACE)
+    }
+
+    /// Like `from_random`, over the first `space` codes only (`0000`…; tests shrink the
+    /// space to fill it). `space` is clamped to 1–10,000.
+    pub fn from_random_in(draw: u16, space: u16) -> Option<SessionCode> {
+        let space = space.clamp(1, CODE_SPACE);
+        let limit = (u16::MAX / space) * space;
+        (draw < limit).then(|| SessionCode(format!("{:04}", draw % space)))
     }
 
     pub fn as_str(&self) -> &str {
@@ -61,6 +68,10 @@ pub struct CreateSessionReply {
 #[serde(rename_all = "camelCase")]
 pub struct InternalCreateRequest {
     pub code: String,
+    /// How many codes the worker drew to find this one (1 = the first was free); kept in
+    /// the session's stats as the occupancy its creation met.
+    #[serde(default)]
+    pub code_draws: u64,
     #[serde(flatten)]
     pub request: CreateSessionRequest,
 }
@@ -98,6 +109,10 @@ pub struct SessionStats {
     pub alarms: u64,
     pub sql_rows_read: u64,
     pub sql_rows_written: u64,
+    /// Codes the worker drew to create this session (1 = the first was free): the code
+    /// space's occupancy as this creation met it. Over many sessions, the share of draws
+    /// that hit a taken code estimates the occupancy (docs/operations.md).
+    pub code_draws: u64,
 }
 
 #[cfg(test)]
@@ -127,6 +142,18 @@ mod tests {
             "every code equally likely"
         );
         assert_eq!(counts[0], 6);
+    }
+
+    #[test]
+    fn a_smaller_code_space_is_drawn_uniformly_from_its_start() {
+        let mut counts = [0u32; 3];
+        for draw in 0..=u16::MAX {
+            if let Some(code) = SessionCode::from_random_in(draw, 3) {
+                counts[code.as_str().parse::<usize>().unwrap()] += 1;
+            }
+        }
+        assert!(counts.iter().all(|&n| n == counts[0] && n > 0));
+        assert!(SessionCode::from_random_in(0, 1).is_some_and(|c| c.as_str() == "0000"));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! `submit_answer`: the current question only, while open; a later answer replaces the
-//! earlier one. Hosts get a delta with the answered count.
+//! earlier one, the same answer again is acknowledged without a write. Hosts get a delta
+//! with the answered count.
 
 use super::effects::{Out, Recipient};
 use super::records::{AnswerRecord, Write};
@@ -59,6 +60,18 @@ impl Engine {
             );
         };
         let first = *slot == NO_ANSWER;
+        if *slot == position {
+            // The same option again (a retry, a double tap, or a flood): acknowledged, but
+            // nothing changed, so nothing is written (issue 17 item 10).
+            out.send(
+                Recipient::Conn(conn),
+                ServerMessage::AnswerAccepted {
+                    question_id: question_id.to_string(),
+                    option_id: option_id.to_string(),
+                },
+            );
+            return Ok(());
+        }
         *slot = position;
         let pseudonym = p.pseudonym.clone();
         if first {

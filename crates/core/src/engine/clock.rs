@@ -46,7 +46,8 @@ impl Engine {
         queue
     }
 
-    /// Acts on everything due at `now`, in a fixed order: retention, lobby expiry, question
+    /// Acts on everything due at `now`, in a fixed order: retention, lobby expiry (which
+    /// deletes the never-started session), question
     /// deadline (revealed before any host timeout), host grace, then lobby count pushes.
     pub(crate) fn tick(&mut self, now: u64, out: &mut Out) {
         if self.deleted {
@@ -65,7 +66,12 @@ impl Engine {
                     .created_ms
                     .saturating_add(self.session.lobby_expiry_ms)
         {
+            // Nothing was played, so nothing is worth keeping: everyone learns the end, then
+            // the storage goes at once and the code is free again (issue 17 item 3), instead
+            // of holding the code through the 7-day retention.
             self.finish(EndReason::Expired, now, out);
+            self.delete_all(out);
+            return;
         }
         if self.state.phase == Phase::QuestionOpen
             && self.state.deadline_ms.is_some_and(|d| now >= d)

@@ -33,6 +33,7 @@ impl Engine {
             );
         }
         if role == Role::Unidentified {
+            self.make_room(Role::Host, out)?;
             self.attach(conn, Role::Host, out);
         }
         out.set_identity(conn, Identity::Host);
@@ -62,29 +63,41 @@ impl Engine {
             Phase::Ended => return refuse(ErrorCode::SessionEnded, "this session has ended"),
             _ => return refuse(ErrorCode::GameStarted, "the game has already started"),
         }
+        if self.state.locked {
+            return refuse(
+                ErrorCode::SessionLocked,
+                "the host has locked this lobby: no more joins",
+            );
+        }
         if self.seated >= self.tasting.max_participants {
             return refuse(ErrorCode::SessionFull, "this session is full");
         }
-        let by_name = &self.by_name;
-        let Some(pseudonym) = crate::pseudonym::draw_pseudonym(rng, |c| by_name.contains_key(c))
-        else {
+        let Some((pseudonym, i)) = self.free_pseudonym(rng) else {
             return refuse(
                 ErrorCode::SessionFull,
                 "no pseudonym is left in this session",
             );
         };
+        self.make_room(Role::Participant(i), out)?;
         let token = new_token(rng);
-        let i = self.participants.len();
-        self.participants.push(Participant {
+        let seat = Participant {
             pseudonym: pseudonym.clone(),
             token_hash: hash_secret(&token),
-            seq: u32::try_from(i).unwrap_or(u32::MAX),
+            // A reused seat keeps its place in the join order (and its row key).
+            seq: self
+                .participants
+                .get(i)
+                .map_or(u32::try_from(i).unwrap_or(u32::MAX), |p| p.seq),
             joined_ms: now,
             status: SeatStatus::Active,
             score: 0,
             answers: vec![NO_ANSWER; self.index.total_questions],
             conns: 0,
-        });
+        };
+        match self.participants.get_mut(i) {
+            Some(old) => *old = seat,
+            None => self.participants.push(seat),
+        }
         self.by_name.insert(pseudonym.clone(), i);
         self.seated += 1;
         self.persist_participant(i, out);
@@ -136,6 +149,7 @@ impl Engine {
                 "unknown pseudonym, wrong token or seat given up",
             ),
             (Role::Unidentified, Some(i)) => {
+                self.make_room(Role::Participant(i), out)?;
                 self.attach(conn, Role::Participant(i), out);
                 out.set_identity(
                     conn,
@@ -147,6 +161,26 @@ impl Engine {
                 Ok(())
             }
         }
+    }
+
+    /// A pseudonym for a new seat and the seat's index: a never used one if any is left,
+    /// else the name of a seat given up in the lobby (issue 17 item 4). Reuse only happens
+    /// before the start (joins are refused afterwards), so the old seat holds no answers;
+    /// its row is overwritten with a new token, so the old token cannot take the seat back.
+    fn free_pseudonym(&self, rng: &mut dyn RngCore) -> Option<(String, usize)> {
+        let by_name = &self.by_name;
+        if let Some(fresh) = crate::pseudonym::draw_pseudonym(rng, |c| by_name.contains_key(c)) {
+            return Some((fresh, self.participants.len()));
+        }
+        let participants = &self.participants;
+        let given_up = |c: &str| {
+            by_name
+                .get(c)
+                .is_none_or(|&i| participants[i].status == SeatStatus::Active)
+        };
+        let reused = crate::pseudonym::draw_pseudonym(rng, given_up)?;
+        let i = *by_name.get(&reused)?;
+        Some((reused, i))
     }
 
     fn send_participant_snapshot(&self, conn: ConnId, i: usize, now: u64, out: &mut Out) {

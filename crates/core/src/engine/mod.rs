@@ -6,11 +6,12 @@
 //!
 //! Files: `state` (in-memory shapes), `effects` (what the shell does), `records` (storage),
 //! `restore` (rebuild from storage), `identify` (host and participant (re)joins), `lobby`
-//! (tasting edits, kick, leave, lobby counts), `flow` (start … end), `answers`, `clock`
+//! (tasting edits, kick, leave, lobby counts), `lobby_lock`, `caps` (sockets per seat and pool), `flow` (start … end), `answers`, `clock`
 //! (deadlines and the wake-up queue), `presence` (live connections, host away),
 //! `snapshots` (complete screens), `queries` (HTTP read helpers), `encode` (frames).
 
 mod answers;
+mod caps;
 mod clock;
 mod create_error;
 pub mod effects;
@@ -18,6 +19,7 @@ mod encode;
 mod flow;
 mod identify;
 mod lobby;
+mod lobby_lock;
 mod presence;
 mod queries;
 pub mod records;
@@ -171,6 +173,7 @@ impl Engine {
             host_grace_deadline_ms: None,
             ended_ms: None,
             end_reason: None,
+            locked: false,
         };
         let engine = Engine::from_parts(session, tasting, state, Vec::new());
         let mut out = Out::default();
@@ -355,6 +358,8 @@ impl Engine {
             ClientMessage::HostNext {} => self.next(now, out),
             ClientMessage::HostEnd {} => self.host_end(now, out),
             ClientMessage::HostKick { pseudonym } => self.kick(&pseudonym, now, out),
+            ClientMessage::HostLock {} => self.set_locked(true, out),
+            ClientMessage::HostUnlock {} => self.set_locked(false, out),
             ClientMessage::SubmitAnswer {
                 question_id,
                 option_id,

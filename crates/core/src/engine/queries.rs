@@ -21,7 +21,11 @@ impl Engine {
             max_participants: self.tasting.max_participants,
             joinable: !self.deleted
                 && self.state.phase == Phase::Waiting
-                && self.seated < self.tasting.max_participants,
+                && !self.state.locked
+                && self.seated < self.tasting.max_participants
+                // With reuse, a pseudonym is free while any is not held by a seat.
+                && (self.seated as usize) < crate::pseudonym::COMBINATIONS,
+            locked: self.state.locked,
         }
     }
 

@@ -40,6 +40,9 @@ pub struct StateRecord {
     pub host_grace_deadline_ms: Option<u64>,
     pub ended_ms: Option<u64>,
     pub end_reason: Option<EndReason>,
+    /// Whether the host locked the lobby (no more joins).
+    #[serde(default)]
+    pub locked: bool,
 }
 
 /// Whether a participant still holds a seat.

@@ -182,6 +182,7 @@ impl Engine {
             rankings: self.on_leaderboard().then(|| self.rankings()),
             wine: (phase == Phase::RoundLeaderboard).then(|| self.wine_reveal()),
             end_reason: self.state.end_reason,
+            locked: self.state.locked,
         }
     }
 

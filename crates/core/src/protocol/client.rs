@@ -36,6 +36,12 @@ pub enum ClientMessage {
     HostEnd {},
     #[serde(rename = "host:kick")]
     HostKick { pseudonym: String },
+    /// Lock the lobby: no more joins (seated participants still rejoin).
+    #[serde(rename = "host:lock")]
+    HostLock {},
+    /// Open a locked lobby again.
+    #[serde(rename = "host:unlock")]
+    HostUnlock {},
     /// Choose (or change) the answer to the open question.
     #[serde(rename = "submit_answer")]
     SubmitAnswer {
@@ -63,6 +69,8 @@ impl ClientMessage {
                 | ClientMessage::HostNext {}
                 | ClientMessage::HostEnd {}
                 | ClientMessage::HostKick { .. }
+                | ClientMessage::HostLock {}
+                | ClientMessage::HostUnlock {}
         )
     }
 

@@ -26,6 +26,8 @@ pub enum ErrorCode {
     AlreadyIdentified,
     UnknownParticipant,
     SessionEnded,
+    /// The host locked the lobby: no more joins.
+    SessionLocked,
     TooManyConnections,
     Unauthorized,
     Forbidden,
@@ -38,6 +40,8 @@ pub enum ErrorCode {
     UnsupportedMediaType,
     /// A needed part is missing or misconfigured (e.g. a rate-limit binding); retry later.
     ServiceUnavailable,
+    /// No free session code could be drawn: the code space is (nearly) full; retry later.
+    CodesExhausted,
     Internal,
 }
 
@@ -53,12 +57,13 @@ impl ErrorCode {
             NotHost | NotParticipant | Forbidden => 403,
             MethodNotAllowed => 405,
             GameStarted | SessionFull | InvalidPhase | NoParticipants | AnswersClosed
-            | AlreadyIdentified | SessionEnded | Conflict => 409,
+            | AlreadyIdentified | SessionEnded | SessionLocked | Conflict => 409,
             MessageTooLarge | PayloadTooLarge => 413,
             RateLimited | TooManyConnections => 429,
             InvalidTasting | InvalidMessage | BadRequest => 400,
             UnsupportedMediaType => 415,
             ServiceUnavailable => 503,
+            CodesExhausted => 503,
             Internal => 500,
         }
     }

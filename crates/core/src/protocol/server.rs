@@ -38,6 +38,9 @@ pub enum ServerMessage {
         count: u32,
         max_participants: u32,
     },
+    /// To hosts: the lobby's lock changed (or was confirmed) by `host:lock`/`host:unlock`.
+    #[serde(rename = "lobby:locked")]
+    LobbyLocked { locked: bool },
     #[serde(rename = "participant:kicked")]
     ParticipantKicked {},
     /// To a participant who sent `leave`, just before the socket closes.

@@ -233,6 +233,8 @@ pub struct HostSnapshot {
     pub rankings: Option<Vec<RankingEntry>>,
     pub wine: Option<WineReveal>,
     pub end_reason: Option<EndReason>,
+    /// Whether the host locked the lobby (no more joins).
+    pub locked: bool,
 }
 
 /// Everything a participant's screen needs after a (re)connect.
@@ -273,8 +275,11 @@ pub struct PublicSessionInfo {
     pub phase: Phase,
     pub participant_count: u32,
     pub max_participants: u32,
-    /// Whether `join_session` would currently succeed (lobby open and a seat free).
+    /// Whether `join_session` would currently succeed (lobby open and not locked, a seat
+    /// and a pseudonym free).
     pub joinable: bool,
+    /// Whether the host locked the lobby.
+    pub locked: bool,
 }
 
 /// A played (revealed) question in the results export.

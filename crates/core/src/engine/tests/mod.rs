@@ -1,7 +1,9 @@
 //! Engine unit tests: a small harness that plays a session, then one file per area
-//! (the command × phase table, errors, timer, scoring, presence, persistence, queries).
+//! (the command × phase table, errors, timer, scoring, presence, persistence, queries,
+//! abuse limits).
 
 mod errors;
+mod limits;
 mod persistence;
 mod presence;
 mod queries;

@@ -131,7 +131,7 @@ fn wakeup_queue_holds_every_kind() {
 }
 
 #[test]
-fn lobby_expires_after_a_day() {
+fn lobby_expires_after_a_day_and_frees_its_code() {
     let (mut h, _) = H::at(Phase::Waiting);
     h.now = T0 + 24 * HOUR_MS - 1;
     h.alarm(); // the coalesced lobby count push
@@ -149,6 +149,22 @@ fn lobby_expires_after_a_day() {
         sent(&fx, &Recipient::Hosts).is_empty(),
         "no leaderboard for a game never played"
     );
+    // Nothing was played: the storage goes at once (not after the retention), the code is
+    // free again, and the sockets are closed after the end message.
+    assert!(h.e.is_deleted());
+    assert!(h.store.records().is_none());
+    assert!(fx
+        .iter()
+        .any(|f| matches!(f, Effect::Persist(Write::DeleteAll))));
+    assert!(fx.iter().any(|f| matches!(
+        f,
+        Effect::Close {
+            to: Recipient::AllSockets,
+            code: CloseCode::Deleted,
+            ..
+        }
+    )));
+    assert_eq!(h.e.next_wakeup(), None);
 }
 
 #[test]
