@@ -1,20 +1,25 @@
 #!/usr/bin/env node
-// Seeds the curated wine answers (seeds/answers.json) through the answers HTTP API: one
-// POST {values: [...]} per category (split at 500 values), idempotent (values already present,
-// ignoring case, are skipped), printing what was added and skipped.
+// Seeds the curated wine answers (seeds/answers.json) and the wine catalog (seeds/wines.json)
+// through the answers HTTP API: one POST {values: [...]} per category (split at 500 values),
+// then PUT /wines in batches of 200 (upserts by name). Idempotent: values already present
+// (ignoring case) are skipped, identical wines are left unchanged (no KV write). Prints what
+// was added, skipped and updated.
 //
 //   npm run seed        local stack: WINE_ANSWERS_URL defaults to http://127.0.0.1:8787/api and
 //                       ADMIN_SECRET to the one in wine-answers-worker/.dev.vars
 //   npm run seed:prod   production: WINE_ANSWERS_URL (the answers worker's base URL, or the
 //                       game worker's …/api) and ADMIN_SECRET must both be set
 //
-// Options: --file <path> seeds another JSON file of the same shape; --verbose lists values.
+// Options: --file <path> seeds another answers file of the same shape, or an export of
+// GET /api/admin/export ({answers, wines}); --wines <path> another catalog file;
+// --verbose lists what was added.
 import { readFileSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const CATEGORIES = ["color", "region", "grape_variety", "vintage_year", "wine_name"];
 const BATCH = 500;
+const WINE_BATCH = 200;
 const LOCAL_URL = "http://127.0.0.1:8787/api";
 
 function fail(message) {
@@ -23,13 +28,19 @@ function fail(message) {
 }
 
 function parseArgs(argv) {
-  const opts = { prod: false, verbose: false, file: join(ROOT, "seeds/answers.json") };
+  const opts = {
+    prod: false,
+    verbose: false,
+    file: join(ROOT, "seeds/answers.json"),
+    wines: join(ROOT, "seeds/wines.json"),
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--prod") opts.prod = true;
     else if (arg === "--verbose") opts.verbose = true;
     else if (arg === "--file" && argv[i + 1]) opts.file = resolve(argv[++i]);
-    else fail(`unknown argument ${arg} (use --prod, --file <path>, --verbose)`);
+    else if (arg === "--wines" && argv[i + 1]) opts.wines = resolve(argv[++i]);
+    else fail(`unknown argument ${arg} (use --prod, --file <path>, --wines <path>, --verbose)`);
   }
   return opts;
 }
@@ -64,22 +75,47 @@ function target(opts) {
   return { url: (url || LOCAL_URL).replace(/\/+$/, ""), secret: local };
 }
 
-/** The data set, checked before anything is sent. */
-function loadData(file) {
-  let data;
+function readJson(file) {
   try {
-    data = JSON.parse(readFileSync(file, "utf8"));
+    return JSON.parse(readFileSync(file, "utf8"));
   } catch (e) {
-    fail(`cannot read ${file}: ${e.message}`);
+    return fail(`cannot read ${file}: ${e.message}`);
   }
+}
+
+/** The catalog, checked before anything is sent: an array of {name, color, region, grape_variety}. */
+function checkWines(wines, file) {
+  const fields = ["color", "grape_variety", "name", "region"];
+  if (!Array.isArray(wines)) fail(`${file}: the catalog must be an array of wines`);
+  wines.forEach((w, i) => {
+    const keys = w && typeof w === "object" ? Object.keys(w).sort() : [];
+    if (keys.join() !== fields.join() || fields.some((f) => typeof w[f] !== "string")) {
+      fail(`${file}: wines[${i}] must be {name, color, region, grape_variety} (strings)`);
+    }
+  });
+  return wines;
+}
+
+/** The data set ({answers, wines}), checked before anything is sent. */
+function loadData(opts) {
+  const file = opts.file;
+  let data = readJson(file);
   if (!data || typeof data !== "object" || Array.isArray(data)) fail(`${file} must hold a JSON object`);
+  // An export of GET /api/admin/export carries both parts.
+  let wines;
+  if ("answers" in data && "wines" in data) {
+    wines = checkWines(data.wines, file);
+    data = data.answers;
+  } else {
+    wines = existsSync(opts.wines) ? checkWines(readJson(opts.wines), opts.wines) : [];
+  }
   for (const [category, values] of Object.entries(data)) {
     if (!CATEGORIES.includes(category)) fail(`${file}: unknown category ${category}`);
     if (!Array.isArray(values) || values.some((v) => typeof v !== "string")) {
       fail(`${file}: ${category} must be an array of strings`);
     }
   }
-  return data;
+  return { answers: data, wines };
 }
 
 async function call(url, secret, method, path, body) {
@@ -111,7 +147,7 @@ async function call(url, secret, method, path, body) {
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const { url, secret } = target(opts);
-  const data = loadData(opts.file);
+  const { answers: data, wines } = loadData(opts);
   console.log(`seed: ${opts.prod ? "production" : "local"} answers API at ${url}`);
   await call(url, secret, "GET", "/admin/session");
 
@@ -135,6 +171,22 @@ async function main() {
     if (opts.verbose && result.added.length) console.log(`    added: ${result.added.join(" | ")}`);
   }
   console.log(`seed: done, ${added} added, ${skipped} skipped`);
+
+  // The catalog, after the values: its attributes then already exist (the worker would add
+  // missing ones itself; `valuesAdded` reports them).
+  const catalog = { added: [], updated: [], unchanged: [], values: 0 };
+  for (let i = 0; i < wines.length; i += WINE_BATCH) {
+    const reply = await call(url, secret, "PUT", "/wines", { wines: wines.slice(i, i + WINE_BATCH) });
+    catalog.added.push(...reply.added);
+    catalog.updated.push(...reply.updated);
+    catalog.unchanged.push(...reply.unchanged);
+    catalog.values += Object.values(reply.valuesAdded).flat().length;
+  }
+  console.log(
+    `seed: catalog, ${catalog.added.length} added, ${catalog.updated.length} updated, ` +
+      `${catalog.unchanged.length} unchanged, ${catalog.values} attribute values added`,
+  );
+  if (opts.verbose && catalog.added.length) console.log(`    added: ${catalog.added.join(" | ")}`);
 }
 
 await main();

@@ -1,13 +1,5 @@
 // Generated from crates/core/src/api by `npm run gen:types` (ts-rs). Do not edit by hand.
-import type { Category, ErrorCode, FieldError } from "./protocol.gen";
-
-export type ErrorBody = { error: ErrorDetail, };
-
-export type ErrorDetail = { code: ErrorCode, message: string, 
-/**
- * Field paths and reasons, when a structured body was refused.
- */
-fields?: Array<FieldError>, };
+import type { Category } from "./protocol.gen";
 
 export type ByCategory<T> = { color: T, region: T, grape_variety: T, vintage_year: T, wine_name: T, };
 
