@@ -276,3 +276,36 @@ test("a session whose storage does not restore answers 500, stays listed, and it
   const after = await (await api("/api/host/sessions", { headers: bearer(hostKey) })).json();
   assert.ok(!after.sessions.some((s) => s.code === code), "dropped from the history");
 });
+
+test("an event's writes are stored whole or not at all: a write failing half-way changes nothing", async () => {
+  const { code, hostKey } = await createSession(stack, { tasting: makeTasting(1, { title: "Before the edit" }) });
+  // Make the second wine's questions impossible to insert, as a full disk would mid-event.
+  await stack.restart(() =>
+    withDatabase(
+      sessionDatabase(stack, code),
+      (db) => db.exec("CREATE TRIGGER injected_failure BEFORE INSERT ON questions WHEN NEW.round_index = 1 BEGIN SELECT RAISE(ABORT, 'injected failure'); END"),
+      { readOnly: false },
+    ),
+  );
+  const edit = await api(`/api/sessions/${code}/tasting`, {
+    method: "PUT",
+    headers: { "content-type": "application/json", ...bearer(hostKey) },
+    body: JSON.stringify(makeTasting(2, { title: "After the edit" })),
+  });
+  assert.equal(edit.status, 500);
+  assert.equal((await edit.json()).error.code, "INTERNAL");
+  // The session reloads from storage as it was before the edit.
+  const info = await api(`/api/sessions/${code}`);
+  assert.equal(info.status, 200);
+  assert.equal((await info.json()).title, "Before the edit");
+  const tasting = await (await api(`/api/sessions/${code}/tasting`, { headers: bearer(hostKey) })).json();
+  assert.equal(tasting.wines.length, 1);
+  // A one-wine edit (no row for the trigger to refuse) still works.
+  const ok = await api(`/api/sessions/${code}/tasting`, {
+    method: "PUT",
+    headers: { "content-type": "application/json", ...bearer(hostKey) },
+    body: JSON.stringify(makeTasting(1, { title: "Edited" })),
+  });
+  assert.equal(ok.status, 200);
+  assert.equal((await (await api(`/api/sessions/${code}`)).json()).title, "Edited");
+});
