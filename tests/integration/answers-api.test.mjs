@@ -4,37 +4,11 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startStack } from "../support/stack.mjs";
+import { answersClient, assertError } from "../support/answers-client.mjs";
 
 const CATEGORIES = ["color", "grape_variety", "region", "vintage_year", "wine_name"];
 let stack;
 let api;
-
-function client(s) {
-  return async (method, path, { body, raw, headers = {}, admin = true } = {}) => {
-    const h = { ...headers };
-    if (admin) h.authorization = `Bearer ${s.adminSecret}`;
-    if (body !== undefined) h["content-type"] = "application/json";
-    const init = { method, headers: h, body: raw ?? (body === undefined ? undefined : JSON.stringify(body)) };
-    if (raw instanceof ReadableStream) init.duplex = "half";
-    const res = await fetch(`${s.baseUrl}/api${path}`, init);
-    const text = await res.text();
-    let json = null;
-    try {
-      json = text ? JSON.parse(text) : null;
-    } catch {
-      // left null: the assertions say what was expected
-    }
-    return { status: res.status, headers: res.headers, json, text };
-  };
-}
-
-/** A JSON error with this status and code. */
-function assertError(res, status, code) {
-  assert.equal(res.status, status, res.text);
-  assert.match(res.headers.get("content-type") ?? "", /application\/json/);
-  assert.equal(res.json?.error?.code, code, res.text);
-  assert.equal(typeof res.json.error.message, "string");
-}
 
 async function values(category) {
   const res = await api("GET", `/answers/${category}`);
@@ -44,7 +18,7 @@ async function values(category) {
 
 before(async () => {
   stack = await startStack();
-  api = client(stack);
+  api = answersClient(stack, { admin: true });
 });
 after(async () => {
   await stack?.stop();
@@ -278,7 +252,7 @@ test("public reads are served from the cache (0 KV operations) until a write inv
 test("an empty ADMIN_SECRET refuses every admin call; public reads still work", async () => {
   const empty = await startStack({ adminSecret: "" });
   try {
-    const call = client(empty);
+    const call = answersClient(empty, { admin: true });
     for (const headers of [{}, { authorization: "Bearer " }, { authorization: "Bearer undefined" }, { authorization: "Bearer x" }]) {
       const res = await call("GET", "/admin/session", { admin: false, headers });
       assertError(res, 401, "UNAUTHORIZED");

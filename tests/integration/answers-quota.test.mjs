@@ -4,6 +4,7 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { startStack } from "../support/stack.mjs";
+import { answersClient, ZERO_KV } from "../support/answers-client.mjs";
 
 const stacks = [];
 after(async () => {
@@ -16,26 +17,9 @@ async function start(options) {
   return s;
 }
 
-function client(s) {
-  return async (method, path, { body, admin = false } = {}) => {
-    const headers = {};
-    if (admin) headers.authorization = `Bearer ${s.adminSecret}`;
-    if (body !== undefined) headers["content-type"] = "application/json";
-    const res = await fetch(`${s.baseUrl}/api${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : null, text };
-  };
-}
-
-const ZERO = "list=0 read=0 write=0 delete=0";
-
 test("the daily cap refuses proposals with 429 and Retry-After; duplicates cost no KV operation", async () => {
   const s = await start({ answersVars: { SUGGESTIONS_PER_DAY: "3" } });
-  const api = client(s);
+  const api = answersClient(s);
   const wine = { name: "Casa Test Reserva", color: "Red", region: "Rioja, Spain", grape_variety: "Tempranillo" };
   const first = await api("POST", "/suggestions/color", { body: { value: "Blue" } });
   assert.equal(first.status, 201, first.text);
@@ -44,7 +28,7 @@ test("the daily cap refuses proposals with 429 and Retry-After; duplicates cost 
   const dup = await api("POST", "/suggestions/color", { body: { value: "BLUE" } });
   assert.equal(dup.status, 200);
   assert.equal(dup.json.status, "pending");
-  assert.equal(dup.headers.get("x-kv-ops"), ZERO, "a duplicate is answered from the cached queue");
+  assert.equal(dup.headers.get("x-kv-ops"), ZERO_KV, "a duplicate is answered from the cached queue");
   assert.equal((await api("POST", "/suggestions/wines", { body: wine })).status, 201);
   assert.equal((await api("POST", "/suggestions/region", { body: { value: "Testland, Spain" } })).status, 201);
   const over = await api("POST", "/suggestions/grape_variety", { body: { value: "Testgrape" } });
@@ -53,7 +37,7 @@ test("the daily cap refuses proposals with 429 and Retry-After; duplicates cost 
   assert.match(over.json.error.message, /daily limit of 3/);
   const retry = Number(over.headers.get("retry-after"));
   assert.ok(retry >= 1 && retry <= 86_400, `Retry-After ${retry}`);
-  assert.equal(over.headers.get("x-kv-ops"), ZERO, "a spent day costs nothing");
+  assert.equal(over.headers.get("x-kv-ops"), ZERO_KV, "a spent day costs nothing");
   const overWine = await api("POST", "/suggestions/wines", { body: { ...wine, name: "Another Test" } });
   assert.equal(overWine.status, 429);
   // Still answered past the cap: already pending, already known.
@@ -74,7 +58,7 @@ test("without its rate-limit binding the worker refuses proposals (503) and queu
   const s = await start({
     editAnswersConfig: (toml) => toml.replace(/\[\[ratelimits\]\][^[]*/s, ""),
   });
-  const api = client(s);
+  const api = answersClient(s);
   const res = await api("POST", "/suggestions/color", { body: { value: "Blue" } });
   assert.equal(res.status, 503, res.text);
   assert.equal(res.json.error.code, "SERVICE_UNAVAILABLE");

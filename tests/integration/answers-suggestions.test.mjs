@@ -3,36 +3,10 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startStack } from "../support/stack.mjs";
+import { answersClient, assertError } from "../support/answers-client.mjs";
 
 let stack;
 let api;
-
-function client(s) {
-  return async (method, path, { body, headers = {}, admin = false } = {}) => {
-    const h = { ...headers };
-    if (admin) h.authorization = `Bearer ${s.adminSecret}`;
-    if (body !== undefined) h["content-type"] = "application/json";
-    const res = await fetch(`${s.baseUrl}/api${path}`, {
-      method,
-      headers: h,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    let json = null;
-    try {
-      json = text ? JSON.parse(text) : null;
-    } catch {
-      // left null
-    }
-    return { status: res.status, headers: res.headers, json, text };
-  };
-}
-
-function assertError(res, status, code) {
-  assert.equal(res.status, status, res.text);
-  assert.equal(res.json?.error?.code, code, res.text);
-  assert.equal(typeof res.json.error.message, "string");
-}
 
 const queue = async () => {
   const res = await api("GET", "/suggestions", { admin: true });
@@ -43,7 +17,7 @@ const answers = async (category) => (await api("GET", `/answers/${category}`, { 
 
 before(async () => {
   stack = await startStack();
-  api = client(stack);
+  api = answersClient(stack);
 });
 after(async () => {
   await stack?.stop();

@@ -5,39 +5,11 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startStack } from "../support/stack.mjs";
+import { answersClient, assertError, ZERO_KV } from "../support/answers-client.mjs";
 
 let stack;
 let api;
 
-function client(s) {
-  return async (method, path, { body, raw, admin = true, headers = {} } = {}) => {
-    const h = { ...headers };
-    if (admin) h.authorization = `Bearer ${s.adminSecret}`;
-    if (body !== undefined || raw !== undefined) h["content-type"] ??= "application/json";
-    const res = await fetch(`${s.baseUrl}/api${path}`, {
-      method,
-      headers: h,
-      body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
-    });
-    const text = await res.text();
-    let json = null;
-    try {
-      json = text ? JSON.parse(text) : null;
-    } catch {
-      // left null
-    }
-    return { status: res.status, headers: res.headers, json, text };
-  };
-}
-
-function assertError(res, status, code) {
-  assert.equal(res.status, status, res.text);
-  assert.match(res.headers.get("content-type") ?? "", /application\/json/);
-  assert.equal(res.json?.error?.code, code, res.text);
-  assert.equal(typeof res.json.error.message, "string");
-}
-
-const ZERO = "list=0 read=0 write=0 delete=0";
 const wine = (name, color = "Red", region = "Rioja, Spain", grape = "Tempranillo") => ({
   name,
   color,
@@ -52,7 +24,7 @@ const snapshot = async () => ({
 
 before(async () => {
   stack = await startStack();
-  api = client(stack);
+  api = answersClient(stack, { admin: true });
 });
 after(async () => {
   await stack?.stop();
@@ -97,13 +69,13 @@ test("the catalog read is cached: a warm read costs 0 KV operations, a write mak
   assert.equal(cold.status, 200);
   assert.equal(cold.headers.get("cache-control"), "no-cache");
   const warm = await api("GET", "/wines", { admin: false });
-  assert.equal(warm.headers.get("x-kv-ops"), ZERO);
+  assert.equal(warm.headers.get("x-kv-ops"), ZERO_KV);
   assert.deepEqual(warm.json, cold.json);
   await api("PUT", "/wines", { body: { wines: [wine("Muga Reserva")] } });
   const after = await api("GET", "/wines", { admin: false });
   assert.match(after.headers.get("x-kv-ops"), /list=1/);
   assert.ok(after.json.wines.some((w) => w.name === "Muga Reserva"), "a write through this isolate is seen at once");
-  assert.equal((await api("GET", "/wines", { admin: false })).headers.get("x-kv-ops"), ZERO);
+  assert.equal((await api("GET", "/wines", { admin: false })).headers.get("x-kv-ops"), ZERO_KV);
 });
 
 test("bad input is a 400 JSON error naming the field, and changes nothing", async () => {
@@ -127,7 +99,7 @@ test("bad input is a 400 JSON error naming the field, and changes nothing", asyn
   }
   const one = await api("PUT", "/wines", { body: { wines: [wine("Good One"), wine("Bell\u0007 Wine")] } });
   assert.equal(one.json.error.fields[0].path, "wines[1].name");
-  assertError(await api("PUT", "/wines", { raw: "{not json" }), 400, "BAD_REQUEST");
+  assertError(await api("PUT", "/wines", { raw: "{not json", headers: { "content-type": "application/json" } }), 400, "BAD_REQUEST");
   assertError(await api("PUT", "/wines", { body: { wines: [wine("A")] }, admin: false }), 401, "UNAUTHORIZED");
   assertError(await api("DELETE", "/wines/Muga%20Reserva", { admin: false }), 401, "UNAUTHORIZED");
   assertError(await api("DELETE", "/wines/%ZZ"), 400, "BAD_REQUEST");

@@ -148,11 +148,13 @@ async fn enqueue(
         metadata: serde_json::Value::Null,
     };
     let result = store.put_all(vec![put, counter]).await;
-    cache::queue(|c| {
-        c.update(|q| {
+    cache::queue(|c| match result {
+        Ok(()) => c.update(|q| {
             q.count_one(now);
             record(q);
-        })
+        }),
+        // Part of it may be stored: read the queue again rather than guess.
+        Err(_) => c.invalidate(),
     });
     result
 }

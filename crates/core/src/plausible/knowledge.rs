@@ -211,15 +211,7 @@ impl Knowledge {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn w(name: &str, color: &str, region: &str, grape: &str) -> CatalogWine {
-        CatalogWine {
-            name: name.into(),
-            color: color.into(),
-            region: region.into(),
-            grape_variety: grape.into(),
-        }
-    }
+    use crate::plausible::tests::w;
 
     #[test]
     fn derives_skins_countries_and_regions_from_the_catalog() {

@@ -4,7 +4,8 @@
 use super::*;
 use crate::api::answers::{AnswerCollection, CatalogWine};
 
-fn w(name: &str, color: &str, region: &str, grape: &str) -> CatalogWine {
+/// A catalog wine (also used by `knowledge`'s tests).
+pub(super) fn w(name: &str, color: &str, region: &str, grape: &str) -> CatalogWine {
     CatalogWine {
         name: name.into(),
         color: color.into(),
