@@ -16,6 +16,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync, openSync } from "node:fs";
 import { tmpdir, loadavg } from "node:os";
 import { join, resolve } from "node:path";
+import { createRequire } from "node:module";
 import { freePort, ROOT } from "../tests/support/stack.mjs";
 
 const dash = process.argv.indexOf("--");
@@ -41,53 +42,54 @@ function category(cf) {
   if (name === "(garbage collector)") return "garbage collector";
   if (name === "(idle)" || name === "(root)") return "idle";
   if (cf.url.includes(".wasm") || cf.url.startsWith("wasm://") || /^\$|wasm-function/.test(name)) return "wasm (Rust code)";
-  if (cf.url.includes("game-session-do/build") || cf.url.includes("/index.js") || cf.url.includes("shim.mjs")) return "JS glue (wasm-bindgen shim, crossings)";
+  if (cf.url.includes("game-session-do/build") || cf.url.includes("/index.js") || /shim\.m?js$/.test(cf.url)) return "JS glue (wasm-bindgen shim, crossings)";
   if (!cf.url) return "runtime APIs called from JS (native)";
   return "other JS";
 }
 
-/** Self and inclusive time (ms) per function, and self time per category. */
+/**
+ * Self and inclusive samples per function, and self samples per category. Samples are
+ * counted, not weighted by their time deltas: on a busy machine the sampler thread itself
+ * is descheduled and one late sample would carry the whole gap.
+ */
 export function summarise(profile, top) {
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const dt = new Map();
-  const ids = profile.samples;
-  for (let i = 0; i < ids.length; i++) {
-    const d = (profile.timeDeltas[i + 1] ?? profile.timeDeltas[i] ?? 0) / 1000;
-    dt.set(ids[i], (dt.get(ids[i]) ?? 0) + d);
-  }
-  const key = (cf) => `${cf.functionName || "(anonymous)"} ${cf.url ? cf.url.split("/").slice(-2).join("/") : ""}`.trim();
+  const hits = new Map();
+  for (const id of profile.samples) hits.set(id, (hits.get(id) ?? 0) + 1);
+  const key = (cf) => `${cf.functionName || "(anonymous)"} ${cf.url ? cf.url.split("/").slice(-1)[0] : ""}`.trim();
   const self = new Map();
   const incl = new Map();
   const cats = new Map();
   let busy = 0;
-  for (const [id, ms] of dt) {
-    const n = nodes.get(id);
-    const k = key(n.callFrame);
-    const c = category(n.callFrame);
-    cats.set(c, (cats.get(c) ?? 0) + ms);
-    if (c !== "idle") busy += ms;
-    self.set(k, { ms: (self.get(k)?.ms ?? 0) + ms, cat: c });
+  for (const [id, n] of hits) {
+    const node = nodes.get(id);
+    const k = key(node.callFrame);
+    const c = category(node.callFrame);
+    cats.set(c, (cats.get(c) ?? 0) + n);
+    if (c !== "idle") busy += n;
+    self.set(k, { n: (self.get(k)?.n ?? 0) + n, cat: c });
     // Inclusive: each distinct function on the stack once.
     const seen = new Set();
     for (let p = id; p !== undefined; p = parent.get(p)) {
       const pk = key(nodes.get(p).callFrame);
       if (seen.has(pk)) continue;
       seen.add(pk);
-      incl.set(pk, (incl.get(pk) ?? 0) + ms);
+      incl.set(pk, (incl.get(pk) ?? 0) + n);
     }
   }
-  const pct = (ms) => `${((100 * ms) / busy).toFixed(1)} %`;
-  let md = `busy (not idle) ${busy.toFixed(0)} ms over ${ids.length} samples\n\n| category (self time) | ms | share of busy |\n|---|---:|---:|\n`;
-  for (const [c, ms] of [...cats].sort((x, y) => y[1] - x[1])) if (c !== "idle") md += `| ${c} | ${ms.toFixed(0)} | ${pct(ms)} |\n`;
-  md += `\n| top self time | category | ms | share | inclusive ms |\n|---|---|---:|---:|---:|\n`;
-  for (const [k, v] of [...self].filter(([, v]) => v.cat !== "idle").sort((x, y) => y[1].ms - x[1].ms).slice(0, top)) {
-    md += `| \`${k.replace(/\|/g, "\\|").slice(0, 90)}\` | ${v.cat} | ${v.ms.toFixed(1)} | ${pct(v.ms)} | ${(incl.get(k) ?? 0).toFixed(1)} |\n`;
+  const pct = (n) => `${((100 * n) / busy).toFixed(1)} %`;
+  const esc = (k) => k.replace(/\|/g, "\\|").slice(0, 100);
+  let md = `${busy} busy samples (not idle) of ${profile.samples.length}\n\n| category (self) | samples | share of busy |\n|---|---:|---:|\n`;
+  for (const [c, n] of [...cats].sort((x, y) => y[1] - x[1])) if (c !== "idle") md += `| ${c} | ${n} | ${pct(n)} |\n`;
+  md += `\n| top self | category | samples | share | inclusive share |\n|---|---|---:|---:|---:|\n`;
+  for (const [k, v] of [...self].filter(([, v]) => v.cat !== "idle").sort((x, y) => y[1].n - x[1].n).slice(0, top)) {
+    md += `| \`${esc(k)}\` | ${v.cat} | ${v.n} | ${pct(v.n)} | ${pct(incl.get(k) ?? 0)} |\n`;
   }
-  md += `\n| top inclusive time (JS and wasm frames) | ms | share |\n|---|---:|---:|\n`;
-  for (const [k, ms] of [...incl].filter(([k]) => !k.startsWith("(")).sort((x, y) => y[1] - x[1]).slice(0, top)) {
-    md += `| \`${k.replace(/\|/g, "\\|").slice(0, 90)}\` | ${ms.toFixed(1)} | ${pct(ms)} |\n`;
+  md += `\n| top inclusive (JS and wasm frames) | samples | share |\n|---|---:|---:|\n`;
+  for (const [k, n] of [...incl].filter(([k]) => !k.startsWith("(")).sort((x, y) => y[1] - x[1]).slice(0, top)) {
+    md += `| \`${esc(k)}\` | ${n} | ${pct(n)} |\n`;
   }
   return md;
 }
@@ -103,14 +105,17 @@ if (!existsSync(join(benchDir, "node_modules/ws"))) {
   process.exit(2);
 }
 
-/** A minimal DevTools-protocol client over Node's WebSocket. */
+/** A minimal DevTools-protocol client over the bench's `ws` (the proxy wants an Origin). */
 async function devtools(wsUrl) {
-  const ws = new WebSocket(wsUrl);
-  await new Promise((ok, fail) => { ws.onopen = ok; ws.onerror = () => fail(new Error(`cannot open ${wsUrl}`)); });
+  const WebSocket = createRequire(join(benchDir, "package.json"))("ws");
+  const ws = new WebSocket(wsUrl, { origin: "http://localhost", maxPayload: 1 << 30 });
+  await new Promise((ok, fail) => { ws.onopen = ok; ws.onerror = (e) => fail(new Error(`cannot open ${wsUrl}: ${e.message}`)); });
   let id = 0;
   const pending = new Map();
+  const scripts = [];
   ws.onmessage = (ev) => {
     const m = JSON.parse(ev.data);
+    if (m.method === "Debugger.scriptParsed") scripts.push(m.params);
     if (m.id && pending.has(m.id)) {
       const { ok, fail } = pending.get(m.id);
       pending.delete(m.id);
@@ -123,6 +128,7 @@ async function devtools(wsUrl) {
       pending.set(++id, { ok, fail });
       ws.send(JSON.stringify({ id, method, params }));
     }),
+    scripts,
     close: () => ws.close(),
   };
 }
@@ -157,6 +163,13 @@ try {
   const bot = spawnSync("node", [join(benchDir, "bench.mjs"), "--adapter", "ours", "--url", `http://127.0.0.1:${port}`,
     "--server-pid", String(child.pid), "--server-comm", "workerd", "--quiet", ...botArgs], { encoding: "utf8", maxBuffer: 1 << 28 });
   const { profile } = await dt.call("Profiler.stop");
+  // The bundled script's source, so that line:column of anonymous glue functions can be read.
+  await dt.call("Debugger.enable");
+  await sleep(500);
+  for (const sc of dt.scripts.filter((x) => /\.m?js$/.test(x.url))) {
+    const { scriptSource } = await dt.call("Debugger.getScriptSource", { scriptId: sc.scriptId });
+    writeFileSync(`${a.out}.${sc.url.split("/").pop()}`, scriptSource);
+  }
   dt.close();
   writeFileSync(a.out, JSON.stringify(profile));
   const med = bot.stdout ? JSON.parse(bot.stdout).median : {};
