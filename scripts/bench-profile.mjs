@@ -152,6 +152,8 @@ try {
   for (let i = 0; ; i++) {
     try { await fetch(`http://127.0.0.1:${port}/api/answers`); break; } catch { if (i > 240) throw new Error("stack did not start"); await sleep(250); }
   }
+  // wrangler may reload the runtime once just after it first answers: let it settle.
+  await sleep(3000);
   const targets = await (await fetch(`http://127.0.0.1:${inspector}/json`)).json();
   log(`inspector targets: ${targets.map((t) => t.title).join(", ")}`);
   const target = targets.find((t) => /sommelier-arena/.test(t.title)) ?? targets[0];
@@ -172,6 +174,7 @@ try {
   }
   dt.close();
   writeFileSync(a.out, JSON.stringify(profile));
+  if (profile.samples.length < 100) log(`only ${profile.samples.length} samples: the runtime was probably reloaded mid-run; run again`);
   const med = bot.stdout ? JSON.parse(bot.stdout).median : {};
   log(`bot exit ${bot.status}; ack p50 ${med.ack_p50_ms} ms, workerd CPU ${med.server_cpu_main_ms} ms per run; profile: ${a.out}`);
   process.stdout.write(summarise(profile, Number(a.top)));
