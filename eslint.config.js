@@ -45,4 +45,9 @@ export default tseslint.config(
     files: ["tests/browser/**/*.mjs", "tests/support/browser.mjs"],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
+  {
+    // The floor probe's worker runs in workerd (Workers globals).
+    files: ["bench/floor/js/**/*.mjs"],
+    languageOptions: { globals: { ...globals.serviceworker, WebSocketPair: "readonly" } },
+  },
 );

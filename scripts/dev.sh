@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole product locally: both workers under one `wrangler dev`, state persisted in
 # .state/, ADMIN_SECRET generated into .dev.vars when missing, answers seeded, URL printed.
+# FAST=1: the same workers without the development machinery (scripts/fast-stack.mjs, state
+# in .state/fast/): no proxy, no inspector, no reload.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
@@ -25,8 +27,14 @@ fi
 ADMIN_SECRET=$(sed -n 's/^ADMIN_SECRET=//p' wine-answers-worker/.dev.vars)
 
 mkdir -p .state
-setsid wrangler dev -c wrangler.toml -c wine-answers-worker/wrangler.toml \
-  --ip 127.0.0.1 --port "$PORT" --persist-to .state --show-interactive-dev-session=false &
+if [ "${FAST:-0}" = 1 ]; then
+  # The same workers, workerd, SQLite, KV and assets without wrangler's proxy, inspector and
+  # reload (scripts/fast-stack.mjs): faster and closer to production, no live reload.
+  setsid node scripts/fast-stack.mjs --port "$PORT" --persist-to .state/fast &
+else
+  setsid wrangler dev -c wrangler.toml -c wine-answers-worker/wrangler.toml \
+    --ip 127.0.0.1 --port "$PORT" --persist-to .state --show-interactive-dev-session=false &
+fi
 WRANGLER_PID=$!
 trap 'kill -TERM -- "-$WRANGLER_PID" 2>/dev/null || true' EXIT INT TERM
 

@@ -4,6 +4,7 @@
 //! (storage writes first, then identities, sends and closes) and re-arms the single alarm
 //! from the engine's wake-up queue. No timers live in memory; sockets hibernate.
 
+mod frame_io;
 mod http;
 mod limits;
 mod sockets;
@@ -287,11 +288,11 @@ impl GameSession {
                         let session = inner.engine.as_ref().map_or("-", |e| e.code());
                         worker::console_log!("session {session}: refused {}", code.as_str());
                     }
-                    let frame = encoder.encode(&msg);
+                    let frame = frame_io::SharedFrame::new(&encoder.encode(&msg));
                     for ws in inner.sockets.resolve(&to) {
-                        if ws.send_with_str(&frame).is_ok() {
+                        if frame.send(ws) {
                             inner.stats.ws_messages_sent += 1;
-                            inner.stats.ws_bytes_sent += frame.len() as u64;
+                            inner.stats.ws_bytes_sent += frame.bytes as u64;
                         }
                     }
                 }
@@ -327,7 +328,10 @@ impl GameSession {
             return None;
         }
         inner.stats.ws_messages_received += 1;
-        let Some(att) = Sockets::identify(ws) else {
+        // The sender's id from its attachment (one call), the rest from the index; the full
+        // attachment only if the index does not know the socket.
+        let known = frame_io::conn_of(ws).and_then(|conn| inner.sockets.attachment_of(conn));
+        let Some(att) = known.or_else(|| Sockets::identify(ws)) else {
             let _ = ws.close(
                 Some(CloseCode::LostState.code()),
                 Some("lost connection state, reconnect"),

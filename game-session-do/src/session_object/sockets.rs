@@ -228,6 +228,16 @@ impl Sockets {
             .collect()
     }
 
+    /// A live socket's attachment as the index mirrors it (no call into the runtime).
+    pub fn attachment_of(&self, conn: ConnId) -> Option<Attachment> {
+        self.by_conn.get(&conn).map(|e| Attachment {
+            conn,
+            opened_ms: e.opened_ms,
+            identity: e.identity.clone(),
+            client: e.client.clone(),
+        })
+    }
+
     pub fn socket(&self, conn: ConnId) -> Option<&WebSocket> {
         self.by_conn.get(&conn).map(|e| &e.ws)
     }
