@@ -8,21 +8,44 @@ export type ErrorCode = "SESSION_NOT_FOUND" | "GAME_STARTED" | "SESSION_FULL" | 
 
 export type EndReason = "host_ended" | "completed" | "host_timeout" | "expired" | "deleted";
 
-export type TastingInput = { title?: string, timerSeconds?: number, maxParticipants?: number, wines: Array<WineInput>, };
+export type GameOptions = { 
+/**
+ * A scoring answer earns `round(base × (1 − t / 2T))`: between half and all of its base.
+ */
+speedBonus: boolean, pacing: Pacing, 
+/**
+ * Reveals when the timer ends or every connected participant answered, and moves
+ * through reveals and leaderboards after fixed delays, with or without a host.
+ */
+autoAdvance: boolean, };
+
+export type Pacing = "every_question" | "per_wine";
+
+export type TastingInput = { title?: string, timerSeconds?: number, maxParticipants?: number, wines: Array<WineInput>, 
+/**
+ * Scoring and pacing; absent means all defaults (section 5).
+ */
+options?: GameOptions, };
 
 export type WineInput = { questions: Array<QuestionInput>, };
 
-export type QuestionInput = { category: Category, correctAnswer: string, distractors: Array<string>, };
+export type QuestionInput = { category: Category, correctAnswer: string, distractors: Array<string>, partialPoints?: Array<number>, };
 
 export type FieldError = { path: string, message: string, };
 
 export type OptionView = { id: string, text: string, };
 
-export type HostQuestion = { questionId: string, category: Category, prompt: string, options: Array<OptionView>, correctOptionId: string, };
+export type OptionPoints = { optionId: string, points: number, };
+
+export type HostQuestion = { questionId: string, category: Category, prompt: string, options: Array<OptionView>, correctOptionId: string, 
+/**
+ * Distractors worth points (only those above 0), in option order.
+ */
+partialPoints: Array<OptionPoints>, };
 
 export type HostWine = { name: string, questions: Array<HostQuestion>, };
 
-export type HostTasting = { title: string, timerSeconds: number, maxParticipants: number, wines: Array<HostWine>, };
+export type HostTasting = { title: string, timerSeconds: number, maxParticipants: number, wines: Array<HostWine>, options: GameOptions, };
 
 export type QuestionView = { questionId: string, roundIndex: number, totalRounds: number, questionIndex: number, totalQuestions: number, category: Category, prompt: string, options: Array<OptionView>, durationMs: number, remainingMs: number, serverTime: number, };
 
@@ -32,13 +55,23 @@ export type WineAnswer = { category: Category, answer: string, };
 
 export type WineReveal = { name: string, answers: Array<WineAnswer>, };
 
-export type ParticipantResult = { pseudonym: string, optionId: string | null, points: number, totalScore: number, };
+export type AnswerOutcome = "correct" | "near_miss" | "wrong" | "no_answer";
+
+export type ParticipantResult = { pseudonym: string, optionId: string | null, outcome: AnswerOutcome, 
+/**
+ * Points for this question (speed bonus included when on).
+ */
+points: number, totalScore: number, };
 
 export type OptionCount = { optionId: string, count: number, };
 
 export type HostReveal = { questionId: string, correctOptionId: string, results: Array<ParticipantResult>, optionCounts: Array<OptionCount>, };
 
-export type ParticipantReveal = { questionId: string, correctOptionId: string, myOptionId: string | null, myPoints: number, myTotalScore: number, };
+export type ParticipantReveal = { questionId: string, correctOptionId: string, myOptionId: string | null, 
+/**
+ * Right, near miss (with `myPoints`) or wrong.
+ */
+outcome: AnswerOutcome, myPoints: number, myTotalScore: number, };
 
 export type ParticipantPresence = { pseudonym: string, online: boolean, left: boolean, };
 
@@ -56,7 +89,11 @@ answered: Array<string>, reveal: HostReveal | null, rankings: Array<RankingEntry
 /**
  * Whether the host locked the lobby (no more joins).
  */
-locked: boolean, };
+locked: boolean, 
+/**
+ * Every participant's palate report and the room's averages, once the game has ended.
+ */
+palate: HostPalate | null, };
 
 export type ParticipantSnapshot = { code: string, title: string, phase: Phase, pseudonym: string, score: number, participantCount: number, maxParticipants: number, totalRounds: number, currentQuestion: QuestionView | null, remainingMs: number | null, paused: boolean, serverTime: number, selectedOptionId: string | null, reveal: ParticipantReveal | null, 
 /**
@@ -66,7 +103,15 @@ rankings: Array<RankingEntry> | null,
 /**
  * This participant's own line, whatever their rank.
  */
-me: RankingEntry | null, wine: WineReveal | null, hostAway: boolean, endReason: EndReason | null, };
+me: RankingEntry | null, wine: WineReveal | null, hostAway: boolean, endReason: EndReason | null, 
+/**
+ * How scoring and pacing work tonight (the lobby shows it as one line).
+ */
+options: GameOptions, 
+/**
+ * This participant's palate report and the room's averages, once the game has ended.
+ */
+palate: ParticipantPalate | null, };
 
 export type PublicSessionInfo = { code: string, title: string, phase: Phase, participantCount: number, maxParticipants: number, 
 /**
@@ -77,13 +122,58 @@ joinable: boolean,
 /**
  * Whether the host locked the lobby.
  */
-locked: boolean, };
+locked: boolean, 
+/**
+ * How scoring and pacing work tonight.
+ */
+options: GameOptions, };
+
+export type CategoryTally = { category: Category, 
+/**
+ * Revealed questions of this category (one per wine played).
+ */
+questions: number, correct: number, nearMisses: number, 
+/**
+ * Points earned in this category (partial points and speed bonus included).
+ */
+points: number, };
+
+export type PalateReport = { pseudonym: string, 
+/**
+ * The five categories, in question order.
+ */
+categories: Array<CategoryTally>, 
+/**
+ * Points per wine, indexed by `roundIndex` (wines with a revealed question only).
+ */
+winePoints: Array<number>, 
+/**
+ * The category with the best rate of base points (correct 100, near miss its partial
+ * points; speed left out); `null` when every category scored alike.
+ */
+strongest: Category | null, weakest: Category | null, };
+
+export type CategoryAverage = { category: Category, questions: number, 
+/**
+ * Averages over the ranked participants, rounded to two decimals.
+ */
+correct: number, nearMisses: number, points: number, };
+
+export type ParticipantPalate = { report: PalateReport, room: Array<CategoryAverage>, };
+
+export type HostPalate = { reports: Array<PalateReport>, room: Array<CategoryAverage>, };
+
+export type Palate = HostPalate | ParticipantPalate;
 
 export type ResultQuestion = { questionId: string, roundIndex: number, questionIndex: number, category: Category, options: Array<OptionView>, correctOptionId: string, };
 
-export type ResultAnswer = { pseudonym: string, questionId: string, optionId: string, correct: boolean, points: number, };
+export type ResultAnswer = { pseudonym: string, questionId: string, optionId: string, correct: boolean, outcome: AnswerOutcome, points: number, };
 
-export type SessionResults = { code: string, title: string, rankings: Array<RankingEntry>, questions: Array<ResultQuestion>, answers: Array<ResultAnswer>, };
+export type SessionResults = { code: string, title: string, rankings: Array<RankingEntry>, questions: Array<ResultQuestion>, answers: Array<ResultAnswer>, 
+/**
+ * Every participant's palate report and the room's averages over the revealed questions.
+ */
+palate: HostPalate, };
 
 export type SessionStatus = "lobby" | "running" | "ended";
 
@@ -101,7 +191,12 @@ export type Reveal = HostReveal | ParticipantReveal;
 
 export type ClientMessage = { "type": "rejoin_host", hostKey: string, } | { "type": "join_session", } | { "type": "rejoin_session", pseudonym: string, token: string, } | { "type": "update_session", tasting: TastingInput, } | { "type": "host:start", } | { "type": "host:pause", } | { "type": "host:resume", } | { "type": "host:reveal", } | { "type": "host:next", } | { "type": "host:end", } | { "type": "host:kick", pseudonym: string, } | { "type": "host:lock", } | { "type": "host:unlock", } | { "type": "submit_answer", questionId: string, optionId: string, } | { "type": "leave", } | { "type": "ping", t: number, };
 
-export type ServerMessage = { "type": "server:state_snapshot", code: string, phase: Phase, } | { "type": "host:state_snapshot" } & HostSnapshot | { "type": "participant:state_snapshot" } & ParticipantSnapshot | { "type": "participant:joined", pseudonym: string, token: string, } | { "type": "host:session_updated", tasting: HostTasting, } | { "type": "lobby:updated", participant?: ParticipantPresence, count: number, maxParticipants: number, } | { "type": "lobby:locked", locked: boolean, } | { "type": "participant:kicked", } | { "type": "participant:left", } | { "type": "game:started", totalRounds: number, } | { "type": "game:question" } & QuestionView | { "type": "game:timer_paused", remainingMs: number, serverTime: number, } | { "type": "game:timer_resumed", remainingMs: number, serverTime: number, } | { "type": "answer:accepted", questionId: string, optionId: string, } | { "type": "game:participant_answered", pseudonym: string, answeredCount: number, totalCount: number, } | { "type": "game:answer_revealed" } & Reveal | { "type": "game:question_leaderboard", rankings: Array<RankingEntry>, me?: RankingEntry, 
+export type ServerMessage = { "type": "server:state_snapshot", code: string, phase: Phase, } | { "type": "host:state_snapshot" } & HostSnapshot | { "type": "participant:state_snapshot" } & ParticipantSnapshot | { "type": "participant:joined", pseudonym: string, token: string, } | { "type": "host:session_updated", tasting: HostTasting, } | { "type": "lobby:updated", participant?: ParticipantPresence, count: number, maxParticipants: number, 
+/**
+ * Participants' form only: how scoring and pacing work tonight (it may change while
+ * the host edits the tasting in the lobby).
+ */
+options?: GameOptions, } | { "type": "lobby:locked", locked: boolean, } | { "type": "participant:kicked", } | { "type": "participant:left", } | { "type": "game:started", totalRounds: number, } | { "type": "game:question" } & QuestionView | { "type": "game:timer_paused", remainingMs: number, serverTime: number, } | { "type": "game:timer_resumed", remainingMs: number, serverTime: number, } | { "type": "answer:accepted", questionId: string, optionId: string, } | { "type": "game:participant_answered", pseudonym: string, answeredCount: number, totalCount: number, } | { "type": "game:answer_revealed" } & Reveal | { "type": "game:question_leaderboard", rankings: Array<RankingEntry>, me?: RankingEntry, 
 /**
  * How many participants are ranked (all seated ones): `rankings` may hold only
  * the top, so "30th of 50" reads `me.rank` of `ranked_count`.
@@ -116,7 +211,12 @@ rankedCount: number, roundIndex: number, totalRounds: number, wine: WineReveal, 
  * How many participants are ranked (all seated ones): `rankings` may hold only
  * the top, so "30th of 50" reads `me.rank` of `ranked_count`.
  */
-rankedCount: number, } | { "type": "session:ended", reason: EndReason, } | { "type": "host:away", } | { "type": "host:back", } | { "type": "pong", t: number, serverTime: number, } | { "type": "error", code: ErrorCode, message: string, 
+rankedCount: number, 
+/**
+ * The palate report (after at least one reveal): hosts get every participant's
+ * (`reports`), a participant their own (`report`), both beside the room's averages.
+ */
+palate?: Palate, } | { "type": "session:ended", reason: EndReason, } | { "type": "host:away", } | { "type": "host:back", } | { "type": "pong", t: number, serverTime: number, } | { "type": "error", code: ErrorCode, message: string, 
 /**
  * Field errors for `INVALID_TASTING`.
  */

@@ -51,6 +51,7 @@ pub fn load_tasting(title: &str, wines: usize, timer_seconds: u32, cap: u32) -> 
         timer_seconds: Some(timer_seconds),
         max_participants: Some(cap),
         wines: (0..wines).map(wine).collect(),
+        options: None,
     }
 }
 
@@ -78,6 +79,7 @@ fn wine(w: usize) -> WineInput {
                     category,
                     correct_answer: correct,
                     distractors: vec![d1, d2, d3],
+                    partial_points: None,
                 }
             })
             .collect(),

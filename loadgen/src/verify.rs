@@ -155,7 +155,8 @@ pub fn verify(
 mod tests {
     use super::*;
     use sommelier_core::protocol::{
-        HostQuestion, HostWine, OptionView, ParticipantReveal, RankingEntry, ResultAnswer,
+        AnswerOutcome, HostQuestion, HostWine, OptionView, ParticipantReveal, RankingEntry,
+        ResultAnswer,
     };
     use sommelier_core::Category;
 
@@ -172,6 +173,7 @@ mod tests {
                 })
                 .collect(),
             correct_option_id: correct.into(),
+            partial_points: vec![],
         };
         HostTasting {
             title: "t".into(),
@@ -181,6 +183,7 @@ mod tests {
                 name: "w".into(),
                 questions: vec![q("q1", "q1a"), q("q2", "q2a")],
             }],
+            options: Default::default(),
         }
     }
 
@@ -200,6 +203,11 @@ mod tests {
                     question_id: q.to_string(),
                     correct_option_id: format!("{q}a"),
                     my_option_id: Some(a.to_string()),
+                    outcome: if points > 0 {
+                        AnswerOutcome::Correct
+                    } else {
+                        AnswerOutcome::Wrong
+                    },
                     my_points: points,
                     my_total_score: total,
                 },
@@ -215,6 +223,11 @@ mod tests {
             question_id: q.into(),
             option_id: o.into(),
             correct,
+            outcome: if correct {
+                AnswerOutcome::Correct
+            } else {
+                AnswerOutcome::Wrong
+            },
             points: if correct { 100 } else { 0 },
         }
     }
@@ -233,6 +246,7 @@ mod tests {
                 .collect(),
             questions: vec![],
             answers,
+            palate: Default::default(),
         }
     }
 

@@ -8,6 +8,8 @@
 //! - `phase`: session phases and the legal moves between them.
 //! - `plausible`: plausible distractors and their suggested partial points (pure rules).
 //! - `protocol`: client and server messages, error codes and the views they carry.
+//! - `options`: the game options of a tasting (speed bonus, pacing, auto-advance).
+//! - `palate`: the end-of-game palate report per participant and the room's averages.
 //! - `tasting`: tasting validation with field paths, option shuffling, session-unique ids.
 //! - `secrets`: host key and token hashing (SHA-256), constant-time checks, token drawing.
 //! - `pseudonym`: `ADJECTIVE-NOUN` pseudonyms and host handles from wine-themed word lists.
@@ -22,6 +24,8 @@ pub mod api;
 pub mod catalog;
 pub mod category;
 pub mod engine;
+pub mod options;
+pub mod palate;
 pub mod phase;
 pub mod plausible;
 pub mod protocol;

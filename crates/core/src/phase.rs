@@ -60,6 +60,9 @@ impl Phase {
                 | (QuestionOpen, QuestionRevealed)
                 | (QuestionPaused, QuestionRevealed)
                 | (QuestionRevealed, QuestionLeaderboard)
+                // Leaderboards paced per wine: straight to the next question or the round's.
+                | (QuestionRevealed, QuestionOpen)
+                | (QuestionRevealed, RoundLeaderboard)
                 | (QuestionLeaderboard, QuestionOpen)
                 | (QuestionLeaderboard, RoundLeaderboard)
                 | (RoundLeaderboard, QuestionOpen)

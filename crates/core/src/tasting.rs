@@ -10,8 +10,10 @@ use rand::RngCore;
 
 use crate::answer_text::{answer_key, normalize_answer};
 use crate::category::Category;
+use crate::options::GameOptions;
 use crate::protocol::{
-    FieldError, HostQuestion, HostTasting, HostWine, OptionView, QuestionInput, TastingInput,
+    FieldError, HostQuestion, HostTasting, HostWine, OptionPoints, OptionView, QuestionInput,
+    TastingInput,
 };
 
 pub const MAX_TITLE_CHARS: usize = 80;
@@ -22,12 +24,16 @@ pub const DEFAULT_MAX_PARTICIPANTS: u32 = 50;
 pub const MAX_WINES: usize = 30;
 pub const QUESTIONS_PER_WINE: usize = 5;
 pub const DISTRACTORS: usize = 3;
+/// The most a near miss can earn (a correct answer earns 100).
+pub const MAX_PARTIAL_POINTS: u32 = 90;
 
-/// A question whose texts passed the rules: the correct answer first, then the distractors.
+/// A question whose texts passed the rules: the correct answer first, then the distractors,
+/// with each distractor's partial points.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValidQuestion {
     pub category: Category,
     pub texts: [String; 4],
+    pub partial_points: [u32; DISTRACTORS],
 }
 
 /// A tasting that passed every rule, with defaults applied; not yet shuffled.
@@ -37,6 +43,7 @@ pub struct ValidTasting {
     pub timer_seconds: u32,
     pub max_participants: u32,
     pub wines: Vec<[ValidQuestion; 5]>,
+    pub options: GameOptions,
 }
 
 fn err(path: impl Into<String>, message: impl Into<String>) -> FieldError {
@@ -113,6 +120,7 @@ pub fn validate_tasting(input: &TastingInput) -> Result<ValidTasting, Vec<FieldE
         timer_seconds,
         max_participants,
         wines,
+        options: input.options.unwrap_or_default(),
     })
 }
 
@@ -159,6 +167,7 @@ fn validate_question(
     for (d, raw) in question.distractors.iter().enumerate().take(DISTRACTORS) {
         check(format!("{path}.distractors[{d}]"), raw, errors);
     }
+    let partial_points = validate_partial_points(path, question.partial_points.as_deref(), errors);
     if errors.len() != before {
         return None;
     }
@@ -167,7 +176,37 @@ fn validate_question(
     Some(ValidQuestion {
         category: expected,
         texts,
+        partial_points,
     })
+}
+
+/// `partialPoints`: absent (all 0) or one number per distractor, each 0–90.
+fn validate_partial_points(
+    path: &str,
+    points: Option<&[u32]>,
+    errors: &mut Vec<FieldError>,
+) -> [u32; DISTRACTORS] {
+    let mut valid = [0; DISTRACTORS];
+    let Some(points) = points else {
+        return valid;
+    };
+    if points.len() != DISTRACTORS {
+        errors.push(err(
+            format!("{path}.partialPoints"),
+            "must contain 3 numbers, one per distractor",
+        ));
+    }
+    for (d, &p) in points.iter().enumerate().take(DISTRACTORS) {
+        if p > MAX_PARTIAL_POINTS {
+            errors.push(err(
+                format!("{path}.partialPoints[{d}]"),
+                format!("must be between 0 and {MAX_PARTIAL_POINTS}"),
+            ));
+        } else {
+            valid[d] = p;
+        }
+    }
+    valid
 }
 
 /// Draws an id with `prefix` not yet in `used` (random, so ids reveal nothing about order).
@@ -200,15 +239,33 @@ pub fn prepare_tasting(valid: ValidTasting, rng: &mut dyn RngCore) -> HostTastin
                             text,
                         })
                         .collect();
-                    // The correct answer was first; remember its id before shuffling.
+                    // The correct answer was first, then the distractors in input order:
+                    // remember their ids before shuffling.
                     let correct_option_id = options[0].id.clone();
+                    let near: Vec<(String, u32)> = options[1..]
+                        .iter()
+                        .zip(q.partial_points)
+                        .filter(|(_, points)| *points > 0)
+                        .map(|(o, points)| (o.id.clone(), points))
+                        .collect();
                     options.shuffle(rng);
+                    let partial_points = options
+                        .iter()
+                        .filter_map(|o| {
+                            let (_, points) = near.iter().find(|(id, _)| *id == o.id)?;
+                            Some(OptionPoints {
+                                option_id: o.id.clone(),
+                                points: *points,
+                            })
+                        })
+                        .collect();
                     HostQuestion {
                         question_id,
                         category: q.category,
                         prompt: q.category.prompt().to_string(),
                         options,
                         correct_option_id,
+                        partial_points,
                     }
                 })
                 .collect();
@@ -220,6 +277,7 @@ pub fn prepare_tasting(valid: ValidTasting, rng: &mut dyn RngCore) -> HostTastin
         timer_seconds: valid.timer_seconds,
         max_participants: valid.max_participants,
         wines,
+        options: valid.options,
     }
 }
 
@@ -305,9 +363,11 @@ pub fn example_input(wines: usize) -> TastingInput {
                             texts[0].to_string()
                         },
                         distractors: texts[1..].iter().map(|t| t.to_string()).collect(),
+                        partial_points: None,
                     })
                     .collect(),
             })
             .collect(),
+        options: None,
     }
 }

@@ -65,16 +65,33 @@ impl GameSession {
                         ))
                     }
                 };
+                let url = req.inner().url();
+                let palate = match query_param(&url, "report") {
+                    None => false,
+                    Some("palate") => true,
+                    Some(r) => {
+                        return Err(ApiError::new(
+                            ErrorCode::BadRequest,
+                            format!("unknown report {r:?}: use palate"),
+                        ))
+                    }
+                };
                 self.host_read(&req, |e| {
                     if csv {
-                        let mut r = Response::ok(e.results_csv())?;
+                        let body = if palate {
+                            e.palate_csv()
+                        } else {
+                            e.results_csv()
+                        };
+                        let mut r = Response::ok(body)?;
                         let h = r.headers_mut();
                         h.set("content-type", "text/csv; charset=utf-8")?;
                         h.set(
                             "content-disposition",
                             &format!(
-                                "attachment; filename=\"sommelier-{}-results.csv\"",
-                                e.code()
+                                "attachment; filename=\"sommelier-{}-{}.csv\"",
+                                e.code(),
+                                if palate { "palate" } else { "results" }
                             ),
                         )?;
                         Ok(r)

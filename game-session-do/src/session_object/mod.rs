@@ -181,6 +181,8 @@ impl GameSession {
             host_grace_ms: var("HOST_GRACE_MS", d.host_grace_ms),
             lobby_expiry_ms: var("LOBBY_EXPIRY_MS", d.lobby_expiry_ms),
             retention_ms: var("RETENTION_MS", d.retention_ms),
+            reveal_delay_ms: var("REVEAL_DELAY_MS", d.reveal_delay_ms),
+            leaderboard_delay_ms: var("LEADERBOARD_DELAY_MS", d.leaderboard_delay_ms),
         }
     }
 

@@ -7,7 +7,9 @@ use sommelier_core::api::SessionStats;
 use sommelier_core::engine::{
     AnswerRecord, ParticipantRecord, Records, SeatStatus, SessionRecord, StateRecord, Write,
 };
-use sommelier_core::protocol::{EndReason, HostQuestion, HostTasting, HostWine, OptionView};
+use sommelier_core::protocol::{
+    EndReason, GameOptions, HostQuestion, HostTasting, HostWine, OptionPoints, OptionView, Pacing,
+};
 use sommelier_core::{Category, Phase};
 use worker::{SqlStorage, SqlStorageValue};
 
@@ -131,6 +133,18 @@ const MIGRATIONS: &[&[&str]] = &[
     ],
     // v4 → v5: the host can lock the lobby (no more joins).
     &["ALTER TABLE state ADD COLUMN locked INTEGER NOT NULL DEFAULT 0"],
+    // v5 → v6: the game options (speed bonus, pacing, auto-advance with its delays), each
+    // distractor's partial points, the pending auto-advance and each answer's time.
+    &[
+        "ALTER TABLE session ADD COLUMN reveal_delay_ms INTEGER NOT NULL DEFAULT 6000",
+        "ALTER TABLE session ADD COLUMN leaderboard_delay_ms INTEGER NOT NULL DEFAULT 8000",
+        "ALTER TABLE tasting ADD COLUMN speed_bonus INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE tasting ADD COLUMN pacing TEXT NOT NULL DEFAULT 'every_question'",
+        "ALTER TABLE tasting ADD COLUMN auto_advance INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE questions ADD COLUMN partial_points TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE state ADD COLUMN advance_at_ms INTEGER",
+        "ALTER TABLE answers ADD COLUMN elapsed_ms INTEGER NOT NULL DEFAULT 0",
+    ],
 ];
 
 /// Tables holding session data (not `schema_meta`), cleared by `Write::DeleteAll`.
@@ -244,7 +258,7 @@ impl<'a> Repo<'a> {
     pub fn apply(&mut self, write: &Write) -> worker::Result<()> {
         match write {
             Write::Session(s) => self.exec(
-                "INSERT OR REPLACE INTO session (id, code, host_key_hash, host_handle, created_ms, host_grace_ms, lobby_expiry_ms, retention_ms) VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO session (id, code, host_key_hash, host_handle, created_ms, host_grace_ms, lobby_expiry_ms, retention_ms, reveal_delay_ms, leaderboard_delay_ms) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 vec![
                     text(&s.code),
                     text(&s.host_key_hash),
@@ -253,11 +267,13 @@ impl<'a> Repo<'a> {
                     int(s.host_grace_ms),
                     int(s.lobby_expiry_ms),
                     int(s.retention_ms),
+                    int(s.reveal_delay_ms),
+                    int(s.leaderboard_delay_ms),
                 ],
             ),
             Write::Tasting(t) => self.write_tasting(t),
             Write::State(s) => self.exec(
-                "INSERT OR REPLACE INTO state (id, phase, round_index, question_index, revealed_count, deadline_ms, remaining_ms, host_grace_deadline_ms, ended_ms, end_reason, locked) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO state (id, phase, round_index, question_index, revealed_count, deadline_ms, remaining_ms, host_grace_deadline_ms, ended_ms, end_reason, locked, advance_at_ms) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 vec![
                     text(s.phase.as_str()),
                     int(s.round_index.into()),
@@ -271,6 +287,7 @@ impl<'a> Repo<'a> {
                         .map(|r| text(&enum_name(&r)))
                         .unwrap_or(SqlStorageValue::Null),
                     int(u64::from(s.locked)),
+                    opt_int(s.advance_at_ms),
                 ],
             ),
             // Upserts update rows in place (INSERT OR REPLACE would delete and re-insert).
@@ -286,9 +303,14 @@ impl<'a> Repo<'a> {
                 ],
             ),
             Write::Answer(a) => self.exec(
-                "INSERT INTO answers (pseudonym, question_id, option_id) VALUES (?, ?, ?)
-                 ON CONFLICT (pseudonym, question_id) DO UPDATE SET option_id = excluded.option_id",
-                vec![text(&a.pseudonym), text(&a.question_id), text(&a.option_id)],
+                "INSERT INTO answers (pseudonym, question_id, option_id, elapsed_ms) VALUES (?, ?, ?, ?)
+                 ON CONFLICT (pseudonym, question_id) DO UPDATE SET option_id = excluded.option_id, elapsed_ms = excluded.elapsed_ms",
+                vec![
+                    text(&a.pseudonym),
+                    text(&a.question_id),
+                    text(&a.option_id),
+                    int(a.elapsed_ms),
+                ],
             ),
             Write::DeleteAll => {
                 for table in DATA_TABLES {
@@ -304,11 +326,14 @@ impl<'a> Repo<'a> {
             self.exec(&format!("DELETE FROM {table}"), vec![])?;
         }
         self.exec(
-            "INSERT INTO tasting (id, title, timer_seconds, max_participants) VALUES (1, ?, ?, ?)",
+            "INSERT INTO tasting (id, title, timer_seconds, max_participants, speed_bonus, pacing, auto_advance) VALUES (1, ?, ?, ?, ?, ?, ?)",
             vec![
                 text(&t.title),
                 int(t.timer_seconds.into()),
                 int(t.max_participants.into()),
+                int(t.options.speed_bonus.into()),
+                text(&enum_name(&t.options.pacing)),
+                int(t.options.auto_advance.into()),
             ],
         )?;
         for (round, wine) in t.wines.iter().enumerate() {
@@ -318,8 +343,10 @@ impl<'a> Repo<'a> {
             )?;
             for (index, q) in wine.questions.iter().enumerate() {
                 let options = serde_json::to_string(&q.options).map_err(|e| e.to_string())?;
+                let partial =
+                    serde_json::to_string(&q.partial_points).map_err(|e| e.to_string())?;
                 self.exec(
-                    "INSERT INTO questions (question_id, round_index, question_index, category, prompt, options, correct_option_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO questions (question_id, round_index, question_index, category, prompt, options, correct_option_id, partial_points) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     vec![
                         text(&q.question_id),
                         int(round as u64),
@@ -328,6 +355,7 @@ impl<'a> Repo<'a> {
                         text(&q.prompt),
                         text(&options),
                         text(&q.correct_option_id),
+                        text(&partial),
                     ],
                 )?;
             }
@@ -394,7 +422,7 @@ impl<'a> Repo<'a> {
             })
             .collect::<worker::Result<Vec<_>>>()?;
         let answers = self.query::<AnswerRecord>(
-            "SELECT pseudonym, question_id, option_id FROM answers ORDER BY pseudonym, question_id",
+            "SELECT pseudonym, question_id, option_id, elapsed_ms FROM answers ORDER BY pseudonym, question_id",
             vec![],
         )?;
         Ok(Some(Records {
@@ -409,7 +437,7 @@ impl<'a> Repo<'a> {
     fn load_session(&mut self) -> worker::Result<Option<SessionRecord>> {
         Ok(self
             .query::<SessionRecord>(
-                "SELECT code, host_key_hash, host_handle, created_ms, host_grace_ms, lobby_expiry_ms, retention_ms FROM session WHERE id = 1",
+                "SELECT code, host_key_hash, host_handle, created_ms, host_grace_ms, lobby_expiry_ms, retention_ms, reveal_delay_ms, leaderboard_delay_ms FROM session WHERE id = 1",
                 vec![],
             )?
             .into_iter()
@@ -422,6 +450,9 @@ impl<'a> Repo<'a> {
             title: String,
             timer_seconds: u32,
             max_participants: u32,
+            speed_bonus: i64,
+            pacing: String,
+            auto_advance: i64,
         }
         #[derive(Deserialize)]
         struct Wn {
@@ -435,10 +466,11 @@ impl<'a> Repo<'a> {
             prompt: String,
             options: String,
             correct_option_id: String,
+            partial_points: String,
         }
         let t = self
             .query::<T>(
-                "SELECT title, timer_seconds, max_participants FROM tasting WHERE id = 1",
+                "SELECT title, timer_seconds, max_participants, speed_bonus, pacing, auto_advance FROM tasting WHERE id = 1",
                 vec![],
             )?
             .into_iter()
@@ -453,12 +485,14 @@ impl<'a> Repo<'a> {
             })
             .collect();
         let questions = self.query::<Q>(
-            "SELECT question_id, round_index, category, prompt, options, correct_option_id FROM questions ORDER BY round_index, question_index",
+            "SELECT question_id, round_index, category, prompt, options, correct_option_id, partial_points FROM questions ORDER BY round_index, question_index",
             vec![],
         )?;
         for q in questions {
             let options: Vec<OptionView> = serde_json::from_str(&q.options)
                 .map_err(|_| corrupt("question options", &q.question_id))?;
+            let partial_points: Vec<OptionPoints> = serde_json::from_str(&q.partial_points)
+                .map_err(|_| corrupt("question partial points", &q.question_id))?;
             let category =
                 Category::parse(&q.category).ok_or_else(|| corrupt("category", &q.category))?;
             let wine = wines
@@ -470,6 +504,7 @@ impl<'a> Repo<'a> {
                 prompt: q.prompt,
                 options,
                 correct_option_id: q.correct_option_id,
+                partial_points,
             });
         }
         Ok(HostTasting {
@@ -477,6 +512,11 @@ impl<'a> Repo<'a> {
             timer_seconds: t.timer_seconds,
             max_participants: t.max_participants,
             wines,
+            options: GameOptions {
+                speed_bonus: t.speed_bonus != 0,
+                pacing: parse_enum::<Pacing>(&t.pacing)?,
+                auto_advance: t.auto_advance != 0,
+            },
         })
     }
 
@@ -493,9 +533,10 @@ impl<'a> Repo<'a> {
             ended_ms: Option<u64>,
             end_reason: Option<String>,
             locked: u8,
+            advance_at_ms: Option<u64>,
         }
         let s = self
-            .query::<S>("SELECT phase, round_index, question_index, revealed_count, deadline_ms, remaining_ms, host_grace_deadline_ms, ended_ms, end_reason, locked FROM state WHERE id = 1", vec![])?
+            .query::<S>("SELECT phase, round_index, question_index, revealed_count, deadline_ms, remaining_ms, host_grace_deadline_ms, ended_ms, end_reason, locked, advance_at_ms FROM state WHERE id = 1", vec![])?
             .into_iter()
             .next()
             .ok_or_else(|| corrupt("state", "missing"))?;
@@ -514,6 +555,7 @@ impl<'a> Repo<'a> {
                 .map(parse_enum::<EndReason>)
                 .transpose()?,
             locked: s.locked != 0,
+            advance_at_ms: s.advance_at_ms,
         })
     }
 }

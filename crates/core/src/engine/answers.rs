@@ -16,6 +16,7 @@ impl Engine {
         i: usize,
         question_id: &str,
         option_id: &str,
+        now: u64,
         out: &mut Out,
     ) -> Result<(), Refusal> {
         let Some(&g) = self.index.by_question_id.get(question_id) else {
@@ -47,6 +48,11 @@ impl Engine {
         if self.state.phase == Phase::QuestionPaused {
             return refuse(ErrorCode::AnswersClosed, "the question is paused");
         }
+        // Time open so far, pauses excluded: resume moved the deadline by the pause.
+        let elapsed = self
+            .duration_ms()
+            .saturating_sub(self.state.deadline_ms.unwrap_or(now).saturating_sub(now));
+        let elapsed = u32::try_from(elapsed).unwrap_or(u32::MAX);
         let Some(p) = self.participants.get_mut(i) else {
             return refuse(
                 ErrorCode::NotParticipant,
@@ -73,6 +79,9 @@ impl Engine {
             return Ok(());
         }
         *slot = position;
+        if let Some(e) = p.elapsed_ms.get_mut(g) {
+            *e = elapsed;
+        }
         let pseudonym = p.pseudonym.clone();
         if first {
             self.answered_current += 1;
@@ -81,6 +90,7 @@ impl Engine {
             pseudonym: pseudonym.clone(),
             question_id: question_id.to_string(),
             option_id: option_id.to_string(),
+            elapsed_ms: u64::from(elapsed),
         }));
         out.send(
             Recipient::Conn(conn),
@@ -98,6 +108,7 @@ impl Engine {
                     total_count: self.seated,
                 },
             );
+            self.reveal_if_all_answered(now, out);
         }
         Ok(())
     }

@@ -1,4 +1,5 @@
-//! Time: the wake-up queue (question deadline, host grace, lobby expiry, retention) and
+//! Time: the wake-up queue (question deadline, host grace, auto-advance, lobby expiry,
+//! retention) and
 //! `tick`, which every call runs first so that late alarms never let a stale phase act.
 
 use super::effects::{Out, Recipient};
@@ -21,9 +22,15 @@ impl Engine {
                 });
             }
         }
-        if let Some(at_ms) = s.host_grace_deadline_ms {
+        if let Some(at_ms) = s.host_grace_deadline_ms.filter(|_| self.grace_applies()) {
             queue.push(Wakeup {
                 kind: WakeupKind::HostGrace,
+                at_ms,
+            });
+        }
+        if let Some(at_ms) = s.advance_at_ms {
+            queue.push(Wakeup {
+                kind: WakeupKind::AutoAdvance,
                 at_ms,
             });
         }
@@ -47,8 +54,8 @@ impl Engine {
     }
 
     /// Acts on everything due at `now`, in a fixed order: retention, lobby expiry (which
-    /// deletes the never-started session), question
-    /// deadline (revealed before any host timeout), host grace, then lobby count pushes.
+    /// deletes the never-started session), question deadline (revealed before any host
+    /// timeout), auto-advance, host grace, then lobby count pushes.
     pub(crate) fn tick(&mut self, now: u64, out: &mut Out) {
         if self.deleted {
             return;
@@ -78,9 +85,12 @@ impl Engine {
         {
             self.reveal(now, out);
         }
+        self.advance_if_due(now, out);
         if self.running() {
             match self.state.host_grace_deadline_ms {
-                Some(at) if now >= at => self.finish(EndReason::HostTimeout, now, out),
+                Some(at) if now >= at && self.grace_applies() => {
+                    self.finish(EndReason::HostTimeout, now, out)
+                }
                 // A restart can lose the close event of the last host socket: start the grace.
                 None if self.host_conns == 0 => self.host_went_away(now, out),
                 // A restore can find a host socket attached while storage says away.

@@ -1,8 +1,9 @@
 //! Turning `Send` effects into text frames cheaply: per-participant leaderboards differ only
-//! by their `me` line, so their shared part is serialised once and `me` is spliced in front
-//! (JSON objects are unordered). A shell should encode through `FrameEncoder`.
+//! by their `me` line (and, on the final board, their own palate report), so their shared
+//! part is serialised once and the personal fields are spliced in front (JSON objects are
+//! unordered). A shell should encode through `FrameEncoder`.
 
-use crate::protocol::{RankingEntry, ServerMessage, WineReveal};
+use crate::protocol::{Palate, RankingEntry, ServerMessage, WineReveal};
 
 /// The parts of a leaderboard frame that every participant shares.
 #[derive(PartialEq)]
@@ -12,7 +13,10 @@ enum Shared<'a> {
     Final(&'a [RankingEntry], u32),
 }
 
-fn split(msg: &ServerMessage) -> Option<(Shared<'_>, &RankingEntry)> {
+/// The fields that differ per participant: `me`, and the final board's `palate`.
+type Personal<'a> = (&'a RankingEntry, Option<&'a Palate>);
+
+fn split(msg: &ServerMessage) -> Option<(Shared<'_>, Personal<'_>)> {
     match msg {
         ServerMessage::QuestionLeaderboard {
             rankings,
@@ -33,7 +37,7 @@ fn split(msg: &ServerMessage) -> Option<(Shared<'_>, &RankingEntry)> {
                     *total_questions,
                 ],
             ),
-            me,
+            (me, None),
         )),
         ServerMessage::RoundLeaderboard {
             rankings,
@@ -44,13 +48,17 @@ fn split(msg: &ServerMessage) -> Option<(Shared<'_>, &RankingEntry)> {
             wine,
         } => Some((
             Shared::Round(rankings, [*ranked_count, *round_index, *total_rounds], wine),
-            me,
+            (me, None),
         )),
         ServerMessage::FinalLeaderboard {
             rankings,
             me: Some(me),
             ranked_count,
-        } => Some((Shared::Final(rankings, *ranked_count), me)),
+            palate,
+        } => Some((
+            Shared::Final(rankings, *ranked_count),
+            (me, palate.as_deref()),
+        )),
         _ => None,
     }
 }
@@ -59,8 +67,11 @@ fn without_me(msg: &ServerMessage) -> ServerMessage {
     let mut m = msg.clone();
     match &mut m {
         ServerMessage::QuestionLeaderboard { me, .. }
-        | ServerMessage::RoundLeaderboard { me, .. }
-        | ServerMessage::FinalLeaderboard { me, .. } => *me = None,
+        | ServerMessage::RoundLeaderboard { me, .. } => *me = None,
+        ServerMessage::FinalLeaderboard { me, palate, .. } => {
+            *me = None;
+            *palate = None;
+        }
         _ => {}
     }
     m
@@ -80,7 +91,7 @@ impl FrameEncoder {
 
     /// The JSON text of `msg`, identical in meaning to `msg.encode()`.
     pub fn encode(&mut self, msg: &ServerMessage) -> String {
-        let Some((shared, me)) = split(msg) else {
+        let Some((shared, (me, palate))) = split(msg) else {
             return msg.encode();
         };
         let hit = self
@@ -98,10 +109,17 @@ impl FrameEncoder {
             return msg.encode();
         };
         let me = serde_json::to_string(me).unwrap_or_else(|_| "null".into());
-        let mut out = String::with_capacity(tail.len() + me.len() + 8);
+        let palate = palate.and_then(|p| serde_json::to_string(p).ok());
+        let extra = palate.as_ref().map_or(0, |p| p.len() + 12);
+        let mut out = String::with_capacity(tail.len() + me.len() + extra + 8);
         out.push_str("{\"me\":");
         out.push_str(&me);
         out.push(',');
+        if let Some(p) = palate {
+            out.push_str("\"palate\":");
+            out.push_str(&p);
+            out.push(',');
+        }
         out.push_str(tail);
         out
     }
@@ -183,6 +201,7 @@ mod tests {
             rankings: vec![entry("Q-R", 1)],
             me: Some(entry("Q-R", 1)),
             ranked_count: 1,
+            palate: None,
         };
         let fast: serde_json::Value = serde_json::from_str(&enc.encode(&other)).unwrap();
         assert_eq!(
@@ -194,5 +213,42 @@ mod tests {
             server_time: 2,
         };
         assert_eq!(enc.encode(&pong), pong.encode());
+    }
+}
+
+#[cfg(test)]
+mod palate_tests {
+    use super::*;
+    use crate::palate::{report, room_average, ParticipantPalate};
+
+    #[test]
+    fn final_boards_splice_each_palate_report() {
+        let mut enc = FrameEncoder::new();
+        let top = vec![RankingEntry {
+            pseudonym: "A-B".into(),
+            score: 100,
+            rank: 1,
+        }];
+        let reports: Vec<_> = ["A-B", "C-D"].iter().map(|p| report(p, [])).collect();
+        let room = room_average(&reports);
+        for (i, r) in reports.iter().enumerate() {
+            let msg = ServerMessage::FinalLeaderboard {
+                rankings: top.clone(),
+                me: Some(RankingEntry {
+                    pseudonym: r.pseudonym.clone(),
+                    score: 0,
+                    rank: i as u32 + 1,
+                }),
+                ranked_count: 2,
+                palate: Some(Box::new(Palate::Participant(ParticipantPalate {
+                    report: r.clone(),
+                    room: room.clone(),
+                }))),
+            };
+            let fast: serde_json::Value = serde_json::from_str(&enc.encode(&msg)).unwrap();
+            let plain: serde_json::Value = serde_json::from_str(&msg.encode()).unwrap();
+            assert_eq!(fast, plain);
+            assert_eq!(fast["palate"]["report"]["pseudonym"], r.pseudonym.as_str());
+        }
     }
 }

@@ -3,11 +3,12 @@
 
 use super::effects::{Out, Recipient};
 use super::records::SeatStatus;
-use super::state::{NO_ANSWER, POINTS_CORRECT};
+use super::state::NO_ANSWER;
 use super::{refuse, Engine, Refusal};
+use crate::palate::ParticipantPalate;
 use crate::phase::Phase;
 use crate::protocol::server::Reveal;
-use crate::protocol::{EndReason, ErrorCode, ServerMessage};
+use crate::protocol::{EndReason, ErrorCode, Palate, ServerMessage};
 use crate::tasting::QUESTIONS_PER_WINE;
 
 /// Which leaderboard to send.
@@ -43,6 +44,7 @@ impl Engine {
         self.state.question_index = question;
         self.state.deadline_ms = Some(now.saturating_add(self.duration_ms()));
         self.state.remaining_ms = None;
+        self.unanswered_from = 0;
         self.recount();
         self.persist_state(out);
         if let Some(view) = self.question_view(now) {
@@ -105,27 +107,23 @@ impl Engine {
     }
 
     /// Closes the current question, scores it and tells everyone their result.
-    pub(crate) fn reveal(&mut self, _now: u64, out: &mut Out) {
+    pub(crate) fn reveal(&mut self, now: u64, out: &mut Out) {
         let g = self.current_global();
-        let Some(correct) = self.current_question().and_then(|q| {
-            q.options
-                .iter()
-                .position(|o| o.id == q.correct_option_id)
-                .and_then(|p| u8::try_from(p).ok())
-        }) else {
+        if self.current_question().is_none() {
             return;
-        };
+        }
         self.set_phase(Phase::QuestionRevealed);
         self.state.deadline_ms = None;
         self.state.remaining_ms = None;
         self.state.revealed_count = u32::try_from(g + 1).unwrap_or(u32::MAX);
+        self.arm_advance(now);
         // Everyone who answered is scored (a seat given up mid-question keeps its history
         // consistent); rankings only list seated participants.
         for i in 0..self.participants.len() {
-            if self.participants[i].answers.get(g) == Some(&correct) {
+            let points = self.points(i, g);
+            if points > 0 {
                 // Not stored: restore recomputes scores from the stored answers.
-                self.participants[i].score =
-                    self.participants[i].score.saturating_add(POINTS_CORRECT);
+                self.participants[i].score = self.participants[i].score.saturating_add(points);
             }
         }
         self.persist_state(out);
@@ -150,11 +148,23 @@ impl Engine {
         let s = &self.state;
         let last_question = s.question_index as usize + 1 >= QUESTIONS_PER_WINE;
         let last_round = s.round_index + 1 >= self.total_rounds();
-        // Every question gets its leaderboard; after a wine's fifth, the round leaderboard
-        // (with the wine unveiled) follows it.
+        // Every question gets its leaderboard (unless paced per wine); after a wine's fifth,
+        // the round leaderboard (with the wine unveiled) follows it.
+        let per_wine = self.tasting.options.per_wine();
         match s.phase {
+            Phase::QuestionRevealed if per_wine && !last_question => {
+                let (round, question) = (s.round_index, s.question_index + 1);
+                self.open_question(round, question, now, out);
+            }
+            Phase::QuestionRevealed if per_wine => {
+                self.set_phase(Phase::RoundLeaderboard);
+                self.arm_advance(now);
+                self.persist_state(out);
+                self.send_board(Board::Round, out);
+            }
             Phase::QuestionRevealed => {
                 self.set_phase(Phase::QuestionLeaderboard);
+                self.arm_advance(now);
                 self.persist_state(out);
                 self.send_board(Board::Question, out);
             }
@@ -164,6 +174,7 @@ impl Engine {
             }
             Phase::QuestionLeaderboard => {
                 self.set_phase(Phase::RoundLeaderboard);
+                self.arm_advance(now);
                 self.persist_state(out);
                 self.send_board(Board::Round, out);
             }
@@ -212,7 +223,14 @@ impl Engine {
             .cloned()
             .collect();
         let ranked_count = u32::try_from(rankings.len()).unwrap_or(u32::MAX);
-        let make = |rankings: Vec<_>, me| match board {
+        // The final board carries the palate reports: every one for hosts, each their own.
+        let palate = (board == Board::Final && self.palate_due()).then(|| self.host_palate());
+        let report_of: std::collections::HashMap<&str, &crate::palate::PalateReport> = palate
+            .iter()
+            .flat_map(|all| all.reports.iter())
+            .map(|r| (r.pseudonym.as_str(), r))
+            .collect();
+        let make = |rankings: Vec<_>, me: Option<crate::protocol::RankingEntry>| match board {
             Board::Question => ServerMessage::QuestionLeaderboard {
                 rankings,
                 me,
@@ -231,6 +249,18 @@ impl Engine {
                 wine: self.wine_reveal(),
             },
             Board::Final => ServerMessage::FinalLeaderboard {
+                palate: palate.as_ref().map(|all| {
+                    Box::new(match &me {
+                        Some(me) => Palate::Participant(ParticipantPalate {
+                            report: report_of
+                                .get(me.pseudonym.as_str())
+                                .map(|r| (*r).clone())
+                                .unwrap_or_else(|| crate::palate::report(&me.pseudonym, [])),
+                            room: all.room.clone(),
+                        }),
+                        None => Palate::Host(all.clone()),
+                    })
+                }),
                 rankings,
                 me,
                 ranked_count,

@@ -83,6 +83,7 @@ impl Engine {
         // No answers exist in the lobby; only the slot count changes.
         for p in &mut self.participants {
             p.answers = vec![NO_ANSWER; self.index.total_questions];
+            p.elapsed_ms = vec![0; self.index.total_questions];
         }
         out.persist(Write::Tasting(self.tasting.clone()));
         out.send(
@@ -145,14 +146,16 @@ impl Engine {
         out.close(Recipient::Participant(pseudonym), code, reason);
         self.send_lobby_delta(i, out);
         self.push_counts(now, out);
+        self.reveal_if_all_answered(now, out);
     }
 
-    /// `lobby:updated` as participants see it: counts only.
+    /// `lobby:updated` as participants see it: counts and tonight's options.
     pub(crate) fn counts_message(&self) -> ServerMessage {
         ServerMessage::LobbyUpdated {
             participant: None,
             count: self.seated,
             max_participants: self.tasting.max_participants,
+            options: Some(self.tasting.options),
         }
     }
 

@@ -11,6 +11,7 @@
 //! `snapshots` (complete screens), `queries` (HTTP read helpers), `encode` (frames).
 
 mod answers;
+mod auto_advance;
 mod caps;
 mod clock;
 mod create_error;
@@ -20,10 +21,12 @@ mod flow;
 mod identify;
 mod lobby;
 mod lobby_lock;
+mod palate_view;
 mod presence;
 mod queries;
 pub mod records;
 mod restore;
+mod scoring;
 mod snapshots;
 mod state;
 
@@ -69,9 +72,17 @@ pub struct EngineConfig {
     pub host_grace_ms: u64,
     pub lobby_expiry_ms: u64,
     pub retention_ms: u64,
+    /// Auto-advance: how long a reveal stays on screen.
+    pub reveal_delay_ms: u64,
+    /// Auto-advance: how long a question or round leaderboard stays on screen.
+    pub leaderboard_delay_ms: u64,
 }
 
 pub const HOUR_MS: u64 = 3_600_000;
+/// Auto-advance's default time on a reveal.
+pub const REVEAL_DELAY_MS: u64 = 6_000;
+/// Auto-advance's default time on a leaderboard.
+pub const LEADERBOARD_DELAY_MS: u64 = 8_000;
 
 impl Default for EngineConfig {
     fn default() -> Self {
@@ -79,6 +90,8 @@ impl Default for EngineConfig {
             host_grace_ms: HOUR_MS,
             lobby_expiry_ms: 24 * HOUR_MS,
             retention_ms: 7 * 24 * HOUR_MS,
+            reveal_delay_ms: REVEAL_DELAY_MS,
+            leaderboard_delay_ms: LEADERBOARD_DELAY_MS,
         }
     }
 }
@@ -96,6 +109,9 @@ pub struct Engine {
     pub(crate) seated: u32,
     /// Seated participants who answered the current question.
     pub(crate) answered_current: u32,
+    /// Auto-advance: every online seated participant before this position has answered
+    /// the current question (a scan cursor, so checking "all answered" stays O(1) amortised).
+    pub(crate) unanswered_from: usize,
     pub(crate) conns: HashMap<ConnId, Role>,
     pub(crate) host_conns: u32,
     pub(crate) lobby_push: LobbyPush,
@@ -162,6 +178,8 @@ impl Engine {
             host_grace_ms: config.host_grace_ms,
             lobby_expiry_ms: config.lobby_expiry_ms,
             retention_ms: config.retention_ms,
+            reveal_delay_ms: config.reveal_delay_ms,
+            leaderboard_delay_ms: config.leaderboard_delay_ms,
         };
         let state = StateRecord {
             phase: Phase::Waiting,
@@ -174,6 +192,7 @@ impl Engine {
             ended_ms: None,
             end_reason: None,
             locked: false,
+            advance_at_ms: None,
         };
         let engine = Engine::from_parts(session, tasting, state, Vec::new());
         let mut out = Out::default();
@@ -365,7 +384,7 @@ impl Engine {
                 option_id,
             } => {
                 let i = self.require_participant(role)?;
-                self.submit(conn, i, &question_id, &option_id, out)
+                self.submit(conn, i, &question_id, &option_id, now, out)
             }
             ClientMessage::Leave {} => {
                 let i = self.require_participant(role)?;

@@ -58,6 +58,7 @@ impl Engine {
                 p.conns += 1;
                 // Presence is not stored: after a restart it comes from the live sockets.
                 if p.conns == 1 {
+                    self.rewind_unanswered(i);
                     self.send_lobby_delta(i, out);
                 }
             }
@@ -87,6 +88,8 @@ impl Engine {
                 p.conns = p.conns.saturating_sub(1);
                 if p.conns == 0 && p.status == SeatStatus::Active {
                     self.send_lobby_delta(i, out);
+                    // The last one still thinking may just have dropped out.
+                    self.reveal_if_all_answered(now, out);
                 }
             }
         }
@@ -124,6 +127,7 @@ impl Engine {
                 participant: self.presence(i),
                 count: self.seated,
                 max_participants: self.tasting.max_participants,
+                options: None,
             },
         );
     }

@@ -3,10 +3,11 @@
 
 use super::records::SeatStatus;
 use super::Engine;
+use crate::category::Category;
 use crate::phase::Phase;
 use crate::protocol::{
-    HostSessionSummary, PublicSessionInfo, QuestionInput, ResultAnswer, ResultQuestion,
-    SessionResults, SessionStatus, TastingInput, WineInput,
+    AnswerOutcome, HostSessionSummary, PublicSessionInfo, QuestionInput, ResultAnswer,
+    ResultQuestion, SessionResults, SessionStatus, TastingInput, WineInput,
 };
 use crate::tasting::QUESTIONS_PER_WINE;
 
@@ -26,6 +27,7 @@ impl Engine {
                 // With reuse, a pseudonym is free while any is not held by a seat.
                 && (self.seated as usize) < crate::pseudonym::COMBINATIONS,
             locked: self.state.locked,
+            options: self.tasting.options,
         }
     }
 
@@ -48,15 +50,28 @@ impl Engine {
                                 .find(|o| o.id == id)
                                 .map(|o| o.text.clone())
                         };
+                        let distractors: Vec<_> = q
+                            .options
+                            .iter()
+                            .filter(|o| o.id != q.correct_option_id)
+                            .collect();
+                        // Near misses go back as the parallel list, only when there are any.
+                        let partial_points = (!q.partial_points.is_empty()).then(|| {
+                            distractors
+                                .iter()
+                                .map(|o| {
+                                    q.partial_points
+                                        .iter()
+                                        .find(|p| p.option_id == o.id)
+                                        .map_or(0, |p| p.points)
+                                })
+                                .collect()
+                        });
                         QuestionInput {
                             category: q.category,
                             correct_answer: text_of(&q.correct_option_id).unwrap_or_default(),
-                            distractors: q
-                                .options
-                                .iter()
-                                .filter(|o| o.id != q.correct_option_id)
-                                .map(|o| o.text.clone())
-                                .collect(),
+                            distractors: distractors.iter().map(|o| o.text.clone()).collect(),
+                            partial_points,
                         }
                     })
                     .collect(),
@@ -67,6 +82,8 @@ impl Engine {
             timer_seconds: Some(self.tasting.timer_seconds),
             max_participants: Some(self.tasting.max_participants),
             wines,
+            // Only when set, so a tasting without options reads back as it was written.
+            options: (self.tasting.options != Default::default()).then_some(self.tasting.options),
         }
     }
 
@@ -111,13 +128,14 @@ impl Engine {
                 else {
                     continue;
                 };
-                let points = self.points(i, g);
+                let outcome = self.outcome(i, g);
                 answers.push(ResultAnswer {
                     pseudonym: p.pseudonym.clone(),
                     question_id: q.question_id.clone(),
                     option_id: o.id.clone(),
-                    correct: points > 0,
-                    points,
+                    correct: outcome == AnswerOutcome::Correct,
+                    outcome,
+                    points: self.points(i, g),
                 });
             }
         }
@@ -127,6 +145,7 @@ impl Engine {
             rankings: self.rankings(),
             questions,
             answers,
+            palate: self.host_palate(),
         }
     }
 
@@ -165,6 +184,50 @@ impl Engine {
             }
             rows.push(row);
         }
+        write_csv(&rows)
+    }
+
+    /// The palate reports as CSV (`?format=csv&report=palate`): a header, one row per ranked
+    /// participant (rank, pseudonym, score, correct answers and near misses per category,
+    /// points per wine, strongest and weakest category), then a `room average` row.
+    pub fn palate_csv(&self) -> String {
+        let revealed = self.state.revealed_count as usize;
+        let wines = revealed.div_ceil(QUESTIONS_PER_WINE);
+        let palate = self.host_palate();
+        let mut header = vec!["rank".to_string(), "pseudonym".into(), "score".into()];
+        for c in Category::ALL {
+            header.push(format!("{c} correct"));
+            header.push(format!("{c} near misses"));
+        }
+        header.extend((1..=wines).map(|w| format!("wine {w} points")));
+        header.push("strongest".into());
+        header.push("weakest".into());
+        let mut rows = vec![header];
+        // Reports come in ranking order, one per ranking line.
+        for (line, report) in self.rankings().into_iter().zip(&palate.reports) {
+            let mut row = vec![
+                line.rank.to_string(),
+                line.pseudonym,
+                line.score.to_string(),
+            ];
+            for t in &report.categories {
+                row.push(t.correct.to_string());
+                row.push(t.near_misses.to_string());
+            }
+            row.extend(
+                (0..wines).map(|w| report.wine_points.get(w).copied().unwrap_or(0).to_string()),
+            );
+            row.push(report.strongest.map(|c| c.to_string()).unwrap_or_default());
+            row.push(report.weakest.map(|c| c.to_string()).unwrap_or_default());
+            rows.push(row);
+        }
+        let mut room = vec![String::new(), "room average".into(), String::new()];
+        for c in &palate.room {
+            room.push(c.correct.to_string());
+            room.push(c.near_misses.to_string());
+        }
+        room.extend((0..wines + 2).map(|_| String::new()));
+        rows.push(room);
         write_csv(&rows)
     }
 

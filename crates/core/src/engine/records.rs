@@ -20,6 +20,20 @@ pub struct SessionRecord {
     pub lobby_expiry_ms: u64,
     /// How long an ended session keeps its results (SPEC: 7 days).
     pub retention_ms: u64,
+    /// Auto-advance: how long a reveal stays before the game moves on.
+    #[serde(default = "default_reveal_delay_ms")]
+    pub reveal_delay_ms: u64,
+    /// Auto-advance: how long a question or round leaderboard stays.
+    #[serde(default = "default_leaderboard_delay_ms")]
+    pub leaderboard_delay_ms: u64,
+}
+
+fn default_reveal_delay_ms() -> u64 {
+    super::REVEAL_DELAY_MS
+}
+
+fn default_leaderboard_delay_ms() -> u64 {
+    super::LEADERBOARD_DELAY_MS
 }
 
 /// The single row of mutable game state: phase, indices, timer, host grace, end.
@@ -43,6 +57,9 @@ pub struct StateRecord {
     /// Whether the host locked the lobby (no more joins).
     #[serde(default)]
     pub locked: bool,
+    /// Auto-advance: when a reveal or leaderboard moves on by itself (only in those phases).
+    #[serde(default)]
+    pub advance_at_ms: Option<u64>,
 }
 
 /// Whether a participant still holds a seat.
@@ -90,6 +107,10 @@ pub struct AnswerRecord {
     pub pseudonym: String,
     pub question_id: String,
     pub option_id: String,
+    /// Time the question had been open (pauses excluded) when this answer was given; the
+    /// speed bonus is computed from it.
+    #[serde(default)]
+    pub elapsed_ms: u64,
 }
 
 /// What a wake-up is for.
@@ -100,6 +121,7 @@ pub enum WakeupKind {
     HostGrace,
     LobbyExpiry,
     Retention,
+    AutoAdvance,
 }
 
 /// One entry of the session's own alarm queue (the Durable Object has a single alarm). Not

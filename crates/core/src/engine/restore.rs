@@ -63,6 +63,7 @@ impl Engine {
                 status: p.status,
                 score: 0,
                 answers: vec![NO_ANSWER; total],
+                elapsed_ms: vec![0; total],
                 conns: 0,
             })
             .collect();
@@ -85,6 +86,7 @@ impl Engine {
                 return bad(format!("answer with unknown option {}", a.option_id));
             };
             engine.participants[i].answers[g] = position;
+            engine.participants[i].elapsed_ms[g] = u32::try_from(a.elapsed_ms).unwrap_or(u32::MAX);
         }
         let revealed = engine.state.revealed_count as usize;
         for i in 0..engine.participants.len() {
@@ -118,6 +120,7 @@ impl Engine {
                             pseudonym: p.pseudonym.clone(),
                             question_id: q.question_id.clone(),
                             option_id: o.id.clone(),
+                            elapsed_ms: p.elapsed_ms.get(g).copied().map_or(0, u64::from),
                         });
                     }
                 }

@@ -47,19 +47,6 @@ impl Engine {
             .map(|o| o.id.clone())
     }
 
-    pub(crate) fn points(&self, i: usize, g: usize) -> u32 {
-        let Some(q) = self.question_at(g) else {
-            return 0;
-        };
-        match self
-            .answer_of(i, g)
-            .and_then(|a| q.options.get(usize::from(a)))
-        {
-            Some(o) if o.id == q.correct_option_id => super::state::POINTS_CORRECT,
-            _ => 0,
-        }
-    }
-
     /// The host's reveal of the current question (only meaningful once revealed).
     pub(crate) fn host_reveal_view(&self) -> Option<HostReveal> {
         let g = self.current_global();
@@ -77,6 +64,7 @@ impl Engine {
             results.push(ParticipantResult {
                 pseudonym: p.pseudonym.clone(),
                 option_id: answer.and_then(|a| self.option_id(g, a)),
+                outcome: self.outcome(i, g),
                 points: self.points(i, g),
                 total_score: p.score,
             });
@@ -105,6 +93,7 @@ impl Engine {
             question_id: q.question_id.clone(),
             correct_option_id: q.correct_option_id.clone(),
             my_option_id: self.answer_of(i, g).and_then(|a| self.option_id(g, a)),
+            outcome: self.outcome(i, g),
             my_points: self.points(i, g),
             my_total_score: p.score,
         })
@@ -183,6 +172,7 @@ impl Engine {
             wine: (phase == Phase::RoundLeaderboard).then(|| self.wine_reveal()),
             end_reason: self.state.end_reason,
             locked: self.state.locked,
+            palate: self.palate_due().then(|| self.host_palate()),
         }
     }
 
@@ -245,6 +235,11 @@ impl Engine {
             wine: (phase == Phase::RoundLeaderboard).then(|| self.wine_reveal()),
             host_away: self.state.host_grace_deadline_ms.is_some(),
             end_reason: self.state.end_reason,
+            options: self.tasting.options,
+            palate: self
+                .palate_due()
+                .then(|| self.participant_palate(i))
+                .flatten(),
         })
     }
 }

@@ -27,6 +27,8 @@ pub(crate) struct Participant {
     pub score: u32,
     /// Chosen option position (0–3) per question in play order, `NO_ANSWER` when none.
     pub answers: Vec<u8>,
+    /// Time the question had been open (pauses excluded) at the last answer, per question.
+    pub elapsed_ms: Vec<u32>,
     /// Live connections of this participant (not persisted as truth).
     pub conns: u32,
 }
@@ -39,26 +41,45 @@ pub(crate) enum Role {
     Participant(usize),
 }
 
-/// Question ids to their play-order position.
+/// Question ids to their play-order position, and each question's base points by option
+/// position (what the tasting says: 100, a near miss's partial points, or 0).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct TastingIndex {
     pub by_question_id: HashMap<String, usize>,
     pub total_questions: usize,
+    pub base_points: Vec<[u32; 4]>,
+    pub correct: Vec<u8>,
 }
 
 impl TastingIndex {
     pub fn build(tasting: &HostTasting) -> TastingIndex {
         let mut by_question_id = HashMap::new();
+        let mut base_points = Vec::new();
+        let mut correct = Vec::new();
         let mut g = 0;
         for wine in &tasting.wines {
             for q in &wine.questions {
                 by_question_id.insert(q.question_id.clone(), g);
+                let mut points = [0u32; 4];
+                let mut right = NO_ANSWER;
+                for (position, o) in q.options.iter().enumerate().take(4) {
+                    if o.id == q.correct_option_id {
+                        points[position] = POINTS_CORRECT;
+                        right = position as u8;
+                    } else if let Some(p) = q.partial_points.iter().find(|p| p.option_id == o.id) {
+                        points[position] = p.points;
+                    }
+                }
+                base_points.push(points);
+                correct.push(right);
                 g += 1;
             }
         }
         TastingIndex {
             by_question_id,
             total_questions: g,
+            base_points,
+            correct,
         }
     }
 }
@@ -95,6 +116,7 @@ impl Engine {
             by_name,
             seated: 0,
             answered_current: 0,
+            unanswered_from: 0,
             conns: HashMap::new(),
             host_conns: 0,
             lobby_push: LobbyPush::default(),
@@ -150,7 +172,8 @@ impl Engine {
         !matches!(self.state.phase, Phase::Waiting | Phase::Ended)
     }
 
-    /// Moves to `next`; the phase graph is checked in debug builds (tests).
+    /// Moves to `next`; the phase graph is checked in debug builds (tests). Any pending
+    /// auto-advance belonged to the phase left behind.
     pub(crate) fn set_phase(&mut self, next: Phase) {
         debug_assert!(
             self.state.phase.can_move_to(next),
@@ -159,6 +182,7 @@ impl Engine {
             next
         );
         self.state.phase = next;
+        self.state.advance_at_ms = None;
     }
 
     /// Persists the state row (the wake-up queue is derived from it on restore).

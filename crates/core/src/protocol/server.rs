@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::error_code::ErrorCode;
 use super::views::*;
+use crate::palate::{HostPalate, ParticipantPalate};
 use crate::phase::Phase;
 
 /// A frame from the server: one JSON object tagged by `type`.
@@ -37,6 +38,11 @@ pub enum ServerMessage {
         participant: Option<ParticipantPresence>,
         count: u32,
         max_participants: u32,
+        /// Participants' form only: how scoring and pacing work tonight (it may change while
+        /// the host edits the tasting in the lobby).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "ts", ts(optional))]
+        options: Option<crate::options::GameOptions>,
     },
     /// To hosts: the lobby's lock changed (or was confirmed) by `host:lock`/`host:unlock`.
     #[serde(rename = "lobby:locked")]
@@ -104,6 +110,11 @@ pub enum ServerMessage {
         /// How many participants are ranked (all seated ones): `rankings` may hold only
         /// the top, so "30th of 50" reads `me.rank` of `ranked_count`.
         ranked_count: u32,
+        /// The palate report (after at least one reveal): hosts get every participant's
+        /// (`reports`), a participant their own (`report`), both beside the room's averages.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "ts", ts(optional))]
+        palate: Option<Box<Palate>>,
     },
     #[serde(rename = "session:ended")]
     SessionEnded { reason: EndReason },
@@ -131,6 +142,15 @@ pub enum ServerMessage {
 pub enum Reveal {
     Host(HostReveal),
     Participant(ParticipantReveal),
+}
+
+/// The palate report as hosts see it (`reports`) or as one participant sees it (`report`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(untagged)]
+pub enum Palate {
+    Host(HostPalate),
+    Participant(ParticipantPalate),
 }
 
 impl ServerMessage {

@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::category::Category;
+use crate::options::GameOptions;
+use crate::palate::{HostPalate, ParticipantPalate};
 use crate::phase::Phase;
 
 /// A tasting as a host submits it (`POST /api/sessions`, `update_session`). Unvalidated.
@@ -21,6 +23,10 @@ pub struct TastingInput {
     #[cfg_attr(feature = "ts", ts(optional))]
     pub max_participants: Option<u32>,
     pub wines: Vec<WineInput>,
+    /// Scoring and pacing; absent means all defaults (section 5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub options: Option<GameOptions>,
 }
 
 /// One wine as submitted: five questions, one per category, in category order.
@@ -31,7 +37,9 @@ pub struct WineInput {
     pub questions: Vec<QuestionInput>,
 }
 
-/// One question as submitted: the correct answer and three distractors.
+/// One question as submitted: the correct answer and three distractors, and optionally the
+/// partial points (0–90) a near miss earns, one number per distractor in the same order
+/// (absent means 0 for each).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
@@ -39,6 +47,9 @@ pub struct QuestionInput {
     pub category: Category,
     pub correct_answer: String,
     pub distractors: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub partial_points: Option<Vec<u32>>,
 }
 
 /// A field of a submitted tasting that failed validation (`wines[1].questions[2].distractors[0]`).
@@ -59,6 +70,15 @@ pub struct OptionView {
     pub text: String,
 }
 
+/// The partial points of one near-miss option (host eyes only: they would hint at the answer).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct OptionPoints {
+    pub option_id: String,
+    pub points: u32,
+}
+
 /// A stored question with its shuffled options and its correct option (host eyes only).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -69,6 +89,9 @@ pub struct HostQuestion {
     pub prompt: String,
     pub options: Vec<OptionView>,
     pub correct_option_id: String,
+    /// Distractors worth points (only those above 0), in option order.
+    #[serde(default)]
+    pub partial_points: Vec<OptionPoints>,
 }
 
 /// A stored wine: its name (the `wine_name` correct answer) and its five questions.
@@ -89,6 +112,8 @@ pub struct HostTasting {
     pub timer_seconds: u32,
     pub max_participants: u32,
     pub wines: Vec<HostWine>,
+    #[serde(default)]
+    pub options: GameOptions,
 }
 
 /// A question as participants see it (no correct flag), with the timer state when sent.
@@ -137,6 +162,18 @@ pub struct WineReveal {
     pub answers: Vec<WineAnswer>,
 }
 
+/// How one answer fared: the correct option, a distractor worth partial points, any other
+/// distractor, or no answer at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum AnswerOutcome {
+    Correct,
+    NearMiss,
+    Wrong,
+    NoAnswer,
+}
+
 /// One participant's outcome for a revealed question (host view).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -144,6 +181,8 @@ pub struct WineReveal {
 pub struct ParticipantResult {
     pub pseudonym: String,
     pub option_id: Option<String>,
+    pub outcome: AnswerOutcome,
+    /// Points for this question (speed bonus included when on).
     pub points: u32,
     pub total_score: u32,
 }
@@ -176,6 +215,8 @@ pub struct ParticipantReveal {
     pub question_id: String,
     pub correct_option_id: String,
     pub my_option_id: Option<String>,
+    /// Right, near miss (with `myPoints`) or wrong.
+    pub outcome: AnswerOutcome,
     pub my_points: u32,
     pub my_total_score: u32,
 }
@@ -213,7 +254,7 @@ pub enum EndReason {
 }
 
 /// Everything the host screen needs after a (re)connect.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct HostSnapshot {
@@ -235,10 +276,12 @@ pub struct HostSnapshot {
     pub end_reason: Option<EndReason>,
     /// Whether the host locked the lobby (no more joins).
     pub locked: bool,
+    /// Every participant's palate report and the room's averages, once the game has ended.
+    pub palate: Option<HostPalate>,
 }
 
 /// Everything a participant's screen needs after a (re)connect.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ParticipantSnapshot {
@@ -263,6 +306,10 @@ pub struct ParticipantSnapshot {
     pub wine: Option<WineReveal>,
     pub host_away: bool,
     pub end_reason: Option<EndReason>,
+    /// How scoring and pacing work tonight (the lobby shows it as one line).
+    pub options: GameOptions,
+    /// This participant's palate report and the room's averages, once the game has ended.
+    pub palate: Option<ParticipantPalate>,
 }
 
 /// `GET /api/sessions/{code}`: what anyone may know about a session.
@@ -280,6 +327,8 @@ pub struct PublicSessionInfo {
     pub joinable: bool,
     /// Whether the host locked the lobby.
     pub locked: bool,
+    /// How scoring and pacing work tonight.
+    pub options: GameOptions,
 }
 
 /// A played (revealed) question in the results export.
@@ -304,12 +353,13 @@ pub struct ResultAnswer {
     pub question_id: String,
     pub option_id: String,
     pub correct: bool,
+    pub outcome: AnswerOutcome,
     pub points: u32,
 }
 
 /// `GET /api/sessions/{code}/results`: rankings, the played questions and every scored
 /// answer of the seated participants.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SessionResults {
@@ -318,6 +368,8 @@ pub struct SessionResults {
     pub rankings: Vec<RankingEntry>,
     pub questions: Vec<ResultQuestion>,
     pub answers: Vec<ResultAnswer>,
+    /// Every participant's palate report and the room's averages over the revealed questions.
+    pub palate: HostPalate,
 }
 
 /// Where a session stands, as the host's history lists it.

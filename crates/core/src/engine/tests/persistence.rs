@@ -119,6 +119,7 @@ fn restore_rejects_inconsistent_records() {
         pseudonym: "GHOST-X".into(),
         question_id: "q".into(),
         option_id: "o".into(),
+        elapsed_ms: 0,
     });
     assert!(Engine::restore(r, &[]).is_err());
 }

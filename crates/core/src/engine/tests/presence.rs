@@ -39,6 +39,7 @@ fn join_tells_hosts_the_participant_and_others_only_counts_coalesced() {
             participant: Some(p),
             count: 2,
             max_participants: 50,
+            ..
         }] => assert!(p.online && !p.left),
         ref other => panic!("{other:?}"),
     }
