@@ -1,8 +1,11 @@
-//! Property tests over random command sequences at random times (public API only): no
-//! panic, scores equal 100 × correct final answers, ranks follow scores, phases move only
-//! along legal edges, participants never see a correct option before its reveal, and a
-//! restore from the persisted writes after any prefix gives the same state and snapshots,
-//! and public info's `joinable` always matches what a join would do.
+//! Property tests over random command sequences at random times (public API only), with
+//! random game options and near misses: no panic, a score is the sum of its answers' points
+//! under the tasting's rules (speed points between half and all of the base, partial points
+//! only from the tasting), ranks follow scores, phases move only along legal edges,
+//! participants never see a correct option before its reveal, a restore from the persisted
+//! writes after any prefix gives the same state, snapshots and next wake-up, and public
+//! info's `joinable` always matches what a join would do. Then: pauses never change a speed
+//! score; auto-advance needs no host and never skips or repeats a question.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -10,7 +13,9 @@ use proptest::prelude::*;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use sommelier_core::engine::{MemoryStore, Records, SeatStatus, Write, HOUR_MS};
-use sommelier_core::protocol::{ClientMessage, Reveal, ServerMessage as S};
+use sommelier_core::protocol::{
+    AnswerOutcome, ClientMessage, GameOptions, Pacing, Reveal, ServerMessage as S, TastingInput,
+};
 use sommelier_core::{ConnId, Effect, Engine, EngineConfig, Identity, Phase, Recipient};
 
 const KEY: &str = "property-test-host-key-0123456789";
@@ -97,11 +102,40 @@ struct World {
     host_conns_seen: Vec<ConnId>,
 }
 
+/// The tasting of a world: its options and near misses follow from the seed.
+fn world_input(seed: u64, wines: usize) -> TastingInput {
+    let mut input = sommelier_core::tasting::example_input(wines);
+    input.max_participants = Some(5);
+    input.options = Some(GameOptions {
+        speed_bonus: seed & 1 != 0,
+        pacing: if seed & 2 != 0 {
+            Pacing::PerWine
+        } else {
+            Pacing::EveryQuestion
+        },
+        auto_advance: seed & 4 != 0,
+    });
+    if seed & 8 != 0 {
+        for (w, wine) in input.wines.iter_mut().enumerate() {
+            for (q, question) in wine.questions.iter_mut().enumerate() {
+                let k = (seed >> 4).wrapping_add((w * 5 + q) as u64);
+                question.partial_points = Some(vec![(k % 91) as u32, 0, (k * 7 % 91) as u32]);
+            }
+        }
+    }
+    input
+}
+
+/// `round(base × (1 − t / 2T))`, computed apart from the engine.
+fn speed(base: u32, t: u64, duration: u64) -> u32 {
+    let t = t.min(duration);
+    ((u64::from(base) * (2 * duration - t)) as f64 / (2 * duration) as f64).round() as u32
+}
+
 impl World {
     fn new(seed: u64) -> World {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
-        let mut input = sommelier_core::tasting::example_input(2);
-        input.max_participants = Some(5);
+        let input = world_input(seed, 2);
         let (e, fx) = Engine::create(
             "4321",
             KEY,
@@ -243,8 +277,7 @@ impl World {
                 self.host_send(ClientMessage::HostKick { pseudonym: name })
             }
             Op::Update(w) => {
-                let mut t = sommelier_core::tasting::example_input(w + 1);
-                t.max_participants = Some(5);
+                let mut t = world_input(self.now, w + 1);
                 if w == 2 {
                     t.wines[0].questions[0].distractors[0] = "red".into();
                 }
@@ -427,13 +460,27 @@ fn check_state(world: &World) {
         world.store.records().map(Records::normalized),
         Some(r.clone())
     );
-    // Scores: 100 × correct final answers to revealed questions.
+    // Scores: the sum of the final answers' points to revealed questions, under the
+    // tasting's rules (base from the tasting, speed from the answer's time).
     let questions: Vec<_> = r
         .tasting
         .wines
         .iter()
         .flat_map(|w| w.questions.iter())
+        .take(r.state.revealed_count as usize)
         .collect();
+    let duration = u64::from(r.tasting.timer_seconds) * 1000;
+    let base_of = |question_id: &str, option_id: &str| -> Option<u32> {
+        let q = questions.iter().find(|q| q.question_id == question_id)?;
+        Some(if q.correct_option_id == option_id {
+            100
+        } else {
+            q.partial_points
+                .iter()
+                .find(|p| p.option_id == option_id)
+                .map_or(0, |p| p.points)
+        })
+    };
     // The engine's live scores (storage keeps none: restore recomputes them).
     let live = world.e.host_snapshot(world.now);
     for p in &r.participants {
@@ -445,18 +492,38 @@ fn check_state(world: &World) {
         else {
             continue;
         };
-        let correct = r
+        let expected: u32 = r
             .answers
             .iter()
             .filter(|a| a.pseudonym == p.pseudonym)
-            .filter(|a| {
-                questions
-                    .iter()
-                    .take(r.state.revealed_count as usize)
-                    .any(|q| q.question_id == a.question_id && q.correct_option_id == a.option_id)
+            .filter_map(|a| {
+                let base = base_of(&a.question_id, &a.option_id)?;
+                Some(if r.tasting.options.speed_bonus {
+                    speed(base, a.elapsed_ms, duration)
+                } else {
+                    base
+                })
             })
-            .count() as u32;
-        assert_eq!(score, 100 * correct, "score of {}", p.pseudonym);
+            .sum();
+        assert_eq!(score, expected, "score of {}", p.pseudonym);
+    }
+    // Each scored answer: points between half and all of its base (all of it without the
+    // speed bonus), a base only the tasting gives, and the outcome that goes with it.
+    for a in &world.e.results().answers {
+        let base = base_of(&a.question_id, &a.option_id).expect("revealed question");
+        assert!(
+            a.points <= base && 2 * a.points >= base,
+            "{a:?} base {base}"
+        );
+        if !r.tasting.options.speed_bonus {
+            assert_eq!(a.points, base);
+        }
+        let want = match base {
+            100 if a.correct => AnswerOutcome::Correct,
+            0 => AnswerOutcome::Wrong,
+            _ => AnswerOutcome::NearMiss,
+        };
+        assert_eq!(a.outcome, want, "{a:?}");
     }
     // Ranks follow scores (competition ranking, ties by pseudonym).
     let snap = world.e.host_snapshot(world.now);
@@ -483,6 +550,16 @@ fn check_state(world: &World) {
     let live: Vec<_> = world.live.iter().map(|(c, i)| (*c, i.clone())).collect();
     let back = Engine::restore(world.store.records().unwrap(), &live).expect("restore");
     assert_eq!(back.records(), r);
+    // The same next wake-up (the coalesced lobby push is the only in-memory one, and it is
+    // never later than the durable queue's).
+    assert_eq!(back.wakeups(), world.e.wakeups());
+    let durable = world.e.wakeups().iter().map(|w| w.at_ms).min();
+    assert_eq!(back.next_wakeup(), durable);
+    if let (Some(mine), Some(d)) = (world.e.next_wakeup(), durable) {
+        assert!(mine <= d);
+    } else {
+        assert!(durable.is_none() || world.e.next_wakeup().is_some());
+    }
     assert_eq!(back.host_snapshot(world.now), snap);
     for p in &r.participants {
         assert_eq!(
@@ -584,5 +661,196 @@ proptest! {
                 prop_assert!(at > world.now, "wake-up {} not after now {}", at, world.now);
             }
         }
+    }
+}
+
+/// A session with `players` seated participants (no host socket left unless `keep_host`),
+/// started; returns the engine, storage, participant connections and the time.
+fn started(
+    options: GameOptions,
+    players: usize,
+    keep_host: bool,
+    seed: u64,
+) -> (
+    Engine,
+    MemoryStore,
+    Vec<(ConnId, Identity)>,
+    u64,
+    ChaCha8Rng,
+) {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut input = sommelier_core::tasting::example_input(2);
+    input.options = Some(options);
+    let mut now = 1_000;
+    let (mut e, fx) = Engine::create(
+        "4321",
+        KEY,
+        None,
+        &input,
+        EngineConfig::default(),
+        now,
+        &mut rng,
+    )
+    .unwrap();
+    let mut store = MemoryStore::default();
+    store.apply_effects(&fx);
+    let host_msg = ClientMessage::RejoinHost {
+        host_key: KEY.into(),
+    };
+    store.apply_effects(&e.handle(1, &Identity::Unidentified, host_msg, now, &mut rng));
+    let mut seats = Vec::new();
+    for c in 0..players as ConnId {
+        let fx = e.handle(
+            10 + c,
+            &Identity::Unidentified,
+            ClientMessage::JoinSession {},
+            now,
+            &mut rng,
+        );
+        store.apply_effects(&fx);
+        let name = fx
+            .iter()
+            .find_map(|f| match f {
+                Effect::Send {
+                    msg: S::ParticipantJoined { pseudonym, .. },
+                    ..
+                } => Some(pseudonym.clone()),
+                _ => None,
+            })
+            .unwrap();
+        seats.push((10 + c, Identity::Participant { pseudonym: name }));
+    }
+    now += 10;
+    store.apply_effects(&e.handle(
+        1,
+        &Identity::Host,
+        ClientMessage::HostStart {},
+        now,
+        &mut rng,
+    ));
+    if !keep_host {
+        store.apply_effects(&e.connection_closed(1, &Identity::Host, now));
+    }
+    (e, store, seats, now, rng)
+}
+
+fn current_ids(e: &Engine, now: u64) -> Option<(String, Vec<String>)> {
+    let snap = e.host_snapshot(now);
+    let q = snap.current_question?;
+    Some((q.question_id, q.options.into_iter().map(|o| o.id).collect()))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// The same answer at the same active time scores the same, however long and however
+    /// many the pauses before it.
+    #[test]
+    fn pauses_never_change_a_speed_score(
+        active in proptest::collection::vec(0u64..20_000, 1..4),
+        pauses in proptest::collection::vec(0u64..3_000_000, 1..4),
+        option in 0usize..4,
+    ) {
+        let options = GameOptions { speed_bonus: true, ..GameOptions::default() };
+        let mut scores = Vec::new();
+        for paused in [false, true] {
+            let (mut e, _, seats, mut now, mut rng) = started(options, 1, true, 7);
+            for (i, step) in active.iter().enumerate() {
+                now += step;
+                if paused {
+                    e.handle(1, &Identity::Host, ClientMessage::HostPause {}, now, &mut rng);
+                    now += pauses[i % pauses.len()];
+                    e.handle(1, &Identity::Host, ClientMessage::HostResume {}, now, &mut rng);
+                }
+            }
+            let (question_id, ids) = current_ids(&e, now).unwrap();
+            let (conn, id) = &seats[0];
+            let msg = ClientMessage::SubmitAnswer { question_id, option_id: ids[option].clone() };
+            e.handle(*conn, id, msg, now, &mut rng);
+            e.handle(1, &Identity::Host, ClientMessage::HostReveal {}, now, &mut rng);
+            scores.push(e.results().rankings[0].score);
+        }
+        prop_assert_eq!(scores[0], scores[1]);
+        let elapsed: u64 = active.iter().sum();
+        prop_assert!(scores[0] == 0 || scores[0] == speed(100, elapsed, 60_000));
+    }
+
+    /// With no host connected, an auto-advancing game opens every question exactly once, in
+    /// order, and reaches `completed`, whatever participants do (answer, drop, come back),
+    /// however late the alarms fire; a restore at any point keeps state and next wake-up.
+    #[test]
+    fn auto_advance_needs_no_host_and_never_skips_or_repeats(
+        seed in any::<u64>(),
+        per_wine in any::<bool>(),
+        steps in proptest::collection::vec((0usize..3, 0u8..6, 0u64..20_000), 1..80),
+    ) {
+        let options = GameOptions {
+            auto_advance: true,
+            speed_bonus: seed & 1 != 0,
+            pacing: if per_wine { Pacing::PerWine } else { Pacing::EveryQuestion },
+        };
+        let (mut e, mut store, seats, mut now, mut rng) = started(options, 3, false, seed);
+        let mut online: Vec<bool> = vec![true; seats.len()];
+        let mut opened = vec![current_ids(&e, now).unwrap().0];
+        let record = |fx: &[Effect], opened: &mut Vec<String>| {
+            for f in fx {
+                if let Effect::Send { msg: S::Question(q), .. } = f {
+                    opened.push(q.question_id.clone());
+                }
+            }
+        };
+        let mut guard = 0;
+        // The steps, then the alarm at its wake-up (so time always moves on), over and over.
+        let alarm = (0, 5, 0);
+        let mut step = steps.iter().chain(std::iter::once(&alarm)).cycle();
+        while e.phase() != Phase::Ended {
+            let (who, what, late) = *step.next().unwrap();
+            let (conn, id) = &seats[who];
+            let fx = match what {
+                0..=2 => match current_ids(&e, now) {
+                    Some((question_id, ids)) if online[who] => {
+                        let msg = ClientMessage::SubmitAnswer { question_id, option_id: ids[usize::from(what)].clone() };
+                        e.handle(*conn, id, msg, now, &mut rng)
+                    }
+                    _ => Vec::new(),
+                },
+                3 if online[who] => {
+                    online[who] = false;
+                    e.connection_closed(*conn, id, now)
+                }
+                3 => {
+                    // Back on the same socket identity (presence comes from the attachment).
+                    online[who] = true;
+                    e.handle(*conn, id, ClientMessage::Ping { t: 1.0 }, now, &mut rng)
+                }
+                4 => {
+                    let live: Vec<_> = seats.iter().zip(&online).filter(|(_, o)| **o).map(|(s, _)| s.clone()).collect();
+                    let back = Engine::restore(store.records().unwrap(), &live).unwrap();
+                    prop_assert_eq!(back.records(), e.records());
+                    prop_assert_eq!(back.wakeups(), e.wakeups());
+                    prop_assert_eq!(back.next_wakeup(), e.next_wakeup());
+                    e = back;
+                    Vec::new()
+                }
+                _ => {
+                    // The alarm fires, possibly late.
+                    let at = e.next_wakeup().expect("an auto-advancing game always has a wake-up");
+                    now = now.max(at) + late;
+                    e.alarm(now)
+                }
+            };
+            store.apply_effects(&fx);
+            record(&fx, &mut opened);
+            guard += 1;
+            prop_assert!(guard < 5_000, "stuck in {}", e.phase());
+        }
+        prop_assert_eq!(e.records().state.end_reason, Some(sommelier_core::protocol::EndReason::Completed));
+        let order: Vec<String> = e
+            .tasting()
+            .wines
+            .iter()
+            .flat_map(|w| w.questions.iter().map(|q| q.question_id.clone()))
+            .collect();
+        prop_assert_eq!(opened, order);
     }
 }

@@ -302,7 +302,8 @@ impl Engine {
         out.finish()
     }
 
-    /// The session's pending deadlines (question, host grace, lobby expiry, retention).
+    /// The session's pending deadlines (question, host grace, auto-advance, lobby expiry,
+    /// retention).
     pub fn wakeups(&self) -> Vec<Wakeup> {
         self.durable_wakeups()
     }

@@ -141,3 +141,51 @@ fn prepared_ids_are_unique_and_correct_answer_survives_shuffle() {
     // 150 shuffles put the correct answer in more than one position.
     assert!(first_positions.len() > 1);
 }
+
+#[test]
+fn partial_points_are_optional_three_and_at_most_90() {
+    let mut t = example_input(1);
+    t.wines[0].questions[1].partial_points = Some(vec![50, 0]);
+    t.wines[0].questions[2].partial_points = Some(vec![0, 91, 90]);
+    assert_eq!(
+        paths(&t),
+        vec![
+            "wines[0].questions[1].partialPoints",
+            "wines[0].questions[2].partialPoints[1]"
+        ]
+    );
+    t.wines[0].questions[1].partial_points = Some(vec![50, 0, 25]);
+    t.wines[0].questions[2].partial_points = Some(vec![0, 90, 90]);
+    let v = validate_tasting(&t).unwrap();
+    assert_eq!(v.wines[0][0].partial_points, [0, 0, 0]);
+    assert_eq!(v.wines[0][1].partial_points, [50, 0, 25]);
+    // A JSON body without the field, and one with a negative number.
+    let q: QuestionInput = serde_json::from_str(
+        r#"{"category":"color","correctAnswer":"Red","distractors":["a","b","c"]}"#,
+    )
+    .unwrap();
+    assert_eq!(q.partial_points, None);
+    assert!(serde_json::from_str::<QuestionInput>(
+        r#"{"category":"color","correctAnswer":"Red","distractors":["a","b","c"],"partialPoints":[-1,0,0]}"#
+    )
+    .is_err());
+}
+
+#[test]
+fn options_pass_through_and_default() {
+    let mut t = example_input(1);
+    assert_eq!(
+        validate_tasting(&t).unwrap().options,
+        GameOptions::default()
+    );
+    t.options = Some(GameOptions {
+        speed_bonus: true,
+        pacing: crate::options::Pacing::PerWine,
+        auto_advance: true,
+    });
+    let prepared = build_tasting(&t, &mut rand_chacha::ChaCha8Rng::seed_from_u64(1)).unwrap();
+    assert_eq!(Some(prepared.options), t.options);
+    let body: TastingInput =
+        serde_json::from_str(r#"{"wines":[],"options":{"autoAdvance":true}}"#).unwrap();
+    assert!(body.options.unwrap().auto_advance);
+}

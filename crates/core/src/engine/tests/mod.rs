@@ -4,6 +4,7 @@
 
 mod errors;
 mod limits;
+mod options;
 mod persistence;
 mod presence;
 mod queries;
@@ -43,14 +44,19 @@ pub(crate) struct H {
 
 impl H {
     pub fn new(wines: usize, cap: u32) -> H {
-        let mut rng = ChaCha8Rng::seed_from_u64(42);
         let mut input = crate::tasting::example_input(wines);
         input.max_participants = Some(cap);
+        H::with_input(&input)
+    }
+
+    /// A session of `input` (game options, partial points…), created at `T0`.
+    pub fn with_input(input: &TastingInput) -> H {
+        let mut rng = ChaCha8Rng::seed_from_u64(42);
         let (e, fx) = Engine::create(
             "1234",
             HOST_KEY,
             None,
-            &input,
+            input,
             EngineConfig::default(),
             T0,
             &mut rng,
