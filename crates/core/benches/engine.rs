@@ -1,6 +1,8 @@
 //! Engine figures with 1,000 participants in one session: `submit_answer` latency, a full
 //! reveal and a leaderboard with every outgoing frame encoded, a host snapshot, and memory
-//! per participant (measured with a counting allocator). Prints numbers; asserts nothing.
+//! per participant (measured with a counting allocator); then again with every game option
+//! on (speed bonus, near misses, per-wine pacing, auto-advance) plus the final leaderboard
+//! with its palate reports. Prints numbers; asserts nothing.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -8,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
-use sommelier_core::protocol::{ClientMessage, ServerMessage};
+use sommelier_core::protocol::{ClientMessage, GameOptions, Pacing, ServerMessage, TastingInput};
 use sommelier_core::{ConnId, Effect, Engine, EngineConfig, Identity};
 
 /// Counts live heap bytes so memory per participant can be reported.
@@ -42,10 +44,30 @@ struct Session {
     names: Vec<(ConnId, Identity)>,
 }
 
-fn lobby() -> Session {
-    let mut rng = ChaCha8Rng::seed_from_u64(9);
+/// Every game option on, and near misses on every question.
+const ALL_OPTIONS: GameOptions = GameOptions {
+    speed_bonus: true,
+    pacing: Pacing::PerWine,
+    auto_advance: true,
+};
+
+fn input(options: Option<GameOptions>) -> TastingInput {
     let mut input = sommelier_core::tasting::example_input(WINES);
     input.max_participants = Some(PLAYERS as u32);
+    if options.is_some() {
+        input.options = options;
+        for w in &mut input.wines {
+            for q in &mut w.questions {
+                q.partial_points = Some(vec![50, 25, 0]);
+            }
+        }
+    }
+    input
+}
+
+fn lobby(options: Option<GameOptions>) -> Session {
+    let mut rng = ChaCha8Rng::seed_from_u64(9);
+    let input = input(options);
     let (mut e, _) = Engine::create(
         "2026",
         KEY,
@@ -153,14 +175,23 @@ fn answer(s: &mut Session, i: usize, now: u64) -> Vec<Effect> {
 }
 
 fn main() {
-    println!("sommelier-core engine benchmarks: {PLAYERS} participants, {WINES} wines\n");
+    run(None);
+    run(Some(ALL_OPTIONS));
+}
+
+fn run(options: Option<GameOptions>) {
+    match options {
+        None => {
+            println!("sommelier-core engine benchmarks: {PLAYERS} participants, {WINES} wines\n")
+        }
+        Some(o) => println!("\nwith every game option on ({o:?}, near misses on every question)\n"),
+    }
 
     // Memory: live heap before and after seating the participants.
     let before = LIVE.load(Ordering::Relaxed);
     let empty = {
         let mut rng = ChaCha8Rng::seed_from_u64(9);
-        let mut input = sommelier_core::tasting::example_input(WINES);
-        input.max_participants = Some(PLAYERS as u32);
+        let input = input(options);
         Engine::create(
             "2026",
             KEY,
@@ -176,7 +207,7 @@ fn main() {
     let empty_bytes = LIVE.load(Ordering::Relaxed) - before;
     drop(empty);
     let before = LIVE.load(Ordering::Relaxed);
-    let mut s = lobby();
+    let mut s = lobby(options);
     let full_bytes = LIVE.load(Ordering::Relaxed) - before;
     let rng_and_names = s.names.capacity() * std::mem::size_of::<(ConnId, Identity)>()
         + s.names
@@ -195,11 +226,17 @@ fn main() {
     host(&mut s, ClientMessage::HostStart {}, T0);
     let now = T0 + 1_000;
 
-    // submit_answer: first answers of all, then changes.
+    // submit_answer: first answers of all, then changes. With auto-advance the last
+    // participant keeps thinking (all answered would reveal the question at once).
     let mut samples = Vec::new();
     let question = s.e.host_snapshot(now).current_question.unwrap();
+    let answering = if options.is_some() {
+        PLAYERS - 1
+    } else {
+        PLAYERS
+    };
     for round in 0..5 {
-        for i in 0..PLAYERS {
+        for i in 0..answering {
             let (conn, id) = s.names[i].clone();
             let msg = ClientMessage::SubmitAnswer {
                 question_id: question.question_id.clone(),
@@ -230,6 +267,40 @@ fn main() {
     stats("reveal (effects built, not encoded)", samples, "-");
 
     host(&mut s, ClientMessage::HostReveal {}, now);
+    if options.is_some() {
+        // Per-wine pacing: play the wine's other questions, then time its round leaderboard
+        // and, after the last wine, the final one with every palate report.
+        for _ in 0..WINES {
+            while s.e.phase() != sommelier_core::Phase::QuestionRevealed
+                || s.e
+                    .host_snapshot(now)
+                    .current_question
+                    .map(|q| q.question_index)
+                    != Some(4)
+            {
+                let msg = match s.e.phase() {
+                    sommelier_core::Phase::QuestionOpen => ClientMessage::HostReveal {},
+                    _ => ClientMessage::HostNext {},
+                };
+                host(&mut s, msg, now);
+            }
+            if s.e
+                .host_snapshot(now)
+                .current_question
+                .map(|q| q.round_index)
+                == Some(WINES as u32 - 1)
+            {
+                break;
+            }
+            host(&mut s, ClientMessage::HostNext {}, now);
+            host(&mut s, ClientMessage::HostNext {}, now);
+        }
+        host(&mut s, ClientMessage::HostNext {}, now);
+        let (samples, _, bytes) = time_host_command(&s, ClientMessage::HostNext {}, now, true);
+        stats("final leaderboard + palate reports (encoded)", samples, "-");
+        println!("{:<44} {bytes} bytes", "");
+        return;
+    }
     let (samples, _, _) = time_host_command(&s, ClientMessage::HostNext {}, now, false);
     stats("question leaderboard (built, not encoded)", samples, "-");
     let (samples, _, mut bytes) = time_host_command(&s, ClientMessage::HostNext {}, now, true);

@@ -48,11 +48,16 @@ impl Engine {
         if self.state.phase == Phase::QuestionPaused {
             return refuse(ErrorCode::AnswersClosed, "the question is paused");
         }
-        // Time open so far, pauses excluded: resume moved the deadline by the pause.
-        let elapsed = self
-            .duration_ms()
-            .saturating_sub(self.state.deadline_ms.unwrap_or(now).saturating_sub(now));
-        let elapsed = u32::try_from(elapsed).unwrap_or(u32::MAX);
+        // Time open so far, pauses excluded (resume moved the deadline by the pause); kept
+        // only when the speed bonus needs it.
+        let elapsed = if self.tasting.options.speed_bonus {
+            let open = self
+                .duration_ms()
+                .saturating_sub(self.state.deadline_ms.unwrap_or(now).saturating_sub(now));
+            u32::try_from(open).unwrap_or(u32::MAX)
+        } else {
+            0
+        };
         let Some(p) = self.participants.get_mut(i) else {
             return refuse(
                 ErrorCode::NotParticipant,

@@ -92,7 +92,7 @@ impl Engine {
             status: SeatStatus::Active,
             score: 0,
             answers: vec![NO_ANSWER; self.index.total_questions],
-            elapsed_ms: vec![0; self.index.total_questions],
+            elapsed_ms: self.elapsed_slots(),
             conns: 0,
         };
         match self.participants.get_mut(i) {

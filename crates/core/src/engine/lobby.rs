@@ -81,9 +81,10 @@ impl Engine {
         self.index = TastingIndex::build(&tasting);
         self.tasting = tasting;
         // No answers exist in the lobby; only the slot count changes.
+        let slots = self.elapsed_slots();
         for p in &mut self.participants {
             p.answers = vec![NO_ANSWER; self.index.total_questions];
-            p.elapsed_ms = vec![0; self.index.total_questions];
+            p.elapsed_ms = slots.clone();
         }
         out.persist(Write::Tasting(self.tasting.clone()));
         out.send(

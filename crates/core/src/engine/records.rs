@@ -108,7 +108,7 @@ pub struct AnswerRecord {
     pub question_id: String,
     pub option_id: String,
     /// Time the question had been open (pauses excluded) when this answer was given; the
-    /// speed bonus is computed from it.
+    /// speed bonus is computed from it (0 when the tasting has no speed bonus).
     #[serde(default)]
     pub elapsed_ms: u64,
 }

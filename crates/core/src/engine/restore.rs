@@ -63,7 +63,11 @@ impl Engine {
                 status: p.status,
                 score: 0,
                 answers: vec![NO_ANSWER; total],
-                elapsed_ms: vec![0; total],
+                elapsed_ms: if tasting.options.speed_bonus {
+                    vec![0; total]
+                } else {
+                    Vec::new()
+                },
                 conns: 0,
             })
             .collect();
@@ -86,7 +90,9 @@ impl Engine {
                 return bad(format!("answer with unknown option {}", a.option_id));
             };
             engine.participants[i].answers[g] = position;
-            engine.participants[i].elapsed_ms[g] = u32::try_from(a.elapsed_ms).unwrap_or(u32::MAX);
+            if let Some(e) = engine.participants[i].elapsed_ms.get_mut(g) {
+                *e = u32::try_from(a.elapsed_ms).unwrap_or(u32::MAX);
+            }
         }
         let revealed = engine.state.revealed_count as usize;
         for i in 0..engine.participants.len() {

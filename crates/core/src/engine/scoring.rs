@@ -21,6 +21,16 @@ pub fn speed_points(base: u32, elapsed_ms: u64, duration_ms: u64) -> u32 {
 }
 
 impl Engine {
+    /// Answer-time slots of a participant: one per question with the speed bonus, none
+    /// without (it is the only reader).
+    pub(crate) fn elapsed_slots(&self) -> Vec<u32> {
+        if self.tasting.options.speed_bonus {
+            vec![0; self.index.total_questions]
+        } else {
+            Vec::new()
+        }
+    }
+
     /// The base points of participant `i`'s answer to question `g` (0 without an answer).
     pub(crate) fn base_points(&self, i: usize, g: usize) -> u32 {
         let Some(a) = self.answer_of(i, g) else {

@@ -27,7 +27,8 @@ pub(crate) struct Participant {
     pub score: u32,
     /// Chosen option position (0–3) per question in play order, `NO_ANSWER` when none.
     pub answers: Vec<u8>,
-    /// Time the question had been open (pauses excluded) at the last answer, per question.
+    /// Time the question had been open (pauses excluded) at the last answer, per question;
+    /// empty without the speed bonus.
     pub elapsed_ms: Vec<u32>,
     /// Live connections of this participant (not persisted as truth).
     pub conns: u32,
