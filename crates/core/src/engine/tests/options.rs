@@ -474,3 +474,28 @@ fn no_palate_report_before_a_reveal_or_for_a_deleted_session() {
     ));
     assert_eq!(h.e.host_snapshot(h.now).palate, None);
 }
+
+#[test]
+fn the_tasting_reads_back_with_its_options_and_near_misses() {
+    let written = input(1, SPEED);
+    let h = H::with_input(&written);
+    let back = h.e.tasting_input();
+    assert_eq!(back.options, Some(SPEED));
+    // Distractors come back shuffled; each keeps its partial points.
+    let colour = &back.wines[0].questions[0];
+    let points: Vec<(String, u32)> = colour
+        .distractors
+        .iter()
+        .cloned()
+        .zip(colour.partial_points.clone().unwrap())
+        .collect();
+    for want in [("White", 50), ("Rosé", 0), ("Orange", 25)] {
+        assert!(points.contains(&(want.0.to_string(), want.1)), "{points:?}");
+    }
+    assert_eq!(back.wines[0].questions[1].partial_points, None);
+    // Written again, it makes the same game.
+    let again = H::with_input(&back);
+    assert_eq!(again.e.tasting().options, SPEED);
+    // A tasting without options reads back without them.
+    assert_eq!(H::new(1, 5).e.tasting_input().options, None);
+}
