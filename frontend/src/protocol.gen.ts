@@ -57,9 +57,10 @@ export type WineReveal = { name: string, answers: Array<WineAnswer>, };
 
 export type AnswerOutcome = "correct" | "near_miss" | "wrong" | "no_answer";
 
-export type ParticipantResult = { pseudonym: string, optionId: string | null, outcome: AnswerOutcome, 
+export type ParticipantResult = { pseudonym: string, optionId: string | null, 
 /**
- * Points for this question (speed bonus included when on).
+ * Points for this question (partial points and speed bonus included): a near miss is
+ * an option other than the correct one with points above 0.
  */
 points: number, totalScore: number, };
 
@@ -69,9 +70,10 @@ export type HostReveal = { questionId: string, correctOptionId: string, results:
 
 export type ParticipantReveal = { questionId: string, correctOptionId: string, myOptionId: string | null, 
 /**
- * Right, near miss (with `myPoints`) or wrong.
+ * Right when `myOptionId` is `correctOptionId`; otherwise a near miss when above 0
+ * (the distractor's partial points, scaled by the speed bonus when on), else wrong.
  */
-outcome: AnswerOutcome, myPoints: number, myTotalScore: number, };
+myPoints: number, myTotalScore: number, };
 
 export type ParticipantPresence = { pseudonym: string, online: boolean, left: boolean, };
 
@@ -124,9 +126,9 @@ joinable: boolean,
  */
 locked: boolean, 
 /**
- * How scoring and pacing work tonight.
+ * How scoring and pacing work tonight; absent when every option is at its default.
  */
-options: GameOptions, };
+options?: GameOptions, };
 
 export type CategoryTally = { category: Category, 
 /**
@@ -193,8 +195,8 @@ export type ClientMessage = { "type": "rejoin_host", hostKey: string, } | { "typ
 
 export type ServerMessage = { "type": "server:state_snapshot", code: string, phase: Phase, } | { "type": "host:state_snapshot" } & HostSnapshot | { "type": "participant:state_snapshot" } & ParticipantSnapshot | { "type": "participant:joined", pseudonym: string, token: string, } | { "type": "host:session_updated", tasting: HostTasting, } | { "type": "lobby:updated", participant?: ParticipantPresence, count: number, maxParticipants: number, 
 /**
- * Participants' form only: how scoring and pacing work tonight (it may change while
- * the host edits the tasting in the lobby).
+ * Participants' form only: how scoring and pacing work tonight, when any option is
+ * on (absent: all defaults); it may change while the host edits the lobby.
  */
 options?: GameOptions, } | { "type": "lobby:locked", locked: boolean, } | { "type": "participant:kicked", } | { "type": "participant:left", } | { "type": "game:started", totalRounds: number, } | { "type": "game:question" } & QuestionView | { "type": "game:timer_paused", remainingMs: number, serverTime: number, } | { "type": "game:timer_resumed", remainingMs: number, serverTime: number, } | { "type": "answer:accepted", questionId: string, optionId: string, } | { "type": "game:participant_answered", pseudonym: string, answeredCount: number, totalCount: number, } | { "type": "game:answer_revealed" } & Reveal | { "type": "game:question_leaderboard", rankings: Array<RankingEntry>, me?: RankingEntry, 
 /**

@@ -203,11 +203,6 @@ mod tests {
                     question_id: q.to_string(),
                     correct_option_id: format!("{q}a"),
                     my_option_id: Some(a.to_string()),
-                    outcome: if points > 0 {
-                        AnswerOutcome::Correct
-                    } else {
-                        AnswerOutcome::Wrong
-                    },
                     my_points: points,
                     my_total_score: total,
                 },

@@ -39,6 +39,12 @@ impl GameOptions {
     pub fn per_wine(self) -> bool {
         self.pacing == Pacing::PerWine
     }
+
+    /// The options, or `None` when all are at their defaults (messages then leave them out,
+    /// so a tasting without options reads on the wire exactly as before).
+    pub fn if_set(self) -> Option<GameOptions> {
+        (self != GameOptions::default()).then_some(self)
+    }
 }
 
 #[cfg(test)]

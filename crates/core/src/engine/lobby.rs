@@ -156,7 +156,7 @@ impl Engine {
             participant: None,
             count: self.seated,
             max_participants: self.tasting.max_participants,
-            options: Some(self.tasting.options),
+            options: self.tasting.options.if_set(),
         }
     }
 

@@ -27,7 +27,7 @@ impl Engine {
                 // With reuse, a pseudonym is free while any is not held by a seat.
                 && (self.seated as usize) < crate::pseudonym::COMBINATIONS,
             locked: self.state.locked,
-            options: self.tasting.options,
+            options: self.tasting.options.if_set(),
         }
     }
 
@@ -83,7 +83,7 @@ impl Engine {
             max_participants: Some(self.tasting.max_participants),
             wines,
             // Only when set, so a tasting without options reads back as it was written.
-            options: (self.tasting.options != Default::default()).then_some(self.tasting.options),
+            options: self.tasting.options.if_set(),
         }
     }
 

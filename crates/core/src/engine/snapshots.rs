@@ -64,7 +64,6 @@ impl Engine {
             results.push(ParticipantResult {
                 pseudonym: p.pseudonym.clone(),
                 option_id: answer.and_then(|a| self.option_id(g, a)),
-                outcome: self.outcome(i, g),
                 points: self.points(i, g),
                 total_score: p.score,
             });
@@ -93,7 +92,6 @@ impl Engine {
             question_id: q.question_id.clone(),
             correct_option_id: q.correct_option_id.clone(),
             my_option_id: self.answer_of(i, g).and_then(|a| self.option_id(g, a)),
-            outcome: self.outcome(i, g),
             my_points: self.points(i, g),
             my_total_score: p.score,
         })

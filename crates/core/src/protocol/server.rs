@@ -38,8 +38,8 @@ pub enum ServerMessage {
         participant: Option<ParticipantPresence>,
         count: u32,
         max_participants: u32,
-        /// Participants' form only: how scoring and pacing work tonight (it may change while
-        /// the host edits the tasting in the lobby).
+        /// Participants' form only: how scoring and pacing work tonight, when any option is
+        /// on (absent: all defaults); it may change while the host edits the lobby.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[cfg_attr(feature = "ts", ts(optional))]
         options: Option<crate::options::GameOptions>,

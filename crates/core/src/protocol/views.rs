@@ -181,8 +181,8 @@ pub enum AnswerOutcome {
 pub struct ParticipantResult {
     pub pseudonym: String,
     pub option_id: Option<String>,
-    pub outcome: AnswerOutcome,
-    /// Points for this question (speed bonus included when on).
+    /// Points for this question (partial points and speed bonus included): a near miss is
+    /// an option other than the correct one with points above 0.
     pub points: u32,
     pub total_score: u32,
 }
@@ -215,8 +215,8 @@ pub struct ParticipantReveal {
     pub question_id: String,
     pub correct_option_id: String,
     pub my_option_id: Option<String>,
-    /// Right, near miss (with `myPoints`) or wrong.
-    pub outcome: AnswerOutcome,
+    /// Right when `myOptionId` is `correctOptionId`; otherwise a near miss when above 0
+    /// (the distractor's partial points, scaled by the speed bonus when on), else wrong.
     pub my_points: u32,
     pub my_total_score: u32,
 }
@@ -327,8 +327,10 @@ pub struct PublicSessionInfo {
     pub joinable: bool,
     /// Whether the host locked the lobby.
     pub locked: bool,
-    /// How scoring and pacing work tonight.
-    pub options: GameOptions,
+    /// How scoring and pacing work tonight; absent when every option is at its default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub options: Option<GameOptions>,
 }
 
 /// A played (revealed) question in the results export.
