@@ -120,6 +120,8 @@ export const FIT_SIZES = [
   { name: "1080p", viewport: { width: 1920, height: 1080 } },
 ];
 
+const WIDEST = { width: 3840, height: 2160 };
+
 /**
  * What does not fit in the page as laid out now: horizontal overflow of the document, and
  * words broken inside (a word whose letters land on two lines). Words are split at spaces,
@@ -151,7 +153,7 @@ export async function layoutProblems(page) {
 
 /**
  * At each of FIT_SIZES: no horizontal overflow and no broken word (throws listing them), and a
- * screenshot `<name>-<size>.png`. Restores the page's size.
+ * screenshot `<name>-<size>.png`; then the same checks at 3840×2160. Restores the page's size.
  */
 export async function fitShots(page, name) {
   const size = page.viewportSize();
@@ -164,6 +166,10 @@ export async function fitShots(page, name) {
       await shot(page, `${name}-${s.name}`);
       for (const p of await layoutProblems(page)) failures.push(`${name} at ${s.name}: ${p}`);
     }
+    // The widest screen a venue may have: checked, not photographed (the files would be huge).
+    await page.setViewportSize(WIDEST);
+    await settleAnimations(page);
+    for (const p of await layoutProblems(page)) failures.push(`${name} at 2160p: ${p}`);
   } finally {
     await page.setViewportSize(size);
   }
