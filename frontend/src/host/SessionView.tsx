@@ -324,6 +324,20 @@ function Lobby({ state, code, send, onEdit }: PhaseProps) {
               ))}
             </ul>
           )}
+          <div class="lock-row">
+            <button
+              type="button"
+              class="btn btn-secondary btn-small"
+              aria-pressed={state.locked}
+              onClick={() => send({ type: state.locked ? "host:unlock" : "host:lock" })}
+              data-testid="lock"
+            >
+              {state.locked ? "Unlock the lobby" : "Lock the lobby"}
+            </button>
+            <span class="hint" role="status" data-testid="lock-status">
+              {state.locked ? "Locked: nobody else can join; players who joined can still come back." : "Open: anyone with the code can join."}
+            </span>
+          </div>
           <div class="actions spaced-sm">
             <button type="button" class="btn btn-big" disabled={players.length === 0} onClick={() => send({ type: "host:start" })} aria-describedby={players.length === 0 ? "start-hint" : undefined}>
               <span aria-hidden="true">▶ </span>Start the tasting
