@@ -3,7 +3,7 @@
 // newcomer in.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { browserSuite, newContext, joinAsPlayer, checkA11y, fitShots, DESKTOP, PHONE } from "../support/browser.mjs";
+import { browserSuite, newContext, hostContext, joinAsPlayer, checkA11y, fitShots, PHONE } from "../support/browser.mjs";
 import { createSession, makeTasting } from "../support/tasting.mjs";
 
 const suite = browserSuite();
@@ -12,10 +12,7 @@ const errors = [];
 test("lock and unlock the lobby", async () => {
   const { stack, browser } = suite;
   const { code, hostKey } = await createSession(stack, { tasting: makeTasting(1, { title: "Locked cellar" }) });
-  const host = await newContext(browser, DESKTOP, errors);
-  await host.addInitScript((key) => {
-    if (location.protocol.startsWith("http")) localStorage.setItem("sa:hostKey", key);
-  }, hostKey);
+  const host = await hostContext(browser, hostKey, errors);
   const h = await host.newPage();
   await h.goto(`${stack.baseUrl}/host?code=${code}`);
   await h.getByRole("heading", { name: "Lobby" }).waitFor();

@@ -242,6 +242,15 @@ export function browserSuite(options) {
   return suite;
 }
 
+/** A fresh context whose pages already hold `hostKey` in localStorage (as after a first visit). */
+export async function hostContext(browser, hostKey, errors = [], options = DESKTOP) {
+  const ctx = await newContext(browser, options, errors);
+  await ctx.addInitScript((key) => {
+    if (location.protocol.startsWith("http")) localStorage.setItem("sa:hostKey", key);
+  }, hostKey);
+  return ctx;
+}
+
 /** Opens /play for `code` in `ctx`, joins, and returns the page and the pseudonym drawn. */
 export async function joinAsPlayer(ctx, baseUrl, code) {
   const page = await ctx.newPage();
