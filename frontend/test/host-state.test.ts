@@ -35,6 +35,13 @@ test("a question's totals and timer come from its message", () => {
   assert.deepEqual([paused.phase, paused.timer.frozenMs, paused.timer.deadline], ["question_paused", 4_000, null]);
 });
 
+test("the lobby lock follows the server", () => {
+  let s = applyHost(INITIAL_HOST, { type: "lobby:locked", locked: true }, clock);
+  assert.equal(s.locked, true);
+  s = applyHost(s, { type: "lobby:locked", locked: false }, clock);
+  assert.equal(s.locked, false);
+});
+
 test("answered pseudonyms are counted once; presence updates the list", () => {
   let s = applyHost(INITIAL_HOST, questionMsg(), clock);
   s = applyHost(s, { type: "game:participant_answered", pseudonym: "A", answeredCount: 1, totalCount: 2 }, clock);

@@ -52,9 +52,10 @@ test("verdicts: right, near miss (partial points), wrong, none", () => {
 });
 
 test("the join screen trusts the server's joinable, and explains a refusal", () => {
-  const info = { code: "1234", title: "", phase: "waiting" as const, participantCount: 3, maxParticipants: 12, joinable: true };
+  const info = { code: "1234", title: "", phase: "waiting" as const, participantCount: 3, maxParticipants: 12, joinable: true, locked: false };
   assert.equal(refusalText(info), null);
-  assert.match(refusalText({ ...info, joinable: false })!, /not taking new players/, "a locked lobby is refused even with free seats");
+  assert.match(refusalText({ ...info, joinable: false, locked: true })!, /closed this tasting to new players/, "a locked lobby, seats free");
+  assert.match(refusalText({ ...info, joinable: false })!, /not taking new players/, "refused for a reason the page does not know");
   assert.match(refusalText({ ...info, joinable: false, participantCount: 12 })!, /full/);
   assert.match(refusalText({ ...info, joinable: false, phase: "question_open" })!, /already started/);
   assert.match(refusalText({ ...info, joinable: false, phase: "ended" })!, /over/);

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { consoleLog, startBrowserStack, launchBrowser, newContext, requireBuiltFrontend, checkA11y, shots, PHONE, DESKTOP } from "../support/browser.mjs";
+import { consoleLog, hostContext, startBrowserStack, launchBrowser, newContext, requireBuiltFrontend, checkA11y, shots, PHONE } from "../support/browser.mjs";
 
 let stack;
 let browser;
@@ -35,14 +35,8 @@ async function createSession() {
   return (await res.json()).code;
 }
 
-/** A browser context that already holds this test's host key (as after a first visit). */
-async function hostContext() {
-  const ctx = await newContext(browser, DESKTOP, errors);
-  await ctx.addInitScript((key) => {
-    if (location.protocol.startsWith("http")) localStorage.setItem("sa:hostKey", key);
-  }, hostKey);
-  return ctx;
-}
+/** A browser context that already holds this test's host key. */
+const hostCtx = () => hostContext(browser, hostKey, errors);
 
 async function join(ctx, code) {
   const p = await ctx.newPage();
@@ -82,7 +76,7 @@ test("an unknown code is refused with a clear message", async () => {
 
 test("a participant leaves; the host sees the seat freed", async () => {
   const code = await createSession();
-  const hctx = await hostContext();
+  const hctx = await hostCtx();
   const h = await hctx.newPage();
   await h.goto(`${stack.baseUrl}/host?code=${code}`);
   await h.getByRole("heading", { name: "Lobby" }).waitFor();
@@ -101,7 +95,7 @@ test("a participant leaves; the host sees the seat freed", async () => {
 
 test("a started game refuses new players; the host away and back; ending early", async () => {
   const code = await createSession();
-  const hctx = await hostContext();
+  const hctx = await hostCtx();
   const h = await hctx.newPage();
   await h.goto(`${stack.baseUrl}/host?code=${code}`);
   await h.getByRole("heading", { name: "Lobby" }).waitFor();
@@ -142,7 +136,7 @@ test("a started game refuses new players; the host away and back; ending early",
 test("the runtime restarts mid-question: both sides reconnect to the same screen", async (t) => {
   if (!stack.restart) return t.skip("needs a stack this test started");
   const code = await createSession();
-  const hctx = await hostContext();
+  const hctx = await hostCtx();
   const h = await hctx.newPage();
   await h.goto(`${stack.baseUrl}/host?code=${code}`);
   await h.getByRole("heading", { name: "Lobby" }).waitFor();

@@ -4,7 +4,7 @@
 // reports a CSP refusal. An injected inline script is refused, proving the policy is live.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { browserSuite, cspViolations, joinAsPlayer, newContext, DESKTOP, PHONE } from "../support/browser.mjs";
+import { browserSuite, cspViolations, hostContext, joinAsPlayer, newContext, PHONE } from "../support/browser.mjs";
 import { createSession, makeTasting } from "../support/tasting.mjs";
 
 const suite = browserSuite();
@@ -47,10 +47,7 @@ test("the app runs under its CSP with no violation; an inline script is refused"
   const { stack, browser } = suite;
   const { code, hostKey } = await createSession(stack, { tasting: makeTasting(1, { title: "CSP night" }) });
 
-  const host = await newContext(browser, DESKTOP, errors);
-  await host.addInitScript((key) => {
-    if (location.protocol.startsWith("http")) localStorage.setItem("sa:hostKey", key);
-  }, hostKey);
+  const host = await hostContext(browser, hostKey, errors);
   const h = await host.newPage();
   for (const path of ["/", "/admin", "/host"]) {
     await h.goto(stack.baseUrl + path);

@@ -19,6 +19,7 @@ import { WineCard } from "../components/WineCard";
 import { Podium } from "../components/Podium";
 import { CopyButton } from "../components/CopyButton";
 import { PauseIcon } from "../components/Icons";
+import { EndButton } from "../components/EndButton";
 import { TastingForm, type Suggestions } from "./TastingForm";
 import { draftFromTasting, proposeCustomAnswers } from "./suggest";
 import { downloadResults } from "./download";
@@ -156,7 +157,6 @@ export function SessionView({ code, hostKey, suggestions, onHandle, onDashboard 
 }
 
 function SessionBar({ state, code, hostKey, onEnd }: { state: HostState; code: string; hostKey: string; onEnd: () => void }) {
-  const [confirmEnd, setConfirmEnd] = useState(false);
   const [device, setDevice] = useState(false);
   const link = hostDeviceLink(hostKey, code);
   const tvLink = screenDeviceLink(hostKey, code);
@@ -175,29 +175,7 @@ function SessionBar({ state, code, hostKey, onEnd }: { state: HostState; code: s
         <button type="button" class="btn btn-secondary btn-small" aria-expanded={device} aria-controls="device-panel" onClick={() => setDevice(!device)}>
           Continue on another device
         </button>
-        {state.phase !== "ended" ? (
-          confirmEnd ? (
-            <>
-              <button
-                type="button"
-                class="btn btn-danger btn-small"
-                onClick={() => {
-                  setConfirmEnd(false);
-                  onEnd();
-                }}
-              >
-                Yes, end the tasting
-              </button>
-              <button type="button" class="btn btn-secondary btn-small" onClick={() => setConfirmEnd(false)}>
-                Keep playing
-              </button>
-            </>
-          ) : (
-            <button type="button" class="btn btn-danger btn-small" onClick={() => setConfirmEnd(true)}>
-              End tasting
-            </button>
-          )
-        ) : null}
+        {state.phase !== "ended" ? <EndButton onEnd={onEnd} small /> : null}
       </div>
       {device ? (
         <section id="device-panel" class="card device-panel" aria-labelledby="device-h">
@@ -324,6 +302,20 @@ function Lobby({ state, code, send, onEdit }: PhaseProps) {
               ))}
             </ul>
           )}
+          <div class="lock-row">
+            <button
+              type="button"
+              class="btn btn-secondary btn-small"
+              aria-pressed={state.locked}
+              onClick={() => send({ type: state.locked ? "host:unlock" : "host:lock" })}
+              data-testid="lock"
+            >
+              {state.locked ? "Unlock the lobby" : "Lock the lobby"}
+            </button>
+            <span class="hint" role="status" data-testid="lock-status">
+              {state.locked ? "Locked: nobody else can join; players who joined can still come back." : "Open: anyone with the code can join."}
+            </span>
+          </div>
           <div class="actions spaced-sm">
             <button type="button" class="btn btn-big" disabled={players.length === 0} onClick={() => send({ type: "host:start" })} aria-describedby={players.length === 0 ? "start-hint" : undefined}>
               <span aria-hidden="true">▶ </span>Start the tasting

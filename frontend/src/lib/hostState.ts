@@ -41,6 +41,8 @@ export interface HostState {
   ranked: number | null;
   final: boolean;
   endReason: EndReason | null;
+  /** Whether the host locked the lobby (no more joins). */
+  locked: boolean;
 }
 
 export const INITIAL_HOST: HostState = {
@@ -66,6 +68,7 @@ export const INITIAL_HOST: HostState = {
   ranked: null,
   final: false,
   endReason: null,
+  locked: false,
 };
 
 function upsert(list: HostParticipant[], p: { pseudonym: string; online: boolean; left: boolean }): HostParticipant[] {
@@ -109,10 +112,13 @@ export function applyHost(s: HostState, msg: ServerMessage, clock: LocalDeadline
         ranked: s.ranked,
         final: msg.phase === "ended" && msg.rankings !== null,
         endReason: msg.endReason,
+        locked: msg.locked,
       };
     }
     case "host:session_updated":
       return { ...s, tasting: msg.tasting, totalRounds: msg.tasting.wines.length };
+    case "lobby:locked":
+      return { ...s, locked: msg.locked };
     case "lobby:updated":
       return msg.participant ? { ...s, participants: upsert(s.participants, msg.participant) } : s;
     case "game:started":

@@ -119,19 +119,20 @@ function App() {
             Press <kbd>F</kbd> for full screen, <kbd>Space</kbd> to start, <kbd>?</kbd> for all shortcuts.
           </p>
         ) : null}
+        {/* Inside the main landmark, like everything else on the page (fixed at the bottom). */}
+        {state.ready ? (
+          <ControlBar
+            state={state}
+            connected={socket.status === "open"}
+            muted={muted}
+            onCommand={command}
+            onFullscreen={toggleFullscreen}
+            onMute={toggleMute}
+            onHelp={() => setHelp(!help)}
+          />
+        ) : null}
+        {help ? <HelpDialog onClose={() => setHelp(false)} /> : null}
       </main>
-      {state.ready ? (
-        <ControlBar
-          state={state}
-          connected={socket.status === "open"}
-          muted={muted}
-          onCommand={command}
-          onFullscreen={toggleFullscreen}
-          onMute={toggleMute}
-          onHelp={() => setHelp(!help)}
-        />
-      ) : null}
-      {help ? <HelpDialog onClose={() => setHelp(false)} /> : null}
     </>
   );
 }

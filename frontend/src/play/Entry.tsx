@@ -26,6 +26,7 @@ export function refusalText(info: SessionInfo): string | null {
   if (info.joinable) return null;
   if (info.phase === "ended") return "This tasting is over.";
   if (info.phase !== "waiting") return "This tasting has already started, so new players cannot join.";
+  if (info.locked) return "The host has closed this tasting to new players.";
   return info.participantCount >= info.maxParticipants ? "This tasting is full." : "This tasting is not taking new players right now.";
 }
 

@@ -20,6 +20,7 @@ const ERROR_TEXT: Partial<Record<ErrorCode, string>> = {
   GAME_STARTED: "This tasting has already started, so new players cannot join.",
   SESSION_FULL: "This tasting is full.",
   SESSION_ENDED: "This tasting is over.",
+  SESSION_LOCKED: "The host has closed this tasting to new players.",
   INVALID_REJOIN: "Your seat in this tasting is no longer valid.",
   UNKNOWN_PARTICIPANT: "Your seat in this tasting is no longer valid.",
 };

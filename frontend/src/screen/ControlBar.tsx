@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { HostState } from "../lib/hostState";
 import { mainAction, pauseAction, SHORTCUTS, type HostCommand } from "./controls";
+import { EndButton } from "../components/EndButton";
 
 const IDLE_MS = 3500;
 
@@ -43,7 +44,6 @@ function useShown(barRef: { current: HTMLElement | null }): boolean {
 export function ControlBar({ state, connected, muted, onCommand, onFullscreen, onMute, onHelp }: Props) {
   const bar = useRef<HTMLDivElement>(null);
   const shown = useShown(bar);
-  const [confirmEnd, setConfirmEnd] = useState(false);
   const main = mainAction(state);
   const pause = pauseAction(state);
   return (
@@ -58,29 +58,7 @@ export function ControlBar({ state, connected, muted, onCommand, onFullscreen, o
           {pause === "pause" ? "Pause" : "Resume"}
         </button>
       ) : null}
-      {state.phase !== "ended" ? (
-        confirmEnd ? (
-          <>
-            <button
-              type="button"
-              class="btn btn-danger"
-              onClick={() => {
-                setConfirmEnd(false);
-                onCommand("end");
-              }}
-            >
-              Yes, end the tasting
-            </button>
-            <button type="button" class="btn btn-secondary" onClick={() => setConfirmEnd(false)}>
-              Keep playing
-            </button>
-          </>
-        ) : (
-          <button type="button" class="btn btn-secondary" disabled={!connected} onClick={() => setConfirmEnd(true)}>
-            End
-          </button>
-        )
-      ) : null}
+      {state.phase !== "ended" ? <EndButton label="End" disabled={!connected} onEnd={() => onCommand("end")} /> : null}
       <span class="control-spacer" />
       <button type="button" class="btn btn-secondary" onClick={onFullscreen} aria-keyshortcuts="F">
         Full screen

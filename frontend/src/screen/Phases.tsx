@@ -42,9 +42,15 @@ function Lobby({ state, code }: { state: HostState; code: string }) {
         <h1 id="s-lobby-h" ref={h} tabIndex={-1}>
           {state.tasting?.title ?? "Blind tasting"}
         </h1>
-        <p class="screen-join">
-          Join at <strong>{location.host}/play</strong>
-        </p>
+        {state.locked ? (
+          <p class="screen-join" data-testid="screen-locked">
+            The lobby is closed: no new players.
+          </p>
+        ) : (
+          <p class="screen-join">
+            Join at <strong>{location.host}/play</strong>
+          </p>
+        )}
         <p class="code-big screen-code" data-testid="screen-code" aria-label={`Code ${code.split("").join(" ")}`}>
           {code}
         </p>
