@@ -4,7 +4,7 @@
 // inspector, no bundling, no file watching, no reload. For benchmarks (`bench:compare
 // --fast`) and `FAST=1 bash scripts/dev.sh`; `wrangler dev` stays the development stack.
 //
-// Usage: node scripts/fast-stack.mjs [--port 8787] [--persist-to DIR] [--floor]
+// Usage: node scripts/fast-stack.mjs [--port 8787] [--persist-to DIR] [--floor] [--root DIR]
 //        [--var NAME=VALUE ...]   (game worker variables, like `wrangler dev --var`)
 // The answers worker's ADMIN_SECRET comes from $ADMIN_SECRET, else from
 // wine-answers-worker/.dev.vars, else a random one (printed nowhere). Build first.
@@ -15,15 +15,18 @@ import { dirname, join, resolve } from "node:path";
 import { Miniflare, Log, LogLevel, convertV4MiniflareOptions } from "miniflare";
 import { unstable_getMiniflareWorkerOptions, unstable_readConfig } from "wrangler";
 
-const ROOT = resolve(import.meta.dirname, "..");
 const { values: a } = parseArgs({
   options: {
+    root: { type: "string", default: resolve(import.meta.dirname, "..") },
     port: { type: "string", default: process.env.PORT ?? "8787" },
-    "persist-to": { type: "string", default: join(ROOT, ".state") },
+    "persist-to": { type: "string", default: ".state/fast" },
     floor: { type: "boolean", default: false },
     var: { type: "string", multiple: true, default: [] },
   },
 });
+// The built checkout to run (another worktree's build can be run from here).
+const ROOT = resolve(a.root);
+const HERE = resolve(import.meta.dirname, "..");
 
 function adminSecret() {
   if (process.env.ADMIN_SECRET) return process.env.ADMIN_SECRET;
@@ -60,7 +63,7 @@ function worker(configPath, extraBindings = {}) {
 
 const vars = Object.fromEntries(a.var.map((v) => [v.slice(0, v.indexOf("=")), v.slice(v.indexOf("=") + 1)]));
 const workers = a.floor
-  ? [worker(join(ROOT, "bench/floor/js/wrangler.toml")), worker(join(ROOT, "bench/floor/rust/wrangler.toml"))]
+  ? [worker(join(HERE, "bench/floor/js/wrangler.toml")), worker(join(HERE, "bench/floor/rust/wrangler.toml"))]
   : [worker(join(ROOT, "wrangler.toml"), vars), worker(join(ROOT, "wine-answers-worker/wrangler.toml"), { ADMIN_SECRET: adminSecret() })];
 mkdirSync(a["persist-to"], { recursive: true });
 
