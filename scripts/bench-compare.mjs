@@ -5,7 +5,9 @@
 //     the same `wrangler dev` (or the same FAST stack) as the game, measured by
 //     bench/floor/probe.mjs: echo, echo with one SQLite write, broadcast to N.
 //  2. Ours: the bench bot's suite (the shared bench, used by path) with a fresh stack per
-//     configuration: start-ours.sh (wrangler dev) or, with --fast, scripts/fast-stack.mjs.
+//     configuration: bench/start-wrangler.sh (the bench's start-ours.sh with the per-address
+//     rate limits raised: every bot client is 127.0.0.1) or, with --fast,
+//     scripts/fast-stack.mjs --bench-limits.
 //  3. A table per configuration: ours, the floor, ours ÷ floor, and the replaced system's
 //     medians read from the bench's baseline/original JSON (not measured in this run).
 //
@@ -143,8 +145,8 @@ async function measureFloor() {
 async function measureOurs() {
   const port = await freePort();
   const startCmd = a.fast
-    ? `exec node ${join(ROOT, "scripts/fast-stack.mjs")} --root ${checkout} --port ${port} --persist-to "$(mktemp -d)"`
-    : `exec ${join(benchDir, "start-ours.sh")} ${checkout} ${port}`;
+    ? `exec node ${join(ROOT, "scripts/fast-stack.mjs")} --root ${checkout} --port ${port} --persist-to "$(mktemp -d)" --bench-limits`
+    : `exec ${join(ROOT, "bench/start-wrangler.sh")} ${checkout} ${port}`;
   const r = spawnSync("node", [join(benchDir, "suite.mjs"), "--adapter", "ours", "--url", `http://127.0.0.1:${port}`,
     "--port", String(port), "--server-comm", "workerd", "--outdir", join(outdir, "ours"), "--only", a.only,
     "--start-cmd", startCmd], { stdio: ["ignore", "ignore", "inherit"], env });

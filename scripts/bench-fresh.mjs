@@ -12,7 +12,7 @@ import { startStack, freePort, ROOT } from "../tests/support/stack.mjs";
 async function startFastStack() {
   const port = await freePort();
   const state = mkdtempSync(join(tmpdir(), "sommelier-fast-"));
-  const child = spawn(process.execPath, [join(ROOT, "scripts/fast-stack.mjs"), "--port", String(port), "--persist-to", state], {
+  const child = spawn(process.execPath, [join(ROOT, "scripts/fast-stack.mjs"), "--port", String(port), "--persist-to", state, "--bench-limits"], {
     cwd: ROOT, detached: true, stdio: ["ignore", "ignore", "inherit"],
   });
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -6,6 +6,7 @@
 //
 // Usage: node scripts/fast-stack.mjs [--port 8787] [--persist-to DIR] [--floor] [--root DIR]
 //        [--var NAME=VALUE ...]   (game worker variables, like `wrangler dev --var`)
+//        [--bench-limits]         (benchmarks: per-address rate limits raised to 100000)
 // The answers worker's ADMIN_SECRET comes from $ADMIN_SECRET, else from
 // wine-answers-worker/.dev.vars, else a random one (printed nowhere). Build first.
 import { parseArgs } from "node:util";
@@ -22,6 +23,9 @@ const { values: a } = parseArgs({
     "persist-to": { type: "string", default: ".state/fast" },
     floor: { type: "boolean", default: false },
     var: { type: "string", multiple: true, default: [] },
+    // Benchmarks only: every per-address rate limit raised to 100000 per window (all bench
+    // clients are 127.0.0.1).
+    "bench-limits": { type: "boolean", default: false },
   },
 });
 // The built checkout to run (another worktree's build can be run from here).
@@ -49,6 +53,11 @@ function worker(configPath, extraBindings = {}) {
   const entry = shim.endsWith("build/worker/shim.mjs") ? resolve(dirname(shim), "../index.js") : shim;
   if (!existsSync(entry)) throw new Error(`${entry} is missing: build first`);
   const wasm = resolve(dirname(entry), "index_bg.wasm");
+  if (a["bench-limits"]) {
+    for (const limiter of Object.values(options.ratelimits ?? {})) {
+      if (limiter.simple) limiter.simple.limit = 100_000;
+    }
+  }
   return {
     ...options,
     name: config.name,
