@@ -5,14 +5,17 @@
 //     the same `wrangler dev` (or the same FAST stack) as the game, measured by
 //     bench/floor/probe.mjs: echo, echo with one SQLite write, broadcast to N.
 //  2. Ours: the bench bot's suite (the shared bench, used by path) with a fresh stack per
-//     configuration: start-ours.sh (wrangler dev) or, with --fast, scripts/fast-stack.mjs.
+//     configuration: bench/start-wrangler.sh (the bench's start-ours.sh with the per-address
+//     rate limits raised: every bot client is 127.0.0.1) or, with --fast,
+//     scripts/fast-stack.mjs --bench-limits.
 //  3. A table per configuration: ours, the floor, ours ÷ floor, and the replaced system's
 //     medians read from the bench's baseline/original JSON (not measured in this run).
 //
 // Needs: a built checkout (`npm run build`) and a copy of the bench with its dependency
 // installed (README of the bench): --bench-dir DIR or BENCH_DIR, default $TMPDIR/bench.
 // Options: --only n10-w2-s1,n10-w2-s10  --fast  --outdir DIR  --probe-runs 3  --no-floor
-//          --no-ours  --players 10 (floor sockets)
+//          --no-ours  --players 10 (floor sockets)  --checkout DIR (another built checkout of
+//          the game, e.g. a worktree of main for "before" figures; default this one)
 import { parseArgs } from "node:util";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, openSync } from "node:fs";
@@ -30,6 +33,7 @@ const { values: a } = parseArgs({
     players: { type: "string", default: "10" },
     "no-floor": { type: "boolean", default: false },
     "no-ours": { type: "boolean", default: false },
+    checkout: { type: "string", default: ROOT },
   },
 });
 const benchDir = resolve(a["bench-dir"]);
@@ -39,8 +43,9 @@ if (!existsSync(join(benchDir, "node_modules/ws"))) {
     "or pass --bench-dir DIR (or BENCH_DIR).");
   process.exit(2);
 }
+const checkout = resolve(a.checkout);
 for (const built of ["game-session-do/build/worker/shim.mjs", "wine-answers-worker/build/worker/shim.mjs"]) {
-  if (!existsSync(join(ROOT, built))) {
+  if (!existsSync(join(checkout, built))) {
     console.error(`bench-compare: ${built} is missing: run \`npm run build\` first`);
     process.exit(2);
   }
@@ -140,8 +145,8 @@ async function measureFloor() {
 async function measureOurs() {
   const port = await freePort();
   const startCmd = a.fast
-    ? `exec node ${join(ROOT, "scripts/fast-stack.mjs")} --port ${port}`
-    : `exec ${join(benchDir, "start-ours.sh")} ${ROOT} ${port}`;
+    ? `exec node ${join(ROOT, "scripts/fast-stack.mjs")} --root ${checkout} --port ${port} --persist-to "$(mktemp -d)" --bench-limits`
+    : `exec ${join(ROOT, "bench/start-wrangler.sh")} ${checkout} ${port}`;
   const r = spawnSync("node", [join(benchDir, "suite.mjs"), "--adapter", "ours", "--url", `http://127.0.0.1:${port}`,
     "--port", String(port), "--server-comm", "workerd", "--outdir", join(outdir, "ours"), "--only", a.only,
     "--start-cmd", startCmd], { stdio: ["ignore", "ignore", "inherit"], env });
@@ -176,7 +181,7 @@ const ROWS = [
 ];
 const f = (x) => (x === null || x === undefined ? "–" : Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2));
 const ratio = (x, y) => (typeof x === "number" && typeof y === "number" && y > 0 ? `${(x / y).toFixed(2)}×` : "–");
-let md = `# bench:compare ${new Date().toISOString()}\n\nstack: ${a.fast ? "FAST (scripts/fast-stack.mjs: Miniflare, no proxy, no inspector)" : "wrangler dev"}; load average at start ${startedLoad}, at end ${load()}; raw results in ${outdir}\n`;
+let md = `# bench:compare ${new Date().toISOString()}\n\ngame checkout: ${checkout}; stack: ${a.fast ? "FAST (scripts/fast-stack.mjs: Miniflare, no proxy, no inspector)" : "wrangler dev"}; load average at start ${startedLoad}, at end ${load()}; raw results in ${outdir}\n`;
 if (floor) {
   md += `\n## Floor (this run; ${a.players} sockets; medians of ${a["probe-runs"]} probe runs)\n\n| floor figure | JS object | Rust object | Rust ÷ JS |\n|---|---:|---:|---:|\n`;
   for (const k of Object.keys(floor.js).filter((k) => k !== "runs" && k !== "players")) {

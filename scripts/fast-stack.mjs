@@ -4,8 +4,9 @@
 // inspector, no bundling, no file watching, no reload. For benchmarks (`bench:compare
 // --fast`) and `FAST=1 bash scripts/dev.sh`; `wrangler dev` stays the development stack.
 //
-// Usage: node scripts/fast-stack.mjs [--port 8787] [--persist-to DIR] [--floor]
+// Usage: node scripts/fast-stack.mjs [--port 8787] [--persist-to DIR] [--floor] [--root DIR]
 //        [--var NAME=VALUE ...]   (game worker variables, like `wrangler dev --var`)
+//        [--bench-limits]         (benchmarks: per-address rate limits raised to 100000)
 // The answers worker's ADMIN_SECRET comes from $ADMIN_SECRET, else from
 // wine-answers-worker/.dev.vars, else a random one (printed nowhere). Build first.
 import { parseArgs } from "node:util";
@@ -15,15 +16,21 @@ import { dirname, join, resolve } from "node:path";
 import { Miniflare, Log, LogLevel, convertV4MiniflareOptions } from "miniflare";
 import { unstable_getMiniflareWorkerOptions, unstable_readConfig } from "wrangler";
 
-const ROOT = resolve(import.meta.dirname, "..");
 const { values: a } = parseArgs({
   options: {
+    root: { type: "string", default: resolve(import.meta.dirname, "..") },
     port: { type: "string", default: process.env.PORT ?? "8787" },
-    "persist-to": { type: "string", default: join(ROOT, ".state") },
+    "persist-to": { type: "string", default: ".state/fast" },
     floor: { type: "boolean", default: false },
     var: { type: "string", multiple: true, default: [] },
+    // Benchmarks only: every per-address rate limit raised to 100000 per window (all bench
+    // clients are 127.0.0.1).
+    "bench-limits": { type: "boolean", default: false },
   },
 });
+// The built checkout to run (another worktree's build can be run from here).
+const ROOT = resolve(a.root);
+const HERE = resolve(import.meta.dirname, "..");
 
 function adminSecret() {
   if (process.env.ADMIN_SECRET) return process.env.ADMIN_SECRET;
@@ -46,6 +53,11 @@ function worker(configPath, extraBindings = {}) {
   const entry = shim.endsWith("build/worker/shim.mjs") ? resolve(dirname(shim), "../index.js") : shim;
   if (!existsSync(entry)) throw new Error(`${entry} is missing: build first`);
   const wasm = resolve(dirname(entry), "index_bg.wasm");
+  if (a["bench-limits"]) {
+    for (const limiter of Object.values(options.ratelimits ?? {})) {
+      if (limiter.simple) limiter.simple.limit = 100_000;
+    }
+  }
   return {
     ...options,
     name: config.name,
@@ -60,7 +72,7 @@ function worker(configPath, extraBindings = {}) {
 
 const vars = Object.fromEntries(a.var.map((v) => [v.slice(0, v.indexOf("=")), v.slice(v.indexOf("=") + 1)]));
 const workers = a.floor
-  ? [worker(join(ROOT, "bench/floor/js/wrangler.toml")), worker(join(ROOT, "bench/floor/rust/wrangler.toml"))]
+  ? [worker(join(HERE, "bench/floor/js/wrangler.toml")), worker(join(HERE, "bench/floor/rust/wrangler.toml"))]
   : [worker(join(ROOT, "wrangler.toml"), vars), worker(join(ROOT, "wine-answers-worker/wrangler.toml"), { ADMIN_SECRET: adminSecret() })];
 mkdirSync(a["persist-to"], { recursive: true });
 

@@ -26,7 +26,7 @@ node scripts/lint-workflows.mjs
 
 section "frontend: type check, lint, unit tests, budgets"
 npx tsc -p frontend/tsconfig.json --noEmit
-npx eslint frontend/src frontend/test tests seeds scripts
+npx eslint frontend/src frontend/test tests seeds scripts bench
 node scripts/frontend-unit.mjs
 node scripts/budgets.mjs
 

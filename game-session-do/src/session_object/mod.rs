@@ -330,10 +330,7 @@ impl GameSession {
             return None;
         }
         inner.stats.ws_messages_received += 1;
-        // The sender's id from its attachment (one call), the rest from the index; the full
-        // attachment only if the index does not know the socket.
-        let known = frame_io::conn_of(ws).and_then(|conn| inner.sockets.attachment_of(conn));
-        let Some(att) = known.or_else(|| Sockets::identify(ws)) else {
+        let Some(att) = inner.sockets.attachment_of_socket(ws) else {
             let _ = ws.close(
                 Some(CloseCode::LostState.code()),
                 Some("lost connection state, reconnect"),
@@ -440,7 +437,7 @@ impl GameSession {
             worker::console_error!("cannot load session: {e}");
             return;
         }
-        let Some(att) = Sockets::identify(ws) else {
+        let Some(att) = inner.sockets.attachment_of_socket(ws) else {
             return;
         };
         inner.sockets.remove(att.conn);

@@ -228,8 +228,17 @@ impl Sockets {
             .collect()
     }
 
+    /// The attachment of the socket an event came from: its id read in one call
+    /// (`frame_io::conn_of`), the rest from the index; the full attachment (a crossing per
+    /// field) only for a socket the index does not know.
+    pub fn attachment_of_socket(&self, ws: &WebSocket) -> Option<Attachment> {
+        super::frame_io::conn_of(ws)
+            .and_then(|conn| self.attachment_of(conn))
+            .or_else(|| Sockets::identify(ws))
+    }
+
     /// A live socket's attachment as the index mirrors it (no call into the runtime).
-    pub fn attachment_of(&self, conn: ConnId) -> Option<Attachment> {
+    fn attachment_of(&self, conn: ConnId) -> Option<Attachment> {
         self.by_conn.get(&conn).map(|e| Attachment {
             conn,
             opened_ms: e.opened_ms,
