@@ -1,15 +1,16 @@
 // Languages in the browser: the language comes from the browser (navigator.languages), the
 // picker changes it and it is remembered, <html lang> follows; a short game played on a phone
 // in French and in German (the longest texts) shows every main screen in that language with
-// nothing wider than a 375 px screen and no word broken inside; screenshots of each screen
-// at 375×667 and 1920×1080 land in test-artifacts/screenshots/i18n-<lang>-<screen>-*.png.
+// nothing wider than a 375 px screen and no word broken inside (support/browser.mjs's layout
+// check), the projector too at 1920×1080; screenshots of each screen at 375×667 and 1920×1080
+// land in test-artifacts/screenshots/i18n-<lang>-<screen>-{phone,desktop,tv}.png.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ROOT } from "../support/stack.mjs";
-import { startBrowserStack, launchBrowser, newContext, requireBuiltFrontend, PHONE, SHOTS, checkA11y } from "../support/browser.mjs";
+import { startBrowserStack, launchBrowser, newContext, requireBuiltFrontend, PHONE, SHOTS, checkA11y, layoutProblems, settleAnimations } from "../support/browser.mjs";
 import { connectHost, createSession, joinPlayer } from "../support/tasting.mjs";
 
 let stack;
@@ -57,48 +58,19 @@ function text(lang, key, vars = {}, form = "other") {
   return s.replace(/\{(\w+)\}/g, (_, k) => String(vars[k]));
 }
 
-/**
- * Everything that breaks a phone layout: the page scrolling sideways, text past the right
- * edge, and a word split over two lines (hyphens and slashes are allowed break points).
- */
-async function layoutProblems(page) {
-  return page.evaluate(() => {
-    const problems = [];
-    const root = document.documentElement;
-    const vw = root.clientWidth;
-    if (root.scrollWidth > vw) problems.push(`the page scrolls sideways: scrollWidth ${root.scrollWidth} > clientWidth ${vw}`);
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    const range = document.createRange();
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const el = n.parentElement;
-      if (!el || el.closest(".sr-only, [hidden], [aria-hidden='true'] svg, script, style, select, option")) continue;
-      const style = getComputedStyle(el);
-      if (style.visibility === "hidden" || style.display === "none") continue;
-      // Visually hidden text (screen readers only: a 1 px clipped box) has no layout to break.
-      let hidden = false;
-      for (let a = el; a && a !== document.body; a = a.parentElement) {
-        const box = a.getBoundingClientRect();
-        if (box.width <= 1 && box.height <= 1) hidden = true;
-      }
-      if (hidden) continue;
-      for (const m of n.textContent.matchAll(/[^\s\-‐–—/·]+/g)) {
-        range.setStart(n, m.index);
-        range.setEnd(n, m.index + m[0].length);
-        const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
-        if (!rects.length) continue;
-        const lines = new Set(rects.map((r) => Math.round(r.bottom)));
-        if (lines.size > 1) problems.push(`word broken over ${lines.size} lines: "${m[0]}" in <${el.tagName.toLowerCase()} class="${el.className}">`);
-        const right = Math.max(...rects.map((r) => r.right));
-        if (right > vw + 1) problems.push(`text past the right edge: "${m[0]}" ends at ${Math.round(right)} px of ${vw}`);
-      }
-    }
-    return problems;
-  });
+/** The projector at 1920×1080: same layout checks, one screenshot (…-tv.png). */
+async function tv(page, lang, name) {
+  await settleAnimations(page);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), lang, `projector ${name}: <html lang>`);
+  const problems = await layoutProblems(page);
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `i18n-${lang}-screen-${name}-tv.png`) });
+  assert.deepEqual(problems, [], `${lang} projector ${name} at 1920 px`);
 }
 
 /** Checks the layout at 375×667, then screenshots the screen at 375×667 and 1920×1080. */
 async function screen(page, lang, name) {
-  await page.waitForTimeout(50); // let a language or screen change paint
+  await settleAnimations(page);
   assert.equal(await page.evaluate(() => document.documentElement.lang), lang, `${name}: <html lang>`);
   const problems = await layoutProblems(page);
   mkdirSync(SHOTS, { recursive: true });
@@ -162,6 +134,12 @@ for (const lang of ["fr", "de"]) {
     await p.getByText(text(lang, "form.attention", { count: 20 })).waitFor();
     await screen(p, lang, "host-form");
 
+    // The projector, on a TV in the same language (its own host connection via the TV link).
+    const tvCtx = await newContext(browser, { viewport: DESKTOP_HD, locale }, errors);
+    const s = await tvCtx.newPage();
+    await s.goto(`${stack.baseUrl}/screen?code=${code}#k=${encodeURIComponent(hostKey)}`);
+    await s.getByTestId("screen-code").waitFor();
+
     // The player: confirm, lobby.
     await p.goto(`${stack.baseUrl}/play?code=${code}`);
     await p.getByRole("button", { name: text(lang, "play.join") }).click();
@@ -169,6 +147,8 @@ for (const lang of ["fr", "de"]) {
     await p.getByTestId("player-count").getByText(text(lang, "play.joined", { count: 2 })).waitFor();
     await screen(p, lang, "lobby");
     await checkA11y(p, `/play lobby (${lang})`);
+    await s.getByTestId("screen-count").getByText(text(lang, "screen.count", { count: 2 })).waitFor();
+    await tv(s, lang, "lobby");
 
     host.send({ type: "host:start" });
     const categories = tasting.wines[0].questions.map((q) => q.category);
@@ -180,6 +160,8 @@ for (const lang of ["fr", "de"]) {
       await p.getByTestId("answer-status").getByText(text(lang, "play.received")).waitFor();
       if (i === 0) {
         await screen(p, lang, "question");
+        await s.getByRole("heading", { level: 1, name: text(lang, `prompt.${category}`) }).waitFor();
+        await tv(s, lang, "question");
         host.send({ type: "host:pause" });
         await p.getByTestId("paused").getByText(text(lang, "play.pausedText")).waitFor();
         await screen(p, lang, "paused");
@@ -192,23 +174,36 @@ for (const lang of ["fr", "de"]) {
       host.send({ type: "host:reveal" });
       await p.getByTestId("reveal").waitFor();
       if (i === 0 || i === 2) await screen(p, lang, `reveal-${i + 1}`);
+      if (i === 0) {
+        await s.getByTestId("distribution").waitFor();
+        await tv(s, lang, "reveal");
+      }
       host.send({ type: "host:next" });
       await p.getByTestId("leaderboard").waitFor();
-      if (i === 0) await screen(p, lang, "leaderboard");
+      if (i === 0) {
+        await screen(p, lang, "leaderboard");
+        await s.getByRole("heading", { level: 1, name: text(lang, "board.title") }).waitFor();
+        await tv(s, lang, "leaderboard");
+      }
       host.send({ type: "host:next" });
     }
     // After the fifth question: the round leaderboard with the wine revealed, then the final.
     await p.getByTestId("wine-card").waitFor();
     await p.getByTestId("wine-card").getByText(text(lang, "category.grape_variety")).waitFor();
     await screen(p, lang, "round-leaderboard");
+    await s.getByRole("heading", { level: 1, name: text(lang, "screen.afterWine", { n: 1 }) }).waitFor();
+    await tv(s, lang, "round-leaderboard");
     host.send({ type: "host:next" });
     await p.getByTestId("final-rank").waitFor();
     await screen(p, lang, "final");
+    await s.getByRole("heading", { level: 1, name: text(lang, "screen.podium") }).waitFor();
+    await s.getByTestId("podium").waitFor();
+    await tv(s, lang, "podium");
     await checkA11y(p, `/play final (${lang})`);
 
     host.ws.close();
     rival.ws.close();
-    await ctx.close();
+    await Promise.all([ctx.close(), tvCtx.close()]);
     assert.deepEqual(errors, []);
   });
 }
