@@ -26,6 +26,13 @@ const common = [
   "/src/components/CopyButton",
   "/src/components/CodeForm",
   "/src/components/Icons",
+  "/src/components/LanguagePicker",
+  // The player's English is the bundled fallback; the other languages and the host-only
+  // texts (i18n/staff.ts, *-staff.ts) stay separate chunks loaded on demand.
+  "/src/i18n/index.tsx",
+  "/src/i18n/core.ts",
+  "/src/i18n/en.ts",
+  "/src/i18n/wire.ts",
 ];
 
 function manualChunks(id: string): string | undefined {

@@ -38,7 +38,8 @@ try {
   const bundles = readdirSync(out)
     .filter((f) => f.endsWith(".test.mjs"))
     .map((f) => join(out, f));
-  status = spawnSync(process.execPath, ["--test", "--test-reporter=spec", ...bundles], { stdio: "inherit" }).status ?? 1;
+  // From the repository root: tests that read sources (the i18n key scan) resolve from there.
+  status = spawnSync(process.execPath, ["--test", "--test-reporter=spec", ...bundles], { stdio: "inherit", cwd: ROOT }).status ?? 1;
 } finally {
   rmSync(out, { recursive: true, force: true });
 }

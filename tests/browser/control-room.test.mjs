@@ -87,8 +87,8 @@ test("a whole game from the projector's keyboard, two players, to the podium", a
   await s.keyboard.press("Space"); // final results
   await s.getByRole("heading", { name: "Final podium" }).waitFor();
   await s.getByTestId("podium").getByText(players[0].name).waitFor();
-  await players[0].p.getByTestId("final-rank").getByText("You finished #1").waitFor();
-  await players[1].p.getByTestId("final-rank").getByText("You finished #2").waitFor();
+  await players[0].p.getByTestId("final-rank").getByText("You finished 1st").waitFor();
+  await players[1].p.getByTestId("final-rank").getByText("You finished 2nd").waitFor();
   await s.waitForTimeout(3000); // the staged podium and its confetti
   await check(s, "screen-final");
   for (const { ctx } of players) await ctx.close();

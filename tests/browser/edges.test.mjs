@@ -125,7 +125,7 @@ test("a started game refuses new players; the host away and back; ending early",
   await h2.getByRole("button", { name: "Yes, end the tasting" }).click();
   await h2.getByRole("heading", { name: /Final results|Tasting ended/ }).waitFor();
   await h2.getByText("The host ended the tasting.").waitFor();
-  await p.getByRole("heading", { name: /You finished #1|Tasting over/ }).waitFor();
+  await p.getByRole("heading", { name: /You finished 1st|Tasting over/ }).waitFor();
   await p.getByText("The host ended the tasting.").waitFor();
   await checkA11y(p, "/play ended early");
   await shots(p, "play-ended-early");

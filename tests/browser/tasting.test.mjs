@@ -313,7 +313,8 @@ step("question 1: answers, one changed, pause and resume, reveal", async () => {
   await h.getByRole("heading", { name: "The answer: Red" }).waitFor();
   const dist = h.getByTestId("distribution");
   await dist.locator('[data-correct="true"]').getByText("Red").waitFor();
-  assert.match(await dist.locator('[data-correct="true"] .dist-count').textContent(), /^2 of 3 chose this$/);
+  assert.equal(await dist.locator('[data-correct="true"] .dist-count [aria-hidden="true"]').textContent(), "2");
+  assert.equal(await dist.locator('[data-correct="true"] .dist-count .sr-only').textContent(), "2 of 3 chose this answer");
   for (const p of ["p1", "p2"]) {
     await page[p].getByRole("heading", { name: "Correct!" }).waitFor();
     await page[p].getByTestId("points").getByText("+100 points").waitFor();
@@ -451,9 +452,9 @@ step("wine 2: p1 answers everything right", async () => {
 step("final: podium, each participant's rank, and the CSV export", async () => {
   const h = page.host;
   await h.getByRole("button", { name: "Final results" }).click();
-  await page.p1.getByTestId("final-rank").getByText("You finished #1").waitFor();
-  await page.p2.getByTestId("final-rank").getByText("You finished #2").waitFor();
-  await page.p3.getByTestId("final-rank").getByText("You finished #3").waitFor();
+  await page.p1.getByTestId("final-rank").getByText("You finished 1st").waitFor();
+  await page.p2.getByTestId("final-rank").getByText("You finished 2nd").waitFor();
+  await page.p3.getByTestId("final-rank").getByText("You finished 3rd").waitFor();
   // "Nth of M" counts the ranked participants the server sent.
   await page.p3.getByTestId("final-line").getByText(/3rd of 3$/).waitFor();
   await h.getByRole("heading", { name: "Final results" }).waitFor();

@@ -1,7 +1,9 @@
-// The top bar shared by every page: the brand link and an optional right-hand slot.
+// The top bar shared by every page: the brand link, an optional right-hand slot and the
+// language picker.
 import "../styles/base.css";
 import type { ComponentChildren } from "preact";
 import { GlassIcon } from "./Icons";
+import { LanguagePicker } from "./LanguagePicker";
 
 export function TopBar({ children }: { children?: ComponentChildren }) {
   return (
@@ -10,7 +12,10 @@ export function TopBar({ children }: { children?: ComponentChildren }) {
         <GlassIcon class="brand-glass" />
         Sommelier Arena
       </a>
-      {children ? <div class="meta">{children}</div> : null}
+      <div class="topbar-end">
+        {children ? <div class="meta">{children}</div> : null}
+        <LanguagePicker />
+      </div>
     </header>
   );
 }

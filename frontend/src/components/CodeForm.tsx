@@ -1,9 +1,10 @@
 // The 4-digit code entry: digits only, numeric keyboard, one large field and button.
 import { useState } from "preact/hooks";
+import { t } from "../i18n";
 
 export function CodeForm({ onCode, submitLabel }: { onCode: (code: string) => void; submitLabel: string }) {
   const [value, setValue] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const [invalid, setInvalid] = useState(false);
   return (
     <form
       class="code-form"
@@ -11,10 +12,10 @@ export function CodeForm({ onCode, submitLabel }: { onCode: (code: string) => vo
       onSubmit={(e) => {
         e.preventDefault();
         if (/^\d{4}$/.test(value)) onCode(value);
-        else setError("Enter the 4 digits of the code.");
+        else setInvalid(true);
       }}
     >
-      <label for="code-input">Tasting code</label>
+      <label for="code-input">{t("code.label")}</label>
       <input
         id="code-input"
         class="input code-input"
@@ -25,18 +26,18 @@ export function CodeForm({ onCode, submitLabel }: { onCode: (code: string) => vo
         autoComplete="off"
         placeholder="1234"
         value={value}
-        aria-invalid={error ? "true" : undefined}
-        aria-describedby={error ? "code-error" : undefined}
+        aria-invalid={invalid ? "true" : undefined}
+        aria-describedby={invalid ? "code-error" : undefined}
         onInput={(e) => {
           const digits = (e.currentTarget as HTMLInputElement).value.replace(/\D/g, "").slice(0, 4);
           (e.currentTarget as HTMLInputElement).value = digits;
           setValue(digits);
-          setError(null);
+          setInvalid(false);
         }}
       />
-      {error ? (
+      {invalid ? (
         <span id="code-error" class="field-error" role="alert">
-          {error}
+          {t("code.invalid")}
         </span>
       ) : null}
       <button type="submit" class="btn btn-big btn-block">

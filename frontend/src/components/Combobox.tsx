@@ -2,6 +2,8 @@
 // suggestions, keyboard navigation (arrows, Enter, Escape) and pointer selection.
 import { useMemo, useState } from "preact/hooks";
 import type { ComponentChildren } from "preact";
+import { t } from "../i18n";
+import "../i18n/staff"; // the host-only texts this module shows
 
 interface Props {
   id: string;
@@ -93,7 +95,7 @@ export function Combobox({ id, label, value, suggestions, error, onChange, onBlu
             }
           }}
         />
-        <ul id={listId} role="listbox" class="combo-list" hidden={!expanded} aria-label="Suggestions">
+        <ul id={listId} role="listbox" class="combo-list" hidden={!expanded} aria-label={t("combo.suggestions")}>
           {shown.map((s, i) => (
             <li
               key={s}

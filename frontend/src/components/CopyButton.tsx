@@ -1,5 +1,6 @@
 // Copies a text to the clipboard and says so (with a fallback for older browsers).
 import { useState } from "preact/hooks";
+import { t } from "../i18n";
 
 export async function copyText(text: string): Promise<boolean> {
   try {
@@ -24,7 +25,7 @@ export async function copyText(text: string): Promise<boolean> {
   }
 }
 
-export function CopyButton({ text, label = "Copy link", class: className = "btn btn-secondary btn-small" }: { text: string; label?: string; class?: string }) {
+export function CopyButton({ text, label, class: className = "btn btn-secondary btn-small" }: { text: string; label?: string; class?: string }) {
   const [state, setState] = useState<"idle" | "done" | "failed">("idle");
   return (
     <button
@@ -35,9 +36,9 @@ export function CopyButton({ text, label = "Copy link", class: className = "btn 
         setTimeout(() => setState("idle"), 2500);
       }}
     >
-      {state === "done" ? "✓ Copied" : state === "failed" ? "Copy failed" : label}
+      {state === "done" ? `✓ ${t("copy.done")}` : state === "failed" ? t("copy.failed") : (label ?? t("copy.link"))}
       <span class="sr-only" aria-live="polite">
-        {state === "done" ? "Copied to the clipboard" : ""}
+        {state === "done" ? t("copy.announce") : ""}
       </span>
     </button>
   );

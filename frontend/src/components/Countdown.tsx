@@ -1,5 +1,6 @@
 // The question countdown: a ring and the seconds left, computed locally from the timer.
 import { formatSeconds, useRemaining, type Timer } from "../lib/countdown";
+import { t } from "../i18n";
 
 export function Countdown({ timer, paused, size = "md" }: { timer: Timer; paused: boolean; size?: "md" | "lg" }) {
   const left = useRemaining(timer);
@@ -24,11 +25,11 @@ export function Countdown({ timer, paused, size = "md" }: { timer: Timer; paused
       </svg>
       <span class="countdown-value">
         <span class="countdown-num">{formatSeconds(left)}</span>
-        <span class="countdown-unit">{paused ? "paused" : "sec"}</span>
+        <span class="countdown-unit">{paused ? t("countdown.paused") : t("countdown.unit")}</span>
       </span>
       {/* Announced rarely: only at a few thresholds, not every second. */}
       <span class="sr-only" aria-live="polite">
-        {paused ? "Timer paused" : seconds === 10 ? "10 seconds left" : seconds === 0 ? "Time is up" : ""}
+        {paused ? t("countdown.pausedAnnounce") : seconds === 10 ? t("countdown.tenLeft") : seconds === 0 ? t("countdown.timeUp") : ""}
       </span>
     </div>
   );

@@ -1,6 +1,7 @@
 // How many chose each option, with the correct one marked by text and an icon (not colour only).
 import type { OptionCount, OptionView } from "../protocol.gen";
 import { LETTERS } from "../lib/labels";
+import { formatNumber, t } from "../i18n";
 
 interface Props {
   options: OptionView[];
@@ -13,7 +14,7 @@ export function Distribution({ options, counts, correctOptionId }: Props) {
   const total = options.reduce((n, o) => n + count(o.id), 0);
   const max = Math.max(1, ...options.map((o) => count(o.id)));
   return (
-    <ul class="distribution" aria-label="Answers per option" data-testid="distribution">
+    <ul class="distribution" aria-label={t("dist.label")} data-testid="distribution">
       {options.map((o, i) => {
         const n = count(o.id);
         const correct = o.id === correctOptionId;
@@ -26,7 +27,8 @@ export function Distribution({ options, counts, correctOptionId }: Props) {
               {o.text}
               {correct ? (
                 <span class="badge badge-correct">
-                  <span aria-hidden="true">✓ </span>Correct
+                  <span aria-hidden="true">✓ </span>
+                  {t("dist.correct")}
                 </span>
               ) : null}
             </span>
@@ -34,8 +36,8 @@ export function Distribution({ options, counts, correctOptionId }: Props) {
               <span style={{ width: `${(n / max) * 100}%` }} />
             </span>
             <span class="dist-count">
-              {n}
-              <span class="sr-only"> of {total} chose this</span>
+              <span aria-hidden="true">{formatNumber(n)}</span>
+              <span class="sr-only">{t("dist.chose", { count: n, total })}</span>
             </span>
           </li>
         );

@@ -17,3 +17,12 @@ export function PauseIcon({ class: className = "icon" }: { class?: string }) {
     </svg>
   );
 }
+
+export function GlobeIcon({ class: className = "icon" }: { class?: string }) {
+  return (
+    <svg class={className} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" stroke-width="1.8" />
+      <path d="M3 12h18M12 3c2.6 2.5 3.8 5.5 3.8 9s-1.2 6.5-3.8 9c-2.6-2.5-3.8-5.5-3.8-9S9.4 5.5 12 3z" fill="none" stroke="currentColor" stroke-width="1.8" />
+    </svg>
+  );
+}

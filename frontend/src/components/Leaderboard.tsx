@@ -3,6 +3,7 @@
 // for screen readers) and slides from its old place to its new one.
 import type { RankingEntry } from "../protocol.gen";
 import { movement } from "../lib/ranks";
+import { formatNumber, t } from "../i18n";
 
 interface Props {
   rankings: RankingEntry[];
@@ -13,15 +14,15 @@ interface Props {
   previous?: RankingEntry[] | null;
 }
 
-export function Leaderboard({ rankings, me, title = "Leaderboard", limit, big, previous }: Props) {
+export function Leaderboard({ rankings, me, title, limit, big, previous }: Props) {
   const shown = limit ? rankings.slice(0, limit) : rankings;
   const meShown = me ? shown.some((r) => r.pseudonym === me.pseudonym) : true;
   return (
     <div class={`leaderboard${big ? " big" : ""}`}>
       {shown.length === 0 ? (
-        <p class="muted">No scores yet.</p>
+        <p class="muted">{t("board.empty")}</p>
       ) : (
-        <ol class="ranks" data-testid="leaderboard" aria-label={title}>
+        <ol class="ranks" data-testid="leaderboard" aria-label={title ?? t("board.title")}>
           {shown.map((r) => (
             <Row key={r.pseudonym} entry={r} mine={me?.pseudonym === r.pseudonym} previous={previous} index={shown.indexOf(r)} />
           ))}
@@ -50,18 +51,17 @@ function Row({ entry, mine, previous, index }: { entry: RankingEntry; mine: bool
       style={from ? { "--from": String(from), "--i": String(index ?? 0) } : undefined}
     >
       <span class="rank-pos">
-        <span class="sr-only">Rank </span>
-        {entry.rank}
+        <span class="sr-only">{t("board.rank")} </span>
+        {formatNumber(entry.rank)}
       </span>
       <span class="rank-name">
         {entry.pseudonym}
-        {mine ? <span class="you-tag"> (you)</span> : null}
+        {mine ? <span class="you-tag"> {t("common.you")}</span> : null}
       </span>
       {move ? <Movement places={move.places} gained={move.gained} /> : null}
       <span class="rank-score">
-        {entry.score}
-        <span class="sr-only"> points</span>
-        <span aria-hidden="true"> pts</span>
+        <span class="sr-only">{t("common.points", { count: entry.score })}</span>
+        <span aria-hidden="true">{t("common.pointsShort", { count: entry.score })}</span>
       </span>
     </li>
   );
@@ -70,16 +70,16 @@ function Row({ entry, mine, previous, index }: { entry: RankingEntry; mine: bool
 function Movement({ places, gained }: { places: number; gained: number }) {
   return (
     <span class="rank-move">
-      {gained > 0 ? <span class="rank-gain">+{gained}</span> : null}
+      {gained > 0 ? <span class="rank-gain">+{formatNumber(gained)}</span> : null}
       {places > 0 ? (
         <span class="rank-up">
-          <span aria-hidden="true">▲{places}</span>
-          <span class="sr-only"> up {places}</span>
+          <span aria-hidden="true">▲{formatNumber(places)}</span>
+          <span class="sr-only"> {t("board.up", { count: places })}</span>
         </span>
       ) : places < 0 ? (
         <span class="rank-down">
-          <span aria-hidden="true">▼{-places}</span>
-          <span class="sr-only"> down {-places}</span>
+          <span aria-hidden="true">▼{formatNumber(-places)}</span>
+          <span class="sr-only"> {t("board.down", { count: -places })}</span>
         </span>
       ) : null}
     </span>

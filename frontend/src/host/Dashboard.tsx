@@ -2,10 +2,13 @@
 // with results and export), delete, and the way to a new tasting.
 import { useEffect, useState } from "preact/hooks";
 import type { HostSessionSummary } from "../protocol.gen";
-import { api, ApiFailure } from "../lib/api";
+import { api } from "../lib/api";
 import type { DeleteSessionReply, HostSessionsReply } from "../api.gen";
 import { useScreenHeading } from "../lib/a11y";
+import { formatDateTime, formatNumber, t, type MessageKey } from "../i18n";
+import { errorText } from "../i18n/wire";
 import { downloadResults } from "./download";
+import "../i18n/staff"; // the host-only texts this module shows
 
 type SessionSummary = HostSessionSummary;
 
@@ -14,15 +17,17 @@ function isPast(s: SessionSummary): boolean {
 }
 
 function when(s: SessionSummary): string {
-  const d = new Date(s.created);
-  return Number.isNaN(d.getTime()) ? "" : d.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+  return Number.isFinite(s.created) && !Number.isNaN(new Date(s.created).getTime()) ? formatDateTime(s.created) : "";
 }
 
-function statusLabel(s: SessionSummary): string {
-  if (s.status === "ended") return s.endReason && s.endReason !== "completed" ? "Ended early" : "Finished";
-  if (s.status === "lobby") return "In the lobby";
-  return s.phase === "question_paused" ? "Running (paused)" : "Running";
+function statusKey(s: SessionSummary): MessageKey {
+  if (s.status === "ended") return s.endReason && s.endReason !== "completed" ? "dash.endedEarly" : "dash.finished";
+  if (s.status === "lobby") return "dash.inLobby";
+  return s.phase === "question_paused" ? "dash.runningPaused" : "dash.running";
 }
+
+/** How long finished tastings are kept (the worker's RETENTION_MS default). */
+const RETENTION_DAYS = 7;
 
 interface Props {
   hostKey: string;
@@ -35,9 +40,10 @@ interface Props {
 
 export function Dashboard({ hostKey, previousKey, onSwitchBack, onNew, onOpen }: Props) {
   const [sessions, setSessions] = useState<SessionSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Errors are kept as they came and written when shown, so they follow the language picker.
+  const [error, setError] = useState<{ failure: unknown } | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const [deleted, setDeleted] = useState<string | null>(null);
   const [unavailable, setUnavailable] = useState(0);
   const h = useScreenHeading<HTMLHeadingElement>("dashboard");
 
@@ -50,7 +56,7 @@ export function Dashboard({ hostKey, previousKey, onSwitchBack, onNew, onOpen }:
       })
       .catch((e: unknown) => {
         setSessions([]);
-        setError(e instanceof ApiFailure ? e.message : "Could not load your tastings.");
+        setError({ failure: e });
       });
   useEffect(() => {
     void load();
@@ -59,11 +65,11 @@ export function Dashboard({ hostKey, previousKey, onSwitchBack, onNew, onOpen }:
   const remove = async (code: string) => {
     try {
       await api<DeleteSessionReply>(`/api/sessions/${code}`, { method: "DELETE", bearer: hostKey });
-      setMessage(`Tasting ${code} deleted.`);
+      setDeleted(code);
       setConfirming(null);
       await load();
     } catch (e) {
-      setError(e instanceof ApiFailure ? e.message : "Delete failed.");
+      setError({ failure: e });
     }
   };
 
@@ -73,21 +79,21 @@ export function Dashboard({ hostKey, previousKey, onSwitchBack, onNew, onOpen }:
   const row = (s: SessionSummary) => (
     <li key={s.code} class="session-row" data-code={s.code}>
       <div class="session-main">
-        <span class="session-code" aria-label={`Code ${s.code}`}>
+        <span class="session-code" aria-label={t("dash.code", { code: s.code })}>
           {s.code}
         </span>
         <div>
-          <strong class="session-title">{s.title || "Untitled tasting"}</strong>
+          <strong class="session-title">{s.title || t("common.untitled")}</strong>
           <div class="muted small">
-            {statusLabel(s)}
-            {` · ${s.participantCount} ${s.participantCount === 1 ? "player" : "players"}`}
+            {t(statusKey(s))}
+            {` · ${t("dash.players", { count: s.participantCount })}`}
             {when(s) ? ` · ${when(s)}` : ""}
           </div>
           {s.podium.length ? (
             <div class="small podium-line">
               {s.podium.slice(0, 3).map((p) => (
                 <span key={p.pseudonym}>
-                  {p.rank}. {p.pseudonym} ({p.score})
+                  {formatNumber(p.rank)}. {p.pseudonym} ({formatNumber(p.score)})
                 </span>
               ))}
             </div>
@@ -98,29 +104,34 @@ export function Dashboard({ hostKey, previousKey, onSwitchBack, onNew, onOpen }:
         {isPast(s) ? (
           <>
             <button type="button" class="btn btn-secondary btn-small" onClick={() => onOpen(s.code)}>
-              Results<span class="sr-only"> of {s.code}</span>
+              {t("dash.results")}
+              <span class="sr-only"> {t("dash.ofCode", { code: s.code })}</span>
             </button>
-            <button type="button" class="btn btn-secondary btn-small" onClick={() => void downloadResults(s.code, hostKey, "csv").catch((e: Error) => setError(e.message))}>
-              Export CSV<span class="sr-only"> of {s.code}</span>
+            <button type="button" class="btn btn-secondary btn-small" onClick={() => void downloadResults(s.code, hostKey, "csv").catch((e: unknown) => setError({ failure: e }))}>
+              {t("dash.exportCsv")}
+              <span class="sr-only"> {t("dash.ofCode", { code: s.code })}</span>
             </button>
           </>
         ) : (
           <button type="button" class="btn btn-small" onClick={() => onOpen(s.code)}>
-            Open<span class="sr-only"> {s.code}</span>
+            {t("dash.open")}
+            <span class="sr-only"> {s.code}</span>
           </button>
         )}
         {confirming === s.code ? (
           <>
             <button type="button" class="btn btn-danger btn-small" onClick={() => void remove(s.code)}>
-              Confirm delete<span class="sr-only"> {s.code}</span>
+              {t("dash.confirmDelete")}
+              <span class="sr-only"> {s.code}</span>
             </button>
             <button type="button" class="btn btn-secondary btn-small" onClick={() => setConfirming(null)}>
-              Cancel
+              {t("common.cancel")}
             </button>
           </>
         ) : (
           <button type="button" class="btn btn-danger btn-small" onClick={() => setConfirming(s.code)}>
-            Delete<span class="sr-only"> {s.code}</span>
+            {t("dash.delete")}
+            <span class="sr-only"> {s.code}</span>
           </button>
         )}
       </div>
@@ -131,53 +142,53 @@ export function Dashboard({ hostKey, previousKey, onSwitchBack, onNew, onOpen }:
     <div class="wrap">
       <div class="dash-head">
         <h1 ref={h} tabIndex={-1}>
-          Your tastings
+          {t("dash.title")}
         </h1>
         <button type="button" class="btn btn-big" onClick={onNew}>
-          + New tasting
+          {t("dash.new")}
         </button>
       </div>
       {previousKey && onSwitchBack ? (
         <p class="notice key-back" data-testid="key-back">
-          This browser switched host keys; your previous key is kept.{" "}
+          {t("dash.keyBack")}{" "}
           <button type="button" class="linklike" onClick={onSwitchBack}>
-            Switch back to your previous host key
+            {t("dash.switchBack")}
           </button>
         </p>
       ) : null}
-      {message ? (
+      {deleted ? (
         <p class="notice" role="status">
-          {message}
+          {t("dash.deleted", { code: deleted })}
         </p>
       ) : null}
       {unavailable ? (
         <p class="notice" role="status" data-testid="unavailable">
-          {unavailable} {unavailable === 1 ? "tasting" : "tastings"} could not be read right now; they stay in your list. Reload to try again.
+          {t("dash.unavailable", { count: unavailable })}
         </p>
       ) : null}
       {error ? (
         <p class="alert" role="alert">
-          {error}
+          {errorText(error.failure)}
         </p>
       ) : null}
       {sessions === null ? (
         <p class="muted" role="status">
-          Loading your tastings…
+          {t("dash.loading")}
         </p>
       ) : sessions.length === 0 ? (
         <section class="card empty">
-          <h2>No tastings yet</h2>
-          <p class="muted">Create your first blind tasting: add wines, pick answers, share the code.</p>
+          <h2>{t("dash.emptyTitle")}</h2>
+          <p class="muted">{t("dash.emptyIntro")}</p>
         </section>
       ) : (
         <>
           <section aria-labelledby="active-h" class="card">
-            <h2 id="active-h">Active</h2>
-            {active.length ? <ul class="session-list">{active.map(row)}</ul> : <p class="muted">Nothing running right now.</p>}
+            <h2 id="active-h">{t("dash.active")}</h2>
+            {active.length ? <ul class="session-list">{active.map(row)}</ul> : <p class="muted">{t("dash.nothingActive")}</p>}
           </section>
           <section aria-labelledby="past-h" class="card">
-            <h2 id="past-h">Past tastings</h2>
-            {past.length ? <ul class="session-list">{past.map(row)}</ul> : <p class="muted">Finished tastings stay here for 7 days.</p>}
+            <h2 id="past-h">{t("dash.past")}</h2>
+            {past.length ? <ul class="session-list">{past.map(row)}</ul> : <p class="muted">{t("dash.pastHint", { count: RETENTION_DAYS })}</p>}
           </section>
         </>
       )}

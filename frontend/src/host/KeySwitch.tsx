@@ -4,11 +4,14 @@
 // makes them create their next tastings under the sender's key.
 import { useEffect, useState } from "preact/hooks";
 import type { HostSessionSummary } from "../protocol.gen";
-import { api, ApiFailure } from "../lib/api";
+import { api } from "../lib/api";
 import type { HostSessionsReply } from "../api.gen";
 import { useScreenHeading } from "../lib/a11y";
+import { formatList, t, tx } from "../i18n";
+import { errorText } from "../i18n/wire";
+import "../i18n/staff"; // the host-only texts this module shows
 
-type Listing = { sessions: HostSessionSummary[] } | { error: string } | null;
+type Listing = { sessions: HostSessionSummary[] } | { error: unknown } | null;
 
 /** The sessions a key holds, from the server's history for that key. */
 function useListing(key: string): Listing {
@@ -17,7 +20,7 @@ function useListing(key: string): Listing {
     let live = true;
     api<HostSessionsReply>("/api/host/sessions", { bearer: key })
       .then((r) => live && setListing({ sessions: r.sessions }))
-      .catch((e: unknown) => live && setListing({ error: e instanceof ApiFailure ? e.message : "Could not load its tastings." }));
+      .catch((e: unknown) => live && setListing({ error: e }));
     return () => {
       live = false;
     };
@@ -29,15 +32,15 @@ const SHOWN = 5;
 
 /** "2 tastings: Friday flight (4821), Untitled tasting (1234)". */
 export function holdingsText(sessions: HostSessionSummary[]): string {
-  if (!sessions.length) return "no tastings";
-  const names = sessions.slice(0, SHOWN).map((s) => `${s.title || "Untitled tasting"} (${s.code})`);
-  const more = sessions.length > SHOWN ? `, and ${sessions.length - SHOWN} more` : "";
-  return `${sessions.length} ${sessions.length === 1 ? "tasting" : "tastings"}: ${names.join(", ")}${more}`;
+  if (!sessions.length) return t("keys.none");
+  const names = sessions.slice(0, SHOWN).map((s) => `${s.title || t("common.untitled")} (${s.code})`);
+  if (sessions.length > SHOWN) names.push(t("keys.more", { count: sessions.length - SHOWN }));
+  return t("keys.holdings", { count: sessions.length, names: formatList(names) });
 }
 
 function Holdings({ listing }: { listing: Listing }) {
-  if (!listing) return <span>(looking them up…)</span>;
-  if ("error" in listing) return <span>(unknown: {listing.error})</span>;
+  if (!listing) return <span>{t("keys.lookingUp")}</span>;
+  if ("error" in listing) return <span>{t("keys.unknown", { reason: errorText(listing.error) })}</span>;
   return <strong>{holdingsText(listing.sessions)}</strong>;
 }
 
@@ -48,27 +51,22 @@ export function KeySwitchScreen(props: { incoming: string; current: string; onSw
   return (
     <section class="wrap" aria-labelledby="ks-h">
       <h1 id="ks-h" ref={h} tabIndex={-1}>
-        Switch host key?
+        {t("keys.title")}
       </h1>
-      <p>This link carries a different host key than the one this browser hosts with.</p>
+      <p>{t("keys.intro")}</p>
       <ul class="key-holdings">
-        <li data-testid="incoming-holdings">
-          The link's key holds <Holdings listing={theirs} />.
-        </li>
-        <li data-testid="current-holdings">
-          Your current key holds <Holdings listing={mine} />.
-        </li>
+        <li data-testid="incoming-holdings">{tx("keys.incoming", { holdings: <Holdings listing={theirs} /> })}</li>
+        <li data-testid="current-holdings">{tx("keys.current", { holdings: <Holdings listing={mine} /> })}</li>
       </ul>
       <p class="alert" role="note">
-        Only switch if the link is your own, from your other device. After switching, every tasting you create belongs to
-        the link's key: whoever sent it could open them and see the answers. Your current key is kept, so you can switch back.
+        {t("keys.warning")}
       </p>
       <div class="actions">
         <button type="button" class="btn btn-big" onClick={props.onKeep}>
-          Keep my current key
+          {t("keys.keep")}
         </button>
         <button type="button" class="btn btn-secondary" onClick={props.onSwitch}>
-          Switch to the link's key
+          {t("keys.switch")}
         </button>
       </div>
     </section>

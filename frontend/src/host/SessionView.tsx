@@ -6,11 +6,13 @@ import type { ClientMessage, ErrorCode, HostParticipant, QuestionView } from "..
 import { useSessionSocket } from "../lib/useSessionSocket";
 import { applyHost, INITIAL_HOST, nextLabel, type HostState } from "../lib/hostState";
 import { useScreenHeading } from "../lib/a11y";
-import { CATEGORY_LABEL, END_REASON, LETTERS } from "../lib/labels";
+import { LETTERS } from "../lib/labels";
+import { formatNumber, t, tx, type MessageKey } from "../i18n";
+import { categoryLabel, categoryPrompt, endReasonText, errorText } from "../i18n/wire";
 import { hostDeviceLink, joinLink, screenDeviceLink, setHostHandle } from "../lib/storage";
 import { everyoneAnswered } from "../screen/controls";
 import { QrCode } from "../lib/qr";
-import { draftToInput, fieldErrorMap, type Draft } from "../lib/validate";
+import { draftToInput, fieldErrorMap, type Draft, type Problem } from "../lib/validate";
 import { ConnectionBanner } from "../components/ConnectionBanner";
 import { Countdown } from "../components/Countdown";
 import { Distribution } from "../components/Distribution";
@@ -19,16 +21,20 @@ import { WineCard } from "../components/WineCard";
 import { Podium } from "../components/Podium";
 import { CopyButton } from "../components/CopyButton";
 import { PauseIcon } from "../components/Icons";
-import { EndButton } from "../components/EndButton";
+import { EndButton } from "./EndButton";
 import { TastingForm, type Suggestions } from "./TastingForm";
 import { draftFromTasting, proposeCustomAnswers } from "./suggest";
 import { downloadResults } from "./download";
+import "../i18n/staff"; // the host-only texts this module shows
 
-const FATAL: Partial<Record<ErrorCode, string>> = {
-  INVALID_HOST_KEY: "This browser does not hold the host key of this tasting. Open it from the host's device, or use its “continue on another device” link.",
-  SESSION_NOT_FOUND: "This tasting does not exist (any more).",
-  NOT_HOST: "This browser is not the host of this tasting.",
+const FATAL: Partial<Record<ErrorCode, MessageKey>> = {
+  INVALID_HOST_KEY: "session.notHostKey",
+  SESSION_NOT_FOUND: "session.gone",
+  NOT_HOST: "error.INVALID_HOST_KEY",
 };
+
+/** A status line: a message key, or a refusal written from its code when shown. */
+type Flash = { key: MessageKey } | { refused: unknown };
 
 interface Props {
   code: string;
@@ -40,10 +46,10 @@ interface Props {
 
 export function SessionView({ code, hostKey, suggestions, onHandle, onDashboard }: Props) {
   const [state, setState] = useState<HostState>(INITIAL_HOST);
-  const [fatal, setFatal] = useState<string | null>(null);
-  const [flash, setFlash] = useState<string | null>(null);
+  const [fatal, setFatal] = useState<MessageKey | null>(null);
+  const [flash, setFlash] = useState<Flash | null>(null);
   const [editing, setEditing] = useState(false);
-  const [editErrors, setEditErrors] = useState<Map<string, string>>(new Map());
+  const [editErrors, setEditErrors] = useState<Map<string, Problem>>(new Map());
   const [saving, setSaving] = useState(false);
   const savingRef = useRef(false);
 
@@ -59,20 +65,20 @@ export function SessionView({ code, hostKey, suggestions, onHandle, onDashboard 
           savingRef.current = false;
           setSaving(false);
           setEditErrors(fieldErrorMap(msg.fields ?? []));
-          setFlash("The server refused some fields: see the messages next to them.");
+          setFlash({ key: "host.refusedFields" });
           return;
         }
         savingRef.current = false;
         setSaving(false);
         console.warn(`server refused: ${msg.code} ${msg.message}`);
-        setFlash(msg.message);
+        setFlash({ refused: msg });
         return;
       }
       if (msg.type === "host:session_updated" && savingRef.current) {
         savingRef.current = false;
         setSaving(false);
         setEditing(false);
-        setFlash("Tasting updated. Players stay joined.");
+        setFlash({ key: "session.updated" });
       }
       if (msg.type === "host:state_snapshot" && msg.hostHandle) {
         setHostHandle(msg.hostHandle);
@@ -93,18 +99,18 @@ export function SessionView({ code, hostKey, suggestions, onHandle, onDashboard 
   useEffect(() => setFlash(null), [state.phase, state.question?.questionId]);
 
   const send = (msg: ClientMessage) => {
-    if (!socket.send(msg)) setFlash("Not connected: wait for the connection to come back.");
+    if (!socket.send(msg)) setFlash({ key: "session.offline" });
   };
 
   if (fatal) {
     return (
       <div class="wrap">
-        <h1>Can't open tasting {code}</h1>
+        <h1>{t("session.cantOpen", { code })}</h1>
         <p class="alert" role="alert">
-          {fatal}
+          {t(fatal)}
         </p>
         <button type="button" class="btn" onClick={onDashboard}>
-          Back to your tastings
+          {t("session.back")}
         </button>
       </div>
     );
@@ -125,12 +131,12 @@ export function SessionView({ code, hostKey, suggestions, onHandle, onDashboard 
         <SessionBar state={state} code={code} hostKey={hostKey} onEnd={() => send({ type: "host:end" })} />
         {flash ? (
           <p class="notice" role="status">
-            {flash}
+            {"key" in flash ? t(flash.key) : errorText(flash.refused)}
           </p>
         ) : null}
         {!state.ready ? (
           <p class="muted" role="status">
-            <span class="spinner" aria-hidden="true" /> Opening tasting {code}…
+            <span class="spinner" aria-hidden="true" /> {t("session.opening", { code })}
           </p>
         ) : editing && state.phase === "waiting" && state.tasting ? (
           <EditScreen
@@ -164,35 +170,32 @@ function SessionBar({ state, code, hostKey, onEnd }: { state: HostState; code: s
     <div class="session-bar">
       <div class="session-bar-info">
         <span class="session-bar-code">
-          Code <strong>{code}</strong>
+          {tx("session.code", { code: <strong>{code}</strong> })}
         </span>
         {state.tasting ? <span class="session-bar-title">{state.tasting.title}</span> : null}
       </div>
       <div class="actions">
         <a class="btn btn-secondary btn-small" href={`/screen?code=${code}`} target="_blank" rel="noopener">
-          Projector view
+          {t("session.projector")}
         </a>
         <button type="button" class="btn btn-secondary btn-small" aria-expanded={device} aria-controls="device-panel" onClick={() => setDevice(!device)}>
-          Continue on another device
+          {t("play.otherDevice")}
         </button>
         {state.phase !== "ended" ? <EndButton onEnd={onEnd} small /> : null}
       </div>
       {device ? (
         <section id="device-panel" class="card device-panel" aria-labelledby="device-h">
-          <h2 id="device-h">Continue on another device</h2>
-          <p class="muted">
-            Scan or open this private link on your phone or laptop to run this tasting from there too. It carries your host
-            key: anyone with it can control your tastings, so don't share it.
-          </p>
+          <h2 id="device-h">{t("play.otherDevice")}</h2>
+          <p class="muted">{t("session.deviceText")}</p>
           <div class="device-grid">
-            <QrCode text={link} label="QR code of the private host link" class="qr qr-small" />
+            <QrCode text={link} label={t("session.deviceQr")} class="qr qr-small" />
             <div class="device-link-box">
-              <label for="host-device-link">Private host link</label>
+              <label for="host-device-link">{t("session.deviceLink")}</label>
               <input id="host-device-link" class="input" readOnly value={link} onFocus={(e) => (e.currentTarget as HTMLInputElement).select()} />
-              <CopyButton text={link} label="Copy private link" />
-              <label for="host-tv-link">Projector link for a TV's browser</label>
+              <CopyButton text={link} label={t("play.copyPrivate")} />
+              <label for="host-tv-link">{t("session.tvLink")}</label>
               <input id="host-tv-link" class="input" readOnly value={tvLink} onFocus={(e) => (e.currentTarget as HTMLInputElement).select()} />
-              <CopyButton text={tvLink} label="Copy projector link" />
+              <CopyButton text={tvLink} label={t("session.copyTv")} />
             </div>
           </div>
         </section>
@@ -201,14 +204,14 @@ function SessionBar({ state, code, hostKey, onEnd }: { state: HostState; code: s
   );
 }
 
-function EditScreen(props: { state: HostState; suggestions: Suggestions; errors: Map<string, string>; saving: boolean; onSave: (d: Draft) => void; onCancel: () => void }) {
+function EditScreen(props: { state: HostState; suggestions: Suggestions; errors: Map<string, Problem>; saving: boolean; onSave: (d: Draft) => void; onCancel: () => void }) {
   const h = useScreenHeading<HTMLHeadingElement>("edit");
   return (
     <section aria-labelledby="edit-h">
       <h1 id="edit-h" ref={h} tabIndex={-1}>
-        Edit tasting
+        {t("form.editLabel")}
       </h1>
-      <p class="muted">Players in the lobby stay joined while you edit.</p>
+      <p class="muted">{t("session.editIntro")}</p>
       <TastingForm
         initial={draftFromTasting(props.state.tasting!)}
         suggestions={props.suggestions}
@@ -251,7 +254,7 @@ function PhaseScreen(p: PhaseProps) {
 function Lobby({ state, code, send, onEdit }: PhaseProps) {
   const h = useScreenHeading<HTMLHeadingElement>("lobby");
   const link = joinLink(code);
-  const [shareMsg, setShareMsg] = useState<string | null>(null);
+  const [shared, setShared] = useState(false);
   const canShare = typeof navigator.share === "function";
   const players = state.participants;
   const max = state.tasting?.maxParticipants ?? 0;
@@ -260,41 +263,41 @@ function Lobby({ state, code, send, onEdit }: PhaseProps) {
       <div class="lobby-grid">
         <div class="card lobby-join">
           <h1 id="lobby-h" ref={h} tabIndex={-1}>
-            Lobby
+            {t("session.lobby")}
           </h1>
-          <p class="muted">Players join at {location.host}/play with this code:</p>
-          <p class="code-big" data-testid="session-code" aria-label={`Code ${code.split("").join(" ")}`}>
+          <p class="muted">{t("session.joinAt", { host: location.host })}</p>
+          <p class="code-big" data-testid="session-code" aria-label={t("session.code", { code: code.split("").join(" ") })}>
             {code}
           </p>
-          <QrCode text={link} label={`QR code to join tasting ${code}`} />
+          <QrCode text={link} label={t("session.qr", { code })} />
           <div class="actions spaced-sm">
-            <CopyButton text={link} label="Copy join link" />
+            <CopyButton text={link} label={t("session.copyJoin")} />
             {canShare ? (
               <button
                 type="button"
                 class="btn btn-secondary btn-small"
                 onClick={() =>
                   navigator
-                    .share({ title: state.tasting?.title ?? "Sommelier Arena", text: `Join my blind tasting with code ${code}`, url: link })
-                    .then(() => setShareMsg("Shared."))
-                    .catch(() => setShareMsg(null))
+                    .share({ title: state.tasting?.title ?? "Sommelier Arena", text: t("session.shareText", { code }), url: link })
+                    .then(() => setShared(true))
+                    .catch(() => setShared(false))
                 }
               >
-                Share
+                {t("session.share")}
               </button>
             ) : null}
           </div>
-          {shareMsg ? <p role="status">{shareMsg}</p> : null}
+          {shared ? <p role="status">{t("session.shared")}</p> : null}
         </div>
         <div class="card lobby-players">
           <h2>
-            Players <span class="count-pill" data-testid="participant-count">{players.length}{max ? ` / ${max}` : ""}</span>
+            {t("session.players")} <span class="count-pill" data-testid="participant-count">{players.length}{max ? ` / ${max}` : ""}</span>
           </h2>
           <p class="sr-only" aria-live="polite">
-            {players.length} {players.length === 1 ? "player" : "players"} joined
+            {t("play.joined", { count: players.length })}
           </p>
           {players.length === 0 ? (
-            <p class="muted">Waiting for the first player…</p>
+            <p class="muted">{t("session.waitingFirst")}</p>
           ) : (
             <ul class="player-list">
               {players.map((pl) => (
@@ -310,32 +313,38 @@ function Lobby({ state, code, send, onEdit }: PhaseProps) {
               onClick={() => send({ type: state.locked ? "host:unlock" : "host:lock" })}
               data-testid="lock"
             >
-              {state.locked ? "Unlock the lobby" : "Lock the lobby"}
+              {state.locked ? t("session.unlockLobby") : t("session.lockLobby")}
             </button>
             <span class="hint" role="status" data-testid="lock-status">
-              {state.locked ? "Locked: nobody else can join; players who joined can still come back." : "Open: anyone with the code can join."}
+              {state.locked ? t("session.lockedHint") : t("session.openHint")}
             </span>
           </div>
           <div class="actions spaced-sm">
             <button type="button" class="btn btn-big" disabled={players.length === 0} onClick={() => send({ type: "host:start" })} aria-describedby={players.length === 0 ? "start-hint" : undefined}>
-              <span aria-hidden="true">▶ </span>Start the tasting
+              <span aria-hidden="true">▶ </span>
+              {t("session.start")}
             </button>
             <button type="button" class="btn btn-secondary" onClick={onEdit}>
-              Edit tasting
+              {t("form.editLabel")}
             </button>
           </div>
           {players.length === 0 ? (
             <p id="start-hint" class="hint">
-              You can start once at least one player has joined.
+              {t("session.startHint")}
             </p>
           ) : null}
           <p class="hint tv-hint" data-testid="tv-hint">
-            Put the <a href={`/screen?code=${code}`} target="_blank" rel="noopener">projector view</a> on the TV and press F: it runs the
-            whole game from the keyboard or a clicker (Space for next, ? for the shortcuts).
+            {tx("session.tvHint", {
+              link: (
+                <a href={`/screen?code=${code}`} target="_blank" rel="noopener">
+                  {t("session.tvHintLink")}
+                </a>
+              ),
+            })}
           </p>
           {state.tasting ? (
             <p class="hint">
-              {state.tasting.wines.length} {state.tasting.wines.length === 1 ? "wine" : "wines"} · {state.tasting.timerSeconds} s per question
+              {t("session.wines", { count: state.tasting.wines.length })} · {t("session.perQuestion", { time: t("common.secondsShort", { count: state.tasting.timerSeconds }) })}
             </p>
           ) : null}
         </div>
@@ -350,19 +359,19 @@ function PlayerItem({ p, onKick }: { p: HostParticipant; onKick: () => void }) {
     <li class={`player ${p.online ? "online" : "offline"}`} data-pseudonym={p.pseudonym}>
       <span class="presence" aria-hidden="true" />
       <span class="player-name">{p.pseudonym}</span>
-      <span class="presence-text">{p.online ? "online" : "offline"}</span>
+      <span class="presence-text">{p.online ? t("session.online") : t("session.offlineTag")}</span>
       {confirm ? (
         <>
-          <button type="button" class="btn btn-danger btn-small" onClick={onKick} aria-label={`Confirm: remove ${p.pseudonym}`}>
-            Remove?
+          <button type="button" class="btn btn-danger btn-small" onClick={onKick} aria-label={t("session.removeLabel", { name: p.pseudonym })}>
+            {t("session.remove")}
           </button>
           <button type="button" class="btn btn-secondary btn-small" onClick={() => setConfirm(false)}>
-            Keep
+            {t("session.keep")}
           </button>
         </>
       ) : (
-        <button type="button" class="btn btn-secondary btn-small" onClick={() => setConfirm(true)} aria-label={`Kick ${p.pseudonym}`}>
-          Kick
+        <button type="button" class="btn btn-secondary btn-small" onClick={() => setConfirm(true)} aria-label={t("session.kickLabel", { name: p.pseudonym })}>
+          {t("session.kick")}
         </button>
       )}
     </li>
@@ -372,7 +381,7 @@ function PlayerItem({ p, onKick }: { p: HostParticipant; onKick: () => void }) {
 function Progress({ state }: { state: HostState }) {
   return (
     <p class="progress-label">
-      Wine {state.roundIndex + 1} of {state.totalRounds} · Question {state.questionIndex + 1} of {state.totalQuestions || "?"}
+      {t("session.progress", { n: state.roundIndex + 1, total: state.totalRounds, q: state.questionIndex + 1, questions: state.totalQuestions || "?" })}
     </p>
   );
 }
@@ -389,16 +398,16 @@ function Question({ state, send, question }: PhaseProps & { question: QuestionVi
       <div class="question-top">
         <div>
           <Progress state={state} />
-          <span class="category-chip">{CATEGORY_LABEL[question.category]}</span>
+          <span class="category-chip">{categoryLabel(question.category)}</span>
           <h1 id="hq-h" ref={h} tabIndex={-1} class="prompt">
-            {question.prompt}
+            {categoryPrompt(question.category)}
           </h1>
         </div>
         <Countdown timer={state.timer} paused={paused} size="lg" />
       </div>
       {paused ? (
         <p class="notice" role="status" data-testid="host-paused">
-          <PauseIcon /> Paused. Players can't answer until you resume.
+          <PauseIcon /> {t("session.pausedNote")}
         </p>
       ) : null}
       <ol class="host-options">
@@ -410,7 +419,8 @@ function Question({ state, send, question }: PhaseProps & { question: QuestionVi
             <span class="opt-text">{o.text}</span>
             {showAnswer && o.id === correctId ? (
               <span class="badge badge-correct">
-                <span aria-hidden="true">✓ </span>Correct
+                <span aria-hidden="true">✓ </span>
+                {t("dist.correct")}
               </span>
             ) : null}
           </li>
@@ -419,31 +429,32 @@ function Question({ state, send, question }: PhaseProps & { question: QuestionVi
       <div class="actions control-row">
         {paused ? (
           <button type="button" class="btn btn-big" onClick={() => send({ type: "host:resume" })}>
-            <span aria-hidden="true">▶ </span>Resume
+            <span aria-hidden="true">▶ </span>
+            {t("session.resume")}
           </button>
         ) : (
           <button type="button" class="btn btn-big btn-secondary" onClick={() => send({ type: "host:pause" })}>
-            <PauseIcon /> Pause
+            <PauseIcon /> {t("session.pause")}
           </button>
         )}
         <button type="button" class="btn btn-big" onClick={() => send({ type: "host:reveal" })} data-testid="reveal-button">
-          Reveal answer{everyoneAnswered(state) ? <span class="all-answered"> (everyone answered)</span> : null}
+          {t("session.reveal")}
+          {everyoneAnswered(state) ? <span class="all-answered"> {t("session.everyone")}</span> : null}
         </button>
         <label class="toggle">
-          <input type="checkbox" checked={showAnswer} onChange={(e) => setShowAnswer((e.currentTarget as HTMLInputElement).checked)} /> Show me the
-          correct answer
+          <input type="checkbox" checked={showAnswer} onChange={(e) => setShowAnswer((e.currentTarget as HTMLInputElement).checked)} /> {t("session.showAnswer")}
         </label>
       </div>
       <section class="card" aria-labelledby="answered-h">
         <h2 id="answered-h">
-          Answered: <span data-testid="answered-count">{answered.size}</span> of {total}
+          {tx("session.answered", { count: <span data-testid="answered-count">{formatNumber(answered.size)}</span>, total }, answered.size)}
         </h2>
         <ul class="answered-list">
           {state.participants.map((p) => (
             <li key={p.pseudonym} class={answered.has(p.pseudonym) ? "has-answered" : "waiting"}>
               <span aria-hidden="true">{answered.has(p.pseudonym) ? "✓" : "…"}</span> {p.pseudonym}
-              <span class="sr-only">{answered.has(p.pseudonym) ? " has answered" : " has not answered yet"}</span>
-              {!p.online ? <span class="muted small"> (offline)</span> : null}
+              <span class="sr-only"> {answered.has(p.pseudonym) ? t("session.hasAnswered") : t("session.notAnswered")}</span>
+              {!p.online ? <span class="muted small"> {t("session.offlineParen")}</span> : null}
             </li>
           ))}
         </ul>
@@ -458,15 +469,15 @@ function Reveal({ state, send }: PhaseProps) {
   const h = useScreenHeading<HTMLHeadingElement>(`r-${r?.questionId ?? ""}`);
   if (!r) return null;
   const options = q?.options ?? state.tasting?.wines.flatMap((w) => w.questions).find((x) => x.questionId === r.questionId)?.options ?? [];
-  const text = (id: string | null) => (id ? (options.find((o) => o.id === id)?.text ?? "?") : "no answer");
+  const text = (id: string | null) => (id ? (options.find((o) => o.id === id)?.text ?? "?") : t("session.noAnswer"));
   const correct = options.find((o) => o.id === r.correctOptionId);
   return (
     <section aria-labelledby="hr-h" data-testid="host-reveal">
       <Progress state={state} />
       <h1 id="hr-h" ref={h} tabIndex={-1}>
-        The answer: {correct?.text ?? "?"}
+        {t("session.answerIs", { answer: correct?.text ?? "?" })}
       </h1>
-      {q ? <p class="muted">{q.prompt}</p> : null}
+      {q ? <p class="muted">{categoryPrompt(q.category)}</p> : null}
       <Distribution options={options} counts={r.optionCounts} correctOptionId={r.correctOptionId} />
       <div class="actions control-row">
         <button type="button" class="btn btn-big" onClick={() => send({ type: "host:next" })}>
@@ -474,15 +485,15 @@ function Reveal({ state, send }: PhaseProps) {
         </button>
       </div>
       <section class="card" aria-labelledby="results-h">
-        <h2 id="results-h">Each player</h2>
+        <h2 id="results-h">{t("session.eachPlayer")}</h2>
         <div class="table-scroll">
         <table class="results-table">
           <thead>
             <tr>
-              <th scope="col">Player</th>
-              <th scope="col">Answer</th>
-              <th scope="col">Points</th>
-              <th scope="col">Total</th>
+              <th scope="col">{t("session.colPlayer")}</th>
+              <th scope="col">{t("session.colAnswer")}</th>
+              <th scope="col">{t("session.colPoints")}</th>
+              <th scope="col">{t("session.colTotal")}</th>
             </tr>
           </thead>
           <tbody>
@@ -493,8 +504,8 @@ function Reveal({ state, send }: PhaseProps) {
                   <span aria-hidden="true">{res.optionId === r.correctOptionId ? "✓ " : res.optionId ? "✗ " : "– "}</span>
                   {text(res.optionId)}
                 </td>
-                <td>+{res.points}</td>
-                <td>{res.totalScore}</td>
+                <td>+{formatNumber(res.points)}</td>
+                <td>{formatNumber(res.totalScore)}</td>
               </tr>
             ))}
           </tbody>
@@ -511,10 +522,12 @@ function Board({ state, send }: PhaseProps) {
   return (
     <section aria-labelledby="hb-h">
       <p class="progress-label">
-        {round ? `Wine ${state.roundIndex + 1} of ${state.totalRounds} complete` : `Wine ${state.roundIndex + 1} · after question ${state.questionIndex + 1} of ${state.totalQuestions || "?"}`}
+        {round
+          ? t("session.wineComplete", { n: state.roundIndex + 1, total: state.totalRounds })
+          : t("play.afterQuestion", { n: state.roundIndex + 1, q: state.questionIndex + 1, total: state.totalQuestions || "?" })}
       </p>
       <h1 id="hb-h" ref={h} tabIndex={-1}>
-        {round ? "Round leaderboard" : "Leaderboard"}
+        {round ? t("play.roundBoard") : t("board.title")}
       </h1>
       <div class="actions control-row">
         <button type="button" class="btn btn-big" onClick={() => send({ type: "host:next" })}>
@@ -522,40 +535,40 @@ function Board({ state, send }: PhaseProps) {
         </button>
       </div>
       {round && state.wine ? <WineCard wine={state.wine} roundIndex={state.roundIndex} totalRounds={state.totalRounds} /> : null}
-      <Leaderboard rankings={state.rankings ?? []} title={round ? "Round leaderboard" : "Leaderboard"} />
+      <Leaderboard rankings={state.rankings ?? []} title={round ? t("play.roundBoard") : t("board.title")} />
     </section>
   );
 }
 
 function Final({ state, code, hostKey, onDashboard }: PhaseProps) {
   const h = useScreenHeading<HTMLHeadingElement>("final");
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ failure: unknown } | null>(null);
   const rankings = state.rankings ?? [];
-  const exportAs = (format: "csv" | "json") => downloadResults(code, hostKey, format).catch((e: Error) => setError(e.message));
+  const exportAs = (format: "csv" | "json") => downloadResults(code, hostKey, format).catch((e: unknown) => setError({ failure: e }));
   return (
     <section aria-labelledby="hf-h" class="host-final">
       <h1 id="hf-h" ref={h} tabIndex={-1}>
-        {state.final ? "Final results" : "Tasting ended"}
+        {state.final ? t("play.finalResults") : t("session.ended")}
       </h1>
-      {state.endReason ? <p class="muted">{END_REASON[state.endReason]}</p> : null}
+      {state.endReason ? <p class="muted">{endReasonText(state.endReason)}</p> : null}
       {rankings.length ? <Podium rankings={rankings} /> : null}
       <div class="actions control-row">
         <button type="button" class="btn" onClick={() => void exportAs("csv")}>
-          Export CSV
+          {t("dash.exportCsv")}
         </button>
         <button type="button" class="btn btn-secondary" onClick={() => void exportAs("json")}>
-          Export JSON
+          {t("admin.export")}
         </button>
         <button type="button" class="btn btn-secondary" onClick={onDashboard}>
-          Back to your tastings
+          {t("session.back")}
         </button>
       </div>
       {error ? (
         <p class="alert" role="alert">
-          {error}
+          {errorText(error.failure)}
         </p>
       ) : null}
-      {rankings.length ? <Leaderboard rankings={rankings} title="Final leaderboard" /> : null}
+      {rankings.length ? <Leaderboard rankings={rankings} title={t("play.finalBoard")} /> : null}
     </section>
   );
 }

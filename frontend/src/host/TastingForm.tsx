@@ -4,8 +4,11 @@
 import { useMemo, useState } from "preact/hooks";
 import type { Category } from "../protocol.gen";
 import { Combobox } from "../components/Combobox";
-import { CATEGORIES, CATEGORY_LABEL } from "../lib/labels";
-import { CAP_RANGE, MAX_TITLE_CHARS, MAX_WINES, TIMER_RANGE, fieldPath, validateDraft, type Draft, type DraftQuestion } from "../lib/validate";
+import { t, textOf } from "../i18n";
+import { categoryLabel } from "../i18n/wire";
+import { CATEGORIES } from "../lib/labels";
+import { CAP_RANGE, MAX_TITLE_CHARS, MAX_WINES, TIMER_RANGE, fieldPath, validateDraft, type Draft, type DraftQuestion, type Problem } from "../lib/validate";
+import "../i18n/staff"; // the host-only texts this module shows
 
 export type Suggestions = Partial<Record<Category, string[]>>;
 
@@ -21,14 +24,14 @@ interface Props {
   initial: Draft;
   suggestions: Suggestions;
   mode: "create" | "edit";
-  serverErrors: Map<string, string>;
+  serverErrors: Map<string, Problem>;
   busy: boolean;
   onSubmit: (draft: Draft) => void;
   onCancel?: () => void;
   onDraftChange?: (draft: Draft) => void;
 }
 
-const SLOT_LABEL = ["Correct answer", "Wrong answer 1", "Wrong answer 2", "Wrong answer 3"];
+const slotLabel = (slot: number) => (slot === 0 ? t("form.slotCorrect") : t("form.slotWrong", { n: slot }));
 
 function pickDistractors(pool: string[], taken: string[], count: number): string[] {
   const used = new Set(taken.map((t) => t.trim().toLowerCase()).filter(Boolean));
@@ -57,8 +60,9 @@ export function TastingForm({ initial, suggestions, mode, serverErrors, busy, on
   const markEdited = (path: string) => setEdited((e) => (e.has(path) ? e : new Set(e).add(path)));
   const errorFor = (path: string): string | null => {
     const server = !edited.has(path) ? serverErrors.get(path) : undefined;
-    if (server) return server;
-    return submitted || touched.has(path) ? (errors.get(path) ?? null) : null;
+    if (server) return textOf(server);
+    const problem = submitted || touched.has(path) ? errors.get(path) : undefined;
+    return problem ? textOf(problem) : null;
   };
 
   const setAnswer = (w: number, q: number, slot: number, value: string) => {
@@ -97,7 +101,7 @@ export function TastingForm({ initial, suggestions, mode, serverErrors, busy, on
     <form
       class="tasting-form"
       noValidate
-      aria-label={mode === "create" ? "New tasting" : "Edit tasting"}
+      aria-label={mode === "create" ? t("host.newTitle") : t("form.editLabel")}
       onSubmit={(e) => {
         e.preventDefault();
         setSubmitted(true);
@@ -113,15 +117,15 @@ export function TastingForm({ initial, suggestions, mode, serverErrors, busy, on
       }}
     >
       <section class="card form-settings" aria-labelledby="settings-h">
-        <h2 id="settings-h">Settings</h2>
+        <h2 id="settings-h">{t("form.settings")}</h2>
         <div class="field">
-          <label for="f-title">Title (optional)</label>
+          <label for="f-title">{t("form.title")}</label>
           <input
             id="f-title"
             class="input"
             value={draft.title}
             maxLength={MAX_TITLE_CHARS * 2}
-            placeholder="Blank: the first wine's name"
+            placeholder={t("form.titlePlaceholder")}
             aria-invalid={errorFor("title") ? "true" : undefined}
             aria-describedby={errorFor("title") ? "f-title-err" : "f-title-hint"}
             onInput={(e) => {
@@ -136,14 +140,14 @@ export function TastingForm({ initial, suggestions, mode, serverErrors, busy, on
             </span>
           ) : (
             <span id="f-title-hint" class="hint">
-              Up to {MAX_TITLE_CHARS} characters.
+              {t("form.titleHint", { max: MAX_TITLE_CHARS })}
             </span>
           )}
         </div>
         <div class="settings-row">
           <div class="field">
             <label for="f-timer">
-              Time per question: <output for="f-timer">{draft.timerSeconds} s</output>
+              {t("form.timer")} <output for="f-timer">{t("common.secondsShort", { count: draft.timerSeconds })}</output>
             </label>
             <input
               id="f-timer"
@@ -153,13 +157,13 @@ export function TastingForm({ initial, suggestions, mode, serverErrors, busy, on
               max={TIMER_RANGE[1]}
               step={5}
               value={draft.timerSeconds}
-              aria-valuetext={`${draft.timerSeconds} seconds`}
+              aria-valuetext={t("common.seconds", { count: draft.timerSeconds })}
               onInput={(e) => setDraft({ ...draft, timerSeconds: Number((e.currentTarget as HTMLInputElement).value) })}
             />
-            <span class="hint">Between {TIMER_RANGE[0]} and {TIMER_RANGE[1]} seconds.</span>
+            <span class="hint">{t("field.timer", { min: TIMER_RANGE[0], max: TIMER_RANGE[1] })}</span>
           </div>
           <div class="field">
-            <label for="f-maxParticipants">Maximum players</label>
+            <label for="f-maxParticipants">{t("form.cap")}</label>
             <input
               id="f-maxParticipants"
               class="input"
@@ -190,8 +194,8 @@ export function TastingForm({ initial, suggestions, mode, serverErrors, busy, on
         return (
           <fieldset key={w} class="card wine-fieldset">
             <legend class="wine-legend">
-              <span class="wine-num">Wine {w + 1}</span>
-              <span class="wine-name">{name || "unnamed"}</span>
+              <span class="wine-num">{t("form.wine", { n: w + 1 })}</span>
+              <span class="wine-name">{name || t("form.unnamed")}</span>
             </legend>
             <div class="wine-tools">
               <button
@@ -206,7 +210,8 @@ export function TastingForm({ initial, suggestions, mode, serverErrors, busy, on
                   return next;
                 })}
               >
-                {collapsed.has(w) ? "Show" : "Hide"} questions<span class="sr-only"> of wine {w + 1}</span>
+                {collapsed.has(w) ? t("form.showQuestions") : t("form.hideQuestions")}
+                <span class="sr-only"> {t("form.ofWine", { n: w + 1 })}</span>
               </button>
               {collapsed.has(w) ? <WineSummary wine={wine} problems={[...errors.keys()].filter((p) => p.startsWith(`wines[${w}].`)).length} /> : null}
             </div>
@@ -214,13 +219,10 @@ export function TastingForm({ initial, suggestions, mode, serverErrors, busy, on
             {wine.map((q, qi) => (
               <div key={q.category} class="question-block">
                 <div class="question-block-head">
-                  <h3>{CATEGORY_LABEL[q.category]}</h3>
+                  <h3>{categoryLabel(q.category)}</h3>
                   <button type="button" class="btn btn-secondary btn-small" onClick={() => fillDistractors(w, qi)} disabled={!(suggestions[q.category]?.length)}>
-                    Suggest wrong answers
-                    <span class="sr-only">
-                      {" "}
-                      for wine {w + 1}, {CATEGORY_LABEL[q.category]}
-                    </span>
+                    {t("form.suggest")}
+                    <span class="sr-only"> {t("form.suggestFor", { n: w + 1, category: categoryLabel(q.category) })}</span>
                   </button>
                 </div>
                 <div class="answer-grid">
@@ -233,10 +235,8 @@ export function TastingForm({ initial, suggestions, mode, serverErrors, busy, on
                         class={slot === 0 ? "slot-correct" : "slot-wrong"}
                         label={
                           <>
-                            <span class="sr-only">
-                              Wine {w + 1}, {CATEGORY_LABEL[q.category]},{" "}
-                            </span>
-                            {SLOT_LABEL[slot]}
+                            <span class="sr-only">{t("form.fieldContext", { n: w + 1, category: categoryLabel(q.category) })} </span>
+                            {slotLabel(slot)}
                           </>
                         }
                         value={value}
@@ -260,7 +260,7 @@ export function TastingForm({ initial, suggestions, mode, serverErrors, busy, on
                   setDraft({ ...draft, wines: draft.wines.filter((_, i) => i !== w) });
                 }}
               >
-                Remove wine {w + 1}
+                {t("form.removeWine", { n: w + 1 })}
               </button>
             ) : null}
           </fieldset>
@@ -275,21 +275,21 @@ export function TastingForm({ initial, suggestions, mode, serverErrors, busy, on
           disabled={draft.wines.length >= MAX_WINES}
           onClick={() => setDraft({ ...draft, wines: [...draft.wines, emptyWine()] })}
         >
-          + Add a wine
+          {t("form.addWine")}
         </button>
         <span class="spacer" />
         {onCancel ? (
           <button type="button" class="btn btn-secondary" onClick={onCancel}>
-            Cancel
+            {t("common.cancel")}
           </button>
         ) : null}
         <button type="submit" class="btn btn-big" disabled={busy}>
-          {busy ? "Saving…" : mode === "create" ? "Create tasting" : "Save changes"}
+          {busy ? t("form.saving") : mode === "create" ? t("form.create") : t("form.save")}
         </button>
       </div>
       {submitted && errors.size > 0 ? (
         <p class="alert" role="alert">
-          {errors.size === 1 ? "One field needs" : `${errors.size} fields need`} attention before saving.
+          {t("form.attention", { count: errors.size })}
         </p>
       ) : null}
     </form>
@@ -300,8 +300,8 @@ function WineSummary({ wine, problems }: { wine: DraftQuestion[]; problems: numb
   const filled = wine.reduce((n, q) => n + [q.correct, ...q.distractors].filter((v) => v.trim()).length, 0);
   return (
     <span class="wine-summary">
-      {filled} of {wine.length * 4} answers filled
-      {problems ? <span class="field-error"> {problems === 1 ? "1 field needs attention" : `${problems} fields need attention`}</span> : null}
+      {t("form.filled", { count: filled, total: wine.length * 4 })}
+      {problems ? <span class="field-error"> {t("form.problems", { count: problems })}</span> : null}
     </span>
   );
 }

@@ -11,9 +11,12 @@ export function useScreenHeading<T extends HTMLElement>(screenKey: string) {
   const ref = useRef<T>(null);
   const first = useRef(true);
   useEffect(() => {
-    // The tab title follows the screen too (what screen readers announce on tab switches).
+    // The tab title follows the screen, and its language (what screen readers announce on
+    // tab switches): refreshed on every render, not only on screen changes.
     const text = ref.current?.textContent?.trim();
     if (text) document.title = `${text} · Sommelier Arena`;
+  });
+  useEffect(() => {
     if (first.current) {
       first.current = false;
       // On first load, leave focus where the browser put it unless nothing has it.

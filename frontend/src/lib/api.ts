@@ -1,4 +1,6 @@
 // Small fetch helpers for the JSON HTTP API: errors come back as `{error: {code, message}}`.
+// An ApiFailure's `message` is the server's English text (for logs); screens show
+// `errorText(failure)` (i18n/wire.ts), written from the code in the reader's language.
 import type { FieldError, PublicSessionInfo } from "../protocol.gen";
 import type { ErrorBody } from "../api.gen";
 

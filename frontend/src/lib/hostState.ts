@@ -1,6 +1,7 @@
 // The host's view of a running session, rebuilt from `host:state_snapshot` and kept current
 // by the live messages (deltas). Shared by the host page and the projector screen. Pure: the
 // socket's clock comes in as a function, so the reducer runs (and is tested) without a socket.
+import { t } from "../i18n/core";
 import type {
   EndReason,
   HostParticipant,
@@ -13,6 +14,7 @@ import type {
   WineReveal,
 } from "../protocol.gen";
 import { NO_TIMER, timerFrom as timer, type LocalDeadline, type Timer } from "./countdown";
+import "../i18n/staff"; // the host-only texts this module shows
 
 export interface HostState {
   ready: boolean;
@@ -191,11 +193,11 @@ export function applyHost(s: HostState, msg: ServerMessage, clock: LocalDeadline
  * unveiled), the last round's to the final results.
  */
 export function nextLabel(s: HostState): string {
-  if (s.phase === "question_revealed") return "Show leaderboard";
+  if (s.phase === "question_revealed") return t("next.leaderboard");
   if (s.phase === "question_leaderboard") {
     const total = s.totalQuestions || questionsOf(s.tasting, s.roundIndex);
-    return s.questionIndex + 1 >= total ? "Reveal the wine" : "Next question";
+    return s.questionIndex + 1 >= total ? t("next.wine") : t("next.question");
   }
-  if (s.phase === "round_leaderboard") return s.roundIndex + 1 >= s.totalRounds ? "Final results" : "Next wine";
-  return "Next";
+  if (s.phase === "round_leaderboard") return s.roundIndex + 1 >= s.totalRounds ? t("play.finalResults") : t("next.nextWine");
+  return t("next.next");
 }

@@ -2,11 +2,11 @@
 // of ranked participants as the server counts them (never the length of a top-10 list), and
 // the gap to the next place up.
 import type { RankingEntry } from "../protocol.gen";
-import { ordinal } from "./labels";
+import { ordinal, t } from "../i18n/core";
 
 /** "3rd of 12" when the number ranked is known, else "3rd" (a top-10 list's length is no total). */
 export function placeText(rank: number, ranked: number | null): string {
-  return ranked !== null && ranked >= rank ? `${ordinal(rank)} of ${ranked}` : ordinal(rank);
+  return ranked !== null && ranked >= rank ? t("play.placeOf", { place: ordinal(rank), total: ranked }) : ordinal(rank);
 }
 
 /** Points between `me` and the nearest better score shown in `rankings`, with that place; null at the top or when unseen. */

@@ -15,7 +15,7 @@ export interface SessionSocketHook {
   stop: () => void;
 }
 
-export interface SessionSocketOptions {
+export interface SessionSocketOptions<F extends string = string> {
   code: string;
   /** Whether to connect at all (e.g. false until a code and a key are known). */
   enabled?: boolean;
@@ -23,15 +23,15 @@ export interface SessionSocketOptions {
   identify: () => ClientMessage | null;
   /** Each server message (pongs excluded), with the socket for its clock and outbox. */
   onMessage: (msg: ServerMessage, sock: SessionSocket) => void;
-  /** Errors that end this page's use of the socket, with the text to show (see `onFatal`). */
-  fatal?: Partial<Record<ErrorCode, string>>;
+  /** Errors that end this page's use of the socket, with what to show (a message key; see `onFatal`). */
+  fatal?: Partial<Record<ErrorCode, F>>;
   /** Called once the socket stopped for a `fatal` error; `onMessage` does not see it. */
-  onFatal?: (text: string, code: ErrorCode) => void;
+  onFatal?: (text: F, code: ErrorCode) => void;
   /** Reconnects with a new socket when one of these changes (besides the code). */
   keys?: unknown[];
 }
 
-export function useSessionSocket(opts: SessionSocketOptions): SessionSocketHook {
+export function useSessionSocket<F extends string = string>(opts: SessionSocketOptions<F>): SessionSocketHook {
   const [status, setStatus] = useState<ConnectionStatus>("connecting");
   const sockRef = useRef<SessionSocket | null>(null);
   // The latest closures, so a re-render never needs a new socket.

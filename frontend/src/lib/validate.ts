@@ -1,8 +1,14 @@
 // The tasting form's rules, the same as the server's (crates/core tasting.rs): answers trimmed,
 // 1–100 characters, no control characters, the four options of a question pairwise different
-// ignoring case; title ≤ 80; timer 15–120 s; cap 2–1000. Errors use the server's field paths.
+// ignoring case; title ≤ 80; timer 15–120 s; cap 2–1000. Errors use the server's field paths
+// and are message keys with their values (`textOf` writes them in the reader's language),
+// so this module stays free of UI and loads in Node as it is.
 import type { Category, FieldError, TastingInput } from "../protocol.gen";
 import { LIMITS } from "../api.gen";
+import type { Text } from "../i18n/core";
+
+/** A rule failure: the message key and its placeholder values. */
+export type Problem = Text;
 
 // The numbers come from crates/core (api.gen.ts), never copied.
 export const MAX_ANSWER_CHARS = LIMITS.MAX_ANSWER_CHARS;
@@ -14,12 +20,12 @@ export const MAX_WINES = LIMITS.MAX_WINES;
 const CONTROL = /\p{Cc}/u;
 
 /** Why an answer text is refused, or null. */
-export function answerProblem(raw: string): string | null {
-  const t = raw.trim();
-  if (!t) return "Required";
-  if (CONTROL.test(t)) return "Must not contain control characters";
-  const n = [...t].length;
-  if (n > MAX_ANSWER_CHARS) return `At most ${MAX_ANSWER_CHARS} characters (now ${n})`;
+export function answerProblem(raw: string): Problem | null {
+  const text = raw.trim();
+  if (!text) return { key: "field.required" };
+  if (CONTROL.test(text)) return { key: "field.control" };
+  const n = [...text].length;
+  if (n > MAX_ANSWER_CHARS) return { key: "field.tooLongNow", vars: { max: MAX_ANSWER_CHARS, count: n } };
   return null;
 }
 
@@ -41,20 +47,20 @@ export function fieldPath(w: number, q: number, slot: number): string {
   return slot === 0 ? `${base}.correctAnswer` : `${base}.distractors[${slot - 1}]`;
 }
 
-/** Every rule failure, keyed by field path (a map of path → message). */
-export function validateDraft(d: Draft): Map<string, string> {
-  const errors = new Map<string, string>();
+/** Every rule failure, keyed by field path (a map of path → problem). */
+export function validateDraft(d: Draft): Map<string, Problem> {
+  const errors = new Map<string, Problem>();
   const title = d.title.trim();
-  if (CONTROL.test(title)) errors.set("title", "Must not contain control characters");
-  else if ([...title].length > MAX_TITLE_CHARS) errors.set("title", `At most ${MAX_TITLE_CHARS} characters`);
+  if (CONTROL.test(title)) errors.set("title", { key: "field.control" });
+  else if ([...title].length > MAX_TITLE_CHARS) errors.set("title", { key: "field.tooLong", vars: { max: MAX_TITLE_CHARS } });
   if (!Number.isInteger(d.timerSeconds) || d.timerSeconds < TIMER_RANGE[0] || d.timerSeconds > TIMER_RANGE[1]) {
-    errors.set("timerSeconds", `Between ${TIMER_RANGE[0]} and ${TIMER_RANGE[1]} seconds`);
+    errors.set("timerSeconds", { key: "field.timer", vars: { min: TIMER_RANGE[0], max: TIMER_RANGE[1] } });
   }
   if (!Number.isInteger(d.maxParticipants) || d.maxParticipants < CAP_RANGE[0] || d.maxParticipants > CAP_RANGE[1]) {
-    errors.set("maxParticipants", `A whole number between ${CAP_RANGE[0]} and ${CAP_RANGE[1]}`);
+    errors.set("maxParticipants", { key: "field.cap", vars: { min: CAP_RANGE[0], max: CAP_RANGE[1] } });
   }
-  if (d.wines.length === 0) errors.set("wines", "Add at least one wine");
-  if (d.wines.length > MAX_WINES) errors.set("wines", `At most ${MAX_WINES} wines`);
+  if (d.wines.length === 0) errors.set("wines", { key: "field.noWines" });
+  if (d.wines.length > MAX_WINES) errors.set("wines", { key: "field.tooManyWines", vars: { max: MAX_WINES } });
   d.wines.forEach((wine, w) => {
     wine.forEach((q, qi) => {
       const seen = new Set<string>();
@@ -66,7 +72,7 @@ export function validateDraft(d: Draft): Map<string, string> {
           return;
         }
         const key = raw.trim().toLowerCase();
-        if (seen.has(key)) errors.set(path, "Must differ from the other options (ignoring case)");
+        if (seen.has(key)) errors.set(path, { key: "field.duplicate" });
         seen.add(key);
       });
     });
@@ -74,9 +80,12 @@ export function validateDraft(d: Draft): Map<string, string> {
   return errors;
 }
 
-/** Server field errors (`INVALID_TASTING`) as the same path → message map. */
-export function fieldErrorMap(fields: FieldError[]): Map<string, string> {
-  return new Map(fields.map((f) => [f.path, f.message.charAt(0).toUpperCase() + f.message.slice(1)]));
+/**
+ * Server field errors (`INVALID_TASTING`) as the same path → problem map. They carry no code,
+ * only the server's English reason, which is quoted inside a translated "refused" line.
+ */
+export function fieldErrorMap(fields: FieldError[]): Map<string, Problem> {
+  return new Map(fields.map((f) => [f.path, { key: "field.refused", vars: { reason: f.message } }]));
 }
 
 export function draftToInput(d: Draft): TastingInput {

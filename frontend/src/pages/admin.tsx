@@ -2,15 +2,17 @@
 // wine answers: the five categories with counts, search, add, delete, the suggestions review
 // queue (approve or reject), and import/export of the whole collection as JSON.
 import "../styles/admin.css";
-import { render } from "preact";
+import "../i18n/staff"; // this page's texts, before it renders
 import { useEffect, useMemo, useState } from "preact/hooks";
 import type { Category } from "../protocol.gen";
 import { TopBar } from "../components/Brand";
 import { api, ApiFailure } from "../lib/api";
 import { useScreenHeading } from "../lib/a11y";
-import { CATEGORIES, CATEGORY_LABEL } from "../lib/labels";
-import { answerProblem } from "../lib/validate";
+import { CATEGORIES } from "../lib/labels";
+import { answerProblem, type Problem } from "../lib/validate";
 import { saveBlob } from "../host/download";
+import { formatList, formatNumber, renderPage, t, textOf } from "../i18n";
+import { categoryLabel, errorText } from "../i18n/wire";
 
 type Collection = Record<Category, string[]>;
 
@@ -21,6 +23,13 @@ interface Suggestion {
 }
 
 const SECRET_KEY = "sa:adminSecret";
+
+/** A status or error line, written when shown so it follows the language picker. */
+interface Line {
+  text: () => string;
+}
+
+const failureLine = (e: unknown): Line => ({ text: () => errorText(e) });
 
 function emptyCollection(): Collection {
   return { color: [], region: [], grape_variety: [], vintage_year: [], wine_name: [] };
@@ -65,7 +74,7 @@ function App() {
       <TopBar>
         {secret ? (
           <button type="button" class="btn btn-secondary btn-small" onClick={logout}>
-            Log out
+            {t("admin.logout")}
           </button>
         ) : null}
       </TopBar>
@@ -88,20 +97,20 @@ function App() {
 function Login({ onLogin }: { onLogin: (secret: string) => void }) {
   const h = useScreenHeading<HTMLHeadingElement>("login");
   const [value, setValue] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Line | null>(null);
   const [busy, setBusy] = useState(false);
   return (
     <section class="card login" aria-labelledby="login-h">
       <h1 id="login-h" ref={h} tabIndex={-1}>
-        Admin login
+        {t("admin.loginTitle")}
       </h1>
-      <p class="muted">Curate the wine answers that power the hosts' suggestions.</p>
+      <p class="muted">{t("admin.loginIntro")}</p>
       <form
         noValidate
         onSubmit={async (e) => {
           e.preventDefault();
           if (!value.trim()) {
-            setError("Enter the admin secret.");
+            setError({ text: () => t("admin.secretEmpty") });
             return;
           }
           setBusy(true);
@@ -110,14 +119,14 @@ function Login({ onLogin }: { onLogin: (secret: string) => void }) {
             await api("/api/admin/session", { bearer: value.trim() });
             onLogin(value.trim());
           } catch (err) {
-            setError(err instanceof ApiFailure && (err.status === 401 || err.status === 403) ? "That secret is not right." : err instanceof Error ? err.message : "Login failed.");
+            setError(err instanceof ApiFailure && (err.status === 401 || err.status === 403) ? { text: () => t("admin.secretWrong") } : failureLine(err));
           } finally {
             setBusy(false);
           }
         }}
       >
         <div class="field">
-          <label for="admin-secret">Admin secret</label>
+          <label for="admin-secret">{t("admin.secret")}</label>
           <input
             id="admin-secret"
             class="input"
@@ -130,12 +139,12 @@ function Login({ onLogin }: { onLogin: (secret: string) => void }) {
           />
           {error ? (
             <span id="admin-secret-err" class="field-error" role="alert">
-              {error}
+              {error.text()}
             </span>
           ) : null}
         </div>
         <button type="submit" class="btn btn-big btn-block" disabled={busy}>
-          {busy ? "Checking…" : "Log in"}
+          {busy ? t("admin.checking") : t("admin.login")}
         </button>
       </form>
     </section>
@@ -149,14 +158,20 @@ function Curator({ secret, onUnauthorized }: { secret: string; onUnauthorized: (
   const [category, setCategory] = useState<Category>("color");
   const [query, setQuery] = useState("");
   const [newValue, setNewValue] = useState("");
-  const [addError, setAddError] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [addError, setAddError] = useState<Problem | Line | null>(null);
+  const [status, setStatusLine] = useState<Line | null>(null);
+  const [error, setError] = useState<Line | null>(null);
   const [undo, setUndo] = useState<{ category: Category; value: string } | null>(null);
+
+  /** Shows a status line; only a deletion's line offers Undo. */
+  const setStatus = (text: () => string, undoable: { category: Category; value: string } | null = null) => {
+    setStatusLine({ text });
+    setUndo(undoable);
+  };
 
   const fail = (e: unknown) => {
     if (e instanceof ApiFailure && e.status === 401) onUnauthorized();
-    setError(e instanceof Error ? e.message : "Something went wrong.");
+    setError(failureLine(e));
   };
 
   const load = async () => {
@@ -189,12 +204,14 @@ function Curator({ secret, onUnauthorized }: { secret: string; onUnauthorized: (
     }
     setAddError(null);
     try {
-      const r = await api<{ added?: string[]; existing?: string[] }>(`/api/answers/${category}`, { method: "POST", bearer: secret, json: { value: newValue.trim() } });
-      setStatus(r?.added?.length ? `Added “${newValue.trim()}” to ${CATEGORY_LABEL[category]}.` : `“${newValue.trim()}” is already in ${CATEGORY_LABEL[category]}.`);
+      const value = newValue.trim();
+      const r = await api<{ added?: string[]; existing?: string[] }>(`/api/answers/${category}`, { method: "POST", bearer: secret, json: { value } });
+      const key = r?.added?.length ? "admin.added" : "admin.exists";
+      setStatus(() => t(key, { value, category: categoryLabel(category) }));
       setNewValue("");
       await load();
     } catch (err) {
-      if (err instanceof ApiFailure && err.status === 400) setAddError(err.message);
+      if (err instanceof ApiFailure && err.status === 400) setAddError(failureLine(err));
       else fail(err);
     }
   };
@@ -202,8 +219,7 @@ function Curator({ secret, onUnauthorized }: { secret: string; onUnauthorized: (
   const remove = async (value: string) => {
     try {
       await api(`/api/answers/${category}/${encodeURIComponent(value)}`, { method: "DELETE", bearer: secret });
-      setStatus(`Deleted “${value}” from ${CATEGORY_LABEL[category]}.`);
-      setUndo({ category, value });
+      setStatus(() => t("admin.deleted", { value, category: categoryLabel(category) }), { category, value });
       await load();
     } catch (e) {
       fail(e);
@@ -214,7 +230,7 @@ function Curator({ secret, onUnauthorized }: { secret: string; onUnauthorized: (
     const path = `/api/suggestions/${s.category}/${encodeURIComponent(s.value)}`;
     try {
       await api(approve ? `${path}/approve` : path, { method: approve ? "POST" : "DELETE", bearer: secret });
-      setStatus(`${approve ? "Approved" : "Rejected"} “${s.value}” (${CATEGORY_LABEL[s.category]}).`);
+      setStatus(() => t(approve ? "admin.approved" : "admin.rejected", { value: s.value, category: categoryLabel(s.category) }));
       await load();
     } catch (e) {
       fail(e);
@@ -225,7 +241,7 @@ function Curator({ secret, onUnauthorized }: { secret: string; onUnauthorized: (
     try {
       const all = await api<unknown>("/api/answers", { bearer: secret });
       saveBlob(new Blob([JSON.stringify(all, null, 2)], { type: "application/json" }), "wine-answers.json");
-      setStatus("Exported the whole collection.");
+      setStatus(() => t("admin.exported"));
     } catch (e) {
       fail(e);
     }
@@ -236,11 +252,11 @@ function Curator({ secret, onUnauthorized }: { secret: string; onUnauthorized: (
     try {
       parsed = JSON.parse(await file.text());
     } catch {
-      setError("That file is not valid JSON.");
+      setError({ text: () => t("admin.notJson") });
       return;
     }
     if (!parsed || typeof parsed !== "object") {
-      setError("Expected an object with the five categories.");
+      setError({ text: () => t("admin.notObject") });
       return;
     }
     let added = 0;
@@ -258,7 +274,11 @@ function Curator({ secret, onUnauthorized }: { secret: string; onUnauthorized: (
           existing += r?.existing?.length ?? 0;
         }
       }
-      setStatus(`Import done: ${added} added, ${existing} already present${skipped ? `, ${skipped} invalid skipped` : ""}.`);
+      setStatus(() => {
+        const parts = [t("admin.importAdded", { count: added }), t("admin.importExisting", { count: existing })];
+        if (skipped) parts.push(t("admin.importSkipped", { count: skipped }));
+        return t("admin.importDone", { parts: formatList(parts) });
+      });
       await load();
     } catch (e) {
       fail(e);
@@ -268,13 +288,13 @@ function Curator({ secret, onUnauthorized }: { secret: string; onUnauthorized: (
   return (
     <>
       <h1 ref={h} tabIndex={-1}>
-        Wine answers
+        {t("admin.title")}
       </h1>
       <div class="status-row">
         <p class="status-line" role="status" data-testid="admin-status">
-          {status ?? ""}
+          {status?.text() ?? ""}
         </p>
-        {undo && status?.startsWith("Deleted") ? (
+        {undo ? (
           <button
             type="button"
             class="btn btn-secondary btn-small"
@@ -283,23 +303,24 @@ function Curator({ secret, onUnauthorized }: { secret: string; onUnauthorized: (
               setUndo(null);
               try {
                 await api(`/api/answers/${c}`, { method: "POST", bearer: secret, json: { value } });
-                setStatus(`Restored “${value}” to ${CATEGORY_LABEL[c]}.`);
+                setStatus(() => t("admin.restored", { value, category: categoryLabel(c) }));
                 await load();
               } catch (e) {
                 fail(e);
               }
             }}
           >
-            Undo<span class="sr-only"> deleting {undo.value}</span>
+            <span aria-hidden="true">{t("admin.undo")}</span>
+            <span class="sr-only">{t("admin.undoLabel", { value: undo.value })}</span>
           </button>
         ) : null}
       </div>
       {error ? (
         <p class="alert" role="alert">
-          {error}
+          {error.text()}
         </p>
       ) : null}
-      <nav aria-label="Categories" class="cat-tabs">
+      <nav aria-label={t("admin.categories")} class="cat-tabs">
         {CATEGORIES.map((c) => (
           <button
             key={c}
@@ -311,19 +332,19 @@ function Curator({ secret, onUnauthorized }: { secret: string; onUnauthorized: (
               setQuery("");
             }}
           >
-            <span>{CATEGORY_LABEL[c]}</span>
+            <span>{categoryLabel(c)}</span>
             <span class="cat-count" data-testid={`count-${c}`}>
-              {data ? data[c].length : "…"}
+              {data ? formatNumber(data[c].length) : "…"}
             </span>
           </button>
         ))}
       </nav>
       <div class="admin-grid">
         <section class="card" aria-labelledby="values-h">
-          <h2 id="values-h">{CATEGORY_LABEL[category]}</h2>
+          <h2 id="values-h">{categoryLabel(category)}</h2>
           <form class="add-form" onSubmit={(e) => void add(e)} noValidate>
             <div class="field">
-              <label for="add-value">Add to {CATEGORY_LABEL[category]}</label>
+              <label for="add-value">{t("admin.addTo", { category: categoryLabel(category) })}</label>
               <div class="inline">
                 <input
                   id="add-value"
@@ -337,29 +358,29 @@ function Curator({ secret, onUnauthorized }: { secret: string; onUnauthorized: (
                   }}
                 />
                 <button type="submit" class="btn">
-                  Add
+                  {t("admin.add")}
                 </button>
               </div>
               {addError ? (
                 <span id="add-err" class="field-error">
-                  {addError}
+                  {"text" in addError ? addError.text() : textOf(addError)}
                 </span>
               ) : null}
             </div>
           </form>
           <div class="field">
-            <label for="search">Search {CATEGORY_LABEL[category]}</label>
+            <label for="search">{t("admin.search", { category: categoryLabel(category) })}</label>
             <input id="search" class="input" type="search" value={query} onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)} />
           </div>
           <p class="muted small">
-            {shown.length} of {data?.[category].length ?? 0} shown
+            {t("admin.shown", { count: shown.length, total: data?.[category].length ?? 0 })}
           </p>
-          <ul class="value-list" aria-label={`${CATEGORY_LABEL[category]} values`}>
+          <ul class="value-list" aria-label={t("admin.values", { category: categoryLabel(category) })}>
             {shown.map((v) => (
               <li key={v}>
                 <span>{v}</span>
-                <button type="button" class="btn btn-danger btn-small" onClick={() => void remove(v)} aria-label={`Delete ${v}`}>
-                  Delete
+                <button type="button" class="btn btn-danger btn-small" onClick={() => void remove(v)} aria-label={t("admin.deleteLabel", { value: v })}>
+                  {t("admin.delete")}
                 </button>
               </li>
             ))}
@@ -367,11 +388,13 @@ function Curator({ secret, onUnauthorized }: { secret: string; onUnauthorized: (
         </section>
         <div>
           <section class="card" aria-labelledby="sugg-h">
-            <h2 id="sugg-h">Suggestions to review {suggestions ? <span class="count-pill">{suggestions.length}</span> : null}</h2>
+            <h2 id="sugg-h">
+              {t("admin.review")} {suggestions ? <span class="count-pill">{formatNumber(suggestions.length)}</span> : null}
+            </h2>
             {suggestions === null ? (
-              <p class="muted">Loading…</p>
+              <p class="muted">{t("common.loading")}</p>
             ) : suggestions.length === 0 ? (
-              <p class="muted">No suggestions waiting. Hosts' custom answers appear here.</p>
+              <p class="muted">{t("admin.noSuggestions")}</p>
             ) : (
               <ul class="sugg-list">
                 {suggestions.map((s) => (
@@ -380,16 +403,16 @@ function Curator({ secret, onUnauthorized }: { secret: string; onUnauthorized: (
                       <strong>{s.value}</strong>
                       <span class="muted small">
                         {" "}
-                        · {CATEGORY_LABEL[s.category]}
-                        {s.count && s.count > 1 ? ` · proposed ${s.count}×` : ""}
+                        · {categoryLabel(s.category)}
+                        {s.count && s.count > 1 ? ` · ${t("admin.proposed", { count: s.count })}` : ""}
                       </span>
                     </div>
                     <div class="actions">
-                      <button type="button" class="btn btn-small" onClick={() => void review(s, true)} aria-label={`Approve ${s.value}`}>
-                        Approve
+                      <button type="button" class="btn btn-small" onClick={() => void review(s, true)} aria-label={t("admin.approveLabel", { value: s.value })}>
+                        {t("admin.approve")}
                       </button>
-                      <button type="button" class="btn btn-danger btn-small" onClick={() => void review(s, false)} aria-label={`Reject ${s.value}`}>
-                        Reject
+                      <button type="button" class="btn btn-danger btn-small" onClick={() => void review(s, false)} aria-label={t("admin.rejectLabel", { value: s.value })}>
+                        {t("admin.reject")}
                       </button>
                     </div>
                   </li>
@@ -398,14 +421,14 @@ function Curator({ secret, onUnauthorized }: { secret: string; onUnauthorized: (
             )}
           </section>
           <section class="card" aria-labelledby="io-h">
-            <h2 id="io-h">Import and export</h2>
-            <p class="muted small">JSON with the five categories as keys, each a list of values. Import adds new values and keeps existing ones.</p>
+            <h2 id="io-h">{t("admin.io")}</h2>
+            <p class="muted small">{t("admin.ioHelp")}</p>
             <div class="actions">
               <button type="button" class="btn btn-secondary" onClick={() => void exportAll()}>
-                Export JSON
+                {t("admin.export")}
               </button>
               <label class="btn btn-secondary file-btn">
-                Import JSON
+                {t("admin.import")}
                 <input
                   type="file"
                   accept="application/json,.json"
@@ -425,4 +448,4 @@ function Curator({ secret, onUnauthorized }: { secret: string; onUnauthorized: (
   );
 }
 
-render(<App />, document.getElementById("app")!);
+renderPage(() => <App />);

@@ -2,14 +2,16 @@
 // Routes: /host, /host?new, /host?code=1234; a `#k=…` fragment carries a host key from another
 // device: adopted when this browser has none, otherwise only after the host confirms.
 import "../styles/host.css";
-import { render } from "preact";
+import "../i18n/staff"; // this page's texts, before it renders
 import { useEffect, useState } from "preact/hooks";
 import { TopBar } from "../components/Brand";
 import { api, ApiFailure } from "../lib/api";
 import type { CreateSessionReply, CreateSessionRequest } from "../api.gen";
+import { renderPage, t } from "../i18n";
+import { errorText } from "../i18n/wire";
 import { useScreenHeading } from "../lib/a11y";
 import { arrivalDecision, clearFragment, hostKey, isPlausibleKey, previousHostKey, readFragment, storedHostKey, switchHostKey } from "../lib/storage";
-import { draftToInput, fieldErrorMap, type Draft } from "../lib/validate";
+import { draftToInput, fieldErrorMap, type Draft, type Problem } from "../lib/validate";
 import { Dashboard } from "../host/Dashboard";
 import { SessionView } from "../host/SessionView";
 import { TastingForm, emptyDraft, type Suggestions } from "../host/TastingForm";
@@ -100,15 +102,15 @@ function App() {
   return (
     <>
       <TopBar>
-        <span class="handle" title="Your public host name">
-          <span class="sr-only">Host: </span>
+        <span class="handle" title={t("host.handleTitle")}>
+          <span class="sr-only">{t("host.handleSr")} </span>
           {handle}
         </span>
       </TopBar>
       <main>
         {arrival?.kind === "adopted" ? (
           <p class="notice wrap-notice" role="status">
-            This device now hosts with the key from your other device.
+            {t("host.adopted")}
           </p>
         ) : null}
         {arrival?.kind === "ask" ? (
@@ -150,8 +152,9 @@ function CreateScreen(props: { hostKey: string; handle: string; suggestions: Sug
   const h = useScreenHeading<HTMLHeadingElement>("new");
   const [initial] = useState(loadDraft);
   const [busy, setBusy] = useState(false);
-  const [serverErrors, setServerErrors] = useState<Map<string, string>>(new Map());
-  const [error, setError] = useState<string | null>(null);
+  const [serverErrors, setServerErrors] = useState<Map<string, Problem>>(new Map());
+  // "fields" for field errors (shown beside them), else the failure itself; written when shown.
+  const [error, setError] = useState<{ failure: unknown } | "fields" | null>(null);
 
   const submit = async (draft: Draft) => {
     setBusy(true);
@@ -166,9 +169,9 @@ function CreateScreen(props: { hostKey: string; handle: string; suggestions: Sug
       const f = e instanceof ApiFailure ? e : null;
       if (f && f.fields.length) {
         setServerErrors(fieldErrorMap(f.fields));
-        setError("The server refused some fields: see the messages next to them.");
+        setError("fields");
       } else {
-        setError(f?.message ?? "Could not create the tasting.");
+        setError({ failure: e });
       }
     } finally {
       setBusy(false);
@@ -178,15 +181,12 @@ function CreateScreen(props: { hostKey: string; handle: string; suggestions: Sug
   return (
     <div class="wrap">
       <h1 ref={h} tabIndex={-1}>
-        New tasting
+        {t("host.newTitle")}
       </h1>
-      <p class="muted">
-        Each wine is a round of five questions. Give the correct answer and three wrong ones; start typing to pick from the
-        collection.
-      </p>
+      <p class="muted">{t("host.newIntro")}</p>
       {error ? (
         <p class="alert" role="alert">
-          {error}
+          {error === "fields" ? t("host.refusedFields") : errorText(error.failure)}
         </p>
       ) : null}
       <TastingForm
@@ -203,4 +203,4 @@ function CreateScreen(props: { hostKey: string; handle: string; suggestions: Sug
   );
 }
 
-render(<App />, document.getElementById("app")!);
+renderPage(() => <App />);

@@ -2,8 +2,8 @@
 // ../play/). Rejoins automatically in the same browser; a fragment link (`#p=…&t=…`) moves a
 // seat to another device, and never silently replaces a different seat held here.
 import "../styles/play.css";
-import { render } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
+import { renderPage, t, tx } from "../i18n";
 import {
   arrivalDecision,
   clearFragment,
@@ -15,7 +15,7 @@ import {
   switchPlayerSeat,
   type PlayerCredentials,
 } from "../lib/storage";
-import { sessionInfo, ApiFailure, type SessionInfo } from "../lib/api";
+import { sessionInfo, type SessionInfo } from "../lib/api";
 import { Shell } from "../play/Shell";
 import { ConfirmScreen, EnterScreen, GoneScreen, SeatSwitchScreen, type Gone } from "../play/Entry";
 import { GameView } from "../play/GameView";
@@ -71,12 +71,7 @@ function App() {
       .then((i) => live && setInfo(i))
       .catch((e: unknown) => {
         if (!live) return;
-        const f = e instanceof ApiFailure ? e : new ApiFailure(0, "NETWORK", "Something went wrong.");
-        setGone({
-          kind: "error",
-          code: f.status === 404 ? "SESSION_NOT_FOUND" : "NETWORK",
-          message: f.status === 404 ? `There is no tasting with code ${code}. Check the code with your host.` : f.message,
-        });
+        setGone({ kind: "error", failure: e });
       })
       .finally(() => live && setChecking(false));
     return () => {
@@ -146,9 +141,9 @@ function App() {
         seatSwitch={
           previous && current && !sameSeat(previous, current) ? (
             <p class="notice seat-back">
-              This browser also holds the seat of <strong>{previous.pseudonym}</strong>.{" "}
+              {tx("play.alsoHolds", { name: <strong>{previous.pseudonym}</strong> })}{" "}
               <button type="button" class="linklike" onClick={() => takeSeat(previous)}>
-                Switch back to {previous.pseudonym}
+                {t("play.switchBack", { name: previous.pseudonym })}
               </button>
             </p>
           ) : null
@@ -156,9 +151,9 @@ function App() {
       />
     );
   }
-  if (code && (checking || !info)) return <Shell><p class="muted center" role="status">Looking up tasting {code}…</p></Shell>;
+  if (code && (checking || !info)) return <Shell><p class="muted center" role="status">{t("play.lookingUp", { code })}</p></Shell>;
   if (code && info) return <ConfirmScreen info={info} onJoin={() => setJoining(true)} onBack={reset} />;
   return <EnterScreen onCode={(c) => chooseCode(c, true)} />;
 }
 
-render(<App />, document.getElementById("app")!);
+renderPage(() => <App />);

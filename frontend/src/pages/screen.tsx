@@ -3,9 +3,12 @@
 // control bar that shows on demand, sound cues and the podium ceremony. It connects as host with
 // this browser's host key, or with a key carried by a TV link's fragment (this tab only).
 import "../styles/screen.css";
-import { render } from "preact";
+import "../i18n/staff"; // this page's texts, before it renders
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { ErrorCode } from "../protocol.gen";
+import { renderPage, t, tx, type MessageKey } from "../i18n";
+import { errorText } from "../i18n/wire";
+import { LanguagePicker } from "../components/LanguagePicker";
 import { useSessionSocket } from "../lib/useSessionSocket";
 import { applyHost, INITIAL_HOST, type HostState } from "../lib/hostState";
 import { screenKey } from "../lib/storage";
@@ -16,11 +19,14 @@ import { ControlBar, HelpDialog } from "../screen/ControlBar";
 import { ScreenPhase } from "../screen/Phases";
 import { useCues } from "../screen/useCues";
 
-const FATAL: Partial<Record<ErrorCode, string>> = {
-  INVALID_HOST_KEY: "This browser is not the host of this tasting. Open the projector view from the host's browser, or with the TV link from the host's lobby.",
-  SESSION_NOT_FOUND: "There is no tasting with this code.",
-  NOT_HOST: "This browser is not the host of this tasting.",
+const FATAL: Partial<Record<ErrorCode, MessageKey>> = {
+  INVALID_HOST_KEY: "screen.notHostKey",
+  SESSION_NOT_FOUND: "session.gone",
+  NOT_HOST: "error.INVALID_HOST_KEY",
 };
+
+/** A status line: a message key, or a refusal written from its code when shown. */
+type Flash = { key: MessageKey } | { refused: unknown };
 
 function toggleFullscreen(): void {
   const done = document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen?.();
@@ -32,12 +38,10 @@ function App() {
   const [key] = useState(screenKey);
   const valid = /^\d{4}$/.test(code);
   const [state, setState] = useState<HostState>(INITIAL_HOST);
-  const [fatal, setFatal] = useState<string | null>(
-    !valid ? "Open this page from the host's lobby (it needs a tasting code)." : !key ? FATAL.INVALID_HOST_KEY! : null,
-  );
+  const [fatal, setFatal] = useState<MessageKey | null>(!valid ? "screen.noCode" : !key ? FATAL.INVALID_HOST_KEY! : null);
   const [muted, setMutedState] = useState(isMuted);
   const [help, setHelp] = useState(false);
-  const [flash, setFlash] = useState<string | null>(null);
+  const [flash, setFlash] = useState<Flash | null>(null);
 
   const socket = useSessionSocket({
     code,
@@ -48,7 +52,7 @@ function App() {
     onFatal: setFatal,
     onMessage: (msg, sock) => {
       if (msg.type === "error") {
-        setFlash(msg.message);
+        setFlash({ refused: msg });
         return;
       }
       const clock = sock.localDeadline.bind(sock);
@@ -58,7 +62,7 @@ function App() {
   useCues(state, muted);
 
   const command = (c: HostCommand) => {
-    if (!socket.send(COMMAND[c])) setFlash("Not connected: wait for the connection to come back.");
+    if (!socket.send(COMMAND[c])) setFlash({ key: "session.offline" });
   };
   const toggleMute = () => {
     setMuted(!muted);
@@ -99,8 +103,9 @@ function App() {
       <main class="screen screen-center">
         <h1>Sommelier Arena</h1>
         <p class="screen-note" role="alert">
-          {fatal}
+          {t(fatal)}
         </p>
+        <LanguagePicker class="screen-lang" />
       </main>
     );
   }
@@ -110,14 +115,12 @@ function App() {
       <main class="screen">
         {flash ? (
           <p class="screen-flash" role="status">
-            {flash}
+            {"key" in flash ? t(flash.key) : errorText(flash.refused)}
           </p>
         ) : null}
-        {state.ready ? <ScreenPhase state={state} code={code} /> : <p class="screen-note">Connecting to tasting {code}…</p>}
+        {state.ready ? <ScreenPhase state={state} code={code} /> : <p class="screen-note">{t("screen.connecting", { code })}</p>}
         {state.ready && state.phase === "waiting" ? (
-          <p class="screen-hint">
-            Press <kbd>F</kbd> for full screen, <kbd>Space</kbd> to start, <kbd>?</kbd> for all shortcuts.
-          </p>
+          <p class="screen-hint">{tx("screen.hint", { f: <kbd>F</kbd>, space: <kbd>{t("screen.keySpace")}</kbd>, help: <kbd>?</kbd> })}</p>
         ) : null}
         {/* Inside the main landmark, like everything else on the page (fixed at the bottom). */}
         {state.ready ? (
@@ -137,4 +140,4 @@ function App() {
   );
 }
 
-render(<App />, document.getElementById("app")!);
+renderPage(() => <App />);

@@ -1,7 +1,8 @@
 // Leaderboards on the phone (after a question, after a wine with the wine unveiled) and the
 // end of the game (final rank with medal, or why it ended).
 import { useScreenHeading } from "../lib/a11y";
-import { END_REASON, ordinal } from "../lib/labels";
+import { ordinal, t, type MessageKey } from "../i18n";
+import { endReasonText } from "../i18n/wire";
 import { gapToNext, placeText } from "../lib/ranks";
 import { Leaderboard } from "../components/Leaderboard";
 import { WineCard } from "../components/WineCard";
@@ -17,26 +18,26 @@ export function Board({ game }: { game: Game }) {
     <section aria-labelledby="b-h">
       <p class="progress-label">
         {round
-          ? `After wine ${game.roundIndex + 1} of ${game.totalRounds}`
-          : `Wine ${game.roundIndex + 1} · after question ${game.questionIndex + 1} of ${game.totalQuestions || "?"}`}
+          ? t("play.afterWine", { n: game.roundIndex + 1, total: game.totalRounds })
+          : t("play.afterQuestion", { n: game.roundIndex + 1, q: game.questionIndex + 1, total: game.totalQuestions || "?" })}
       </p>
       <h1 id="b-h" ref={h} tabIndex={-1}>
-        {round ? "Round leaderboard" : "Leaderboard"}
+        {round ? t("play.roundBoard") : t("board.title")}
       </h1>
       {rank ? (
         <p class="my-rank" data-testid="my-rank">
-          You are {placeText(rank, game.ranked)} with {score} points
-          {gap ? <span class="gap"> · {gap.points} behind {ordinal(gap.rank)}</span> : null}
+          {t("play.youAre", { place: placeText(rank, game.ranked), count: score })}
+          {gap ? <span class="gap"> · {t("play.behind", { count: gap.points, place: ordinal(gap.rank) })}</span> : null}
         </p>
       ) : null}
       {round && game.wine ? <WineCard wine={game.wine} roundIndex={game.roundIndex} totalRounds={game.totalRounds} /> : null}
-      <Leaderboard rankings={game.rankings ?? []} me={game.me ?? undefined} title={round ? "Round leaderboard" : "Leaderboard"} />
-      <p class="muted center spaced">Waiting for the host…</p>
+      <Leaderboard rankings={game.rankings ?? []} me={game.me ?? undefined} title={round ? t("play.roundBoard") : t("board.title")} />
+      <p class="muted center spaced">{t("play.waitingHost")}</p>
     </section>
   );
 }
 
-const MEDAL_NAME = ["", "Gold", "Silver", "Bronze"];
+const MEDAL_NAME: MessageKey[] = ["play.medal1", "play.medal1", "play.medal2", "play.medal3"];
 
 export function Ended({ game }: { game: Game }) {
   const h = useScreenHeading<HTMLHeadingElement>(`end-${game.final}`);
@@ -44,26 +45,26 @@ export function Ended({ game }: { game: Game }) {
   if (game.final && rank) {
     return (
       <section class="final" aria-labelledby="f-h">
-        <p class="progress-label">Final results</p>
+        <p class="progress-label">{t("play.finalResults")}</p>
         {rank <= 3 ? (
           <p class="medal" data-testid="medal">
             <span class={`medal-disc medal-${rank}`} aria-hidden="true">
               {rank}
             </span>{" "}
-            {MEDAL_NAME[rank]} medal
+            {t(MEDAL_NAME[rank]!)}
           </p>
         ) : null}
         <h1 id="f-h" ref={h} tabIndex={-1} data-testid="final-rank">
-          You finished #{rank}
+          {t("play.finished", { place: ordinal(rank) })}
         </h1>
         <p class="final-line" data-testid="final-line">
-          {game.me?.score ?? game.score} points · {placeText(rank, game.ranked)}
+          {t("common.points", { count: game.me?.score ?? game.score })} · {placeText(rank, game.ranked)}
         </p>
-        <Leaderboard rankings={game.rankings ?? []} me={game.me ?? undefined} title="Final leaderboard" />
-        {game.endReason ? <p class="muted center spaced">{END_REASON[game.endReason]}</p> : null}
+        <Leaderboard rankings={game.rankings ?? []} me={game.me ?? undefined} title={t("play.finalBoard")} />
+        {game.endReason ? <p class="muted center spaced">{endReasonText(game.endReason)}</p> : null}
         <p class="center spaced">
           <a class="btn btn-secondary" href="/host">
-            Host your own tasting
+            {t("play.hostOwn")}
           </a>
         </p>
       </section>
@@ -72,11 +73,11 @@ export function Ended({ game }: { game: Game }) {
   return (
     <section aria-labelledby="e-h">
       <h1 id="e-h" ref={h} tabIndex={-1}>
-        Tasting over
+        {t("play.over")}
       </h1>
-      <p data-testid="end-reason">{game.endReason ? END_REASON[game.endReason] : "This tasting has ended."}</p>
+      <p data-testid="end-reason">{game.endReason ? endReasonText(game.endReason) : t("play.ended")}</p>
       <a class="btn btn-big btn-block" href="/play">
-        Join another tasting
+        {t("play.joinAnother")}
       </a>
     </section>
   );

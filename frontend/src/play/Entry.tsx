@@ -1,33 +1,41 @@
 // The player's screens before a seat exists: enter a code, confirm the tasting found, and the
 // screens after losing a seat (kicked, left, refused).
-import type { ErrorCode } from "../protocol.gen";
 import type { SessionInfo } from "../lib/api";
 import { useScreenHeading } from "../lib/a11y";
 import { CodeForm } from "../components/CodeForm";
+import { t, tx, type MessageKey } from "../i18n";
+import { errorText } from "../i18n/wire";
 import { Shell } from "./Shell";
 
-export type Gone = { kind: "kicked" } | { kind: "left" } | { kind: "error"; code: ErrorCode | "NETWORK"; message: string };
+/** Why the seat is gone; a refusal keeps what failed (an error frame or an ApiFailure), written from its code when shown. */
+export type Gone = { kind: "kicked" } | { kind: "left" } | { kind: "error"; failure: unknown };
 
 export function EnterScreen({ onCode }: { onCode: (code: string) => void }) {
   const h = useScreenHeading<HTMLHeadingElement>("enter");
   return (
     <Shell>
       <h1 ref={h} tabIndex={-1}>
-        Join a tasting
+        {t("home.joinTitle")}
       </h1>
-      <p class="muted">Type the 4-digit code shown on the host's screen.</p>
-      <CodeForm onCode={onCode} submitLabel="Join" />
+      <p class="muted">{t("play.enterIntro")}</p>
+      <CodeForm onCode={onCode} submitLabel={t("home.join")} />
     </Shell>
   );
 }
 
-/** Why `join_session` would be refused now, in words; null when the server says it is joinable. */
-export function refusalText(info: SessionInfo): string | null {
+/** Why `join_session` would be refused now; null when the server says it is joinable. */
+export function refusalKey(info: SessionInfo): MessageKey | null {
   if (info.joinable) return null;
-  if (info.phase === "ended") return "This tasting is over.";
-  if (info.phase !== "waiting") return "This tasting has already started, so new players cannot join.";
-  if (info.locked) return "The host has closed this tasting to new players.";
-  return info.participantCount >= info.maxParticipants ? "This tasting is full." : "This tasting is not taking new players right now.";
+  if (info.phase === "ended") return "error.SESSION_ENDED";
+  if (info.phase !== "waiting") return "error.GAME_STARTED";
+  if (info.locked) return "error.SESSION_LOCKED";
+  return info.participantCount >= info.maxParticipants ? "error.SESSION_FULL" : "play.locked";
+}
+
+/** The refusal in words, in the reader's language. */
+export function refusalText(info: SessionInfo): string | null {
+  const key = refusalKey(info);
+  return key ? t(key) : null;
 }
 
 export function ConfirmScreen({ info, onJoin, onBack }: { info: SessionInfo; onJoin: () => void; onBack: () => void }) {
@@ -35,25 +43,23 @@ export function ConfirmScreen({ info, onJoin, onBack }: { info: SessionInfo; onJ
   const reason = refusalText(info);
   return (
     <Shell>
-      <p class="progress-label">Tasting {info.code}</p>
+      <p class="progress-label">{t("common.tasting", { code: info.code })}</p>
       <h1 ref={h} tabIndex={-1}>
-        {info.title || "Blind tasting"}
+        {info.title || t("play.defaultTitle")}
       </h1>
-      <p class="muted">
-        {info.participantCount} {info.participantCount === 1 ? "player" : "players"} waiting.
-      </p>
+      <p class="muted">{t("play.waiting", { count: info.participantCount })}</p>
       {reason ? (
         <div class="alert" role="alert">
           {reason}
         </div>
       ) : (
         <button type="button" class="btn btn-big btn-block" onClick={onJoin}>
-          Join the tasting
+          {t("play.join")}
         </button>
       )}
       <p class="center spaced">
         <button type="button" class="linklike" onClick={onBack}>
-          Use another code
+          {t("play.otherCode")}
         </button>
       </p>
     </Shell>
@@ -62,13 +68,8 @@ export function ConfirmScreen({ info, onJoin, onBack }: { info: SessionInfo; onJ
 
 export function GoneScreen({ gone, code, onRetry }: { gone: Gone; code: string; onRetry: () => void }) {
   const h = useScreenHeading<HTMLHeadingElement>("gone");
-  const title = gone.kind === "kicked" ? "You were removed" : gone.kind === "left" ? "You left the tasting" : "Can't join";
-  const text =
-    gone.kind === "kicked"
-      ? "The host removed you from this tasting."
-      : gone.kind === "left"
-        ? "Your seat is free again. Thanks for tasting with us!"
-        : gone.message;
+  const title = gone.kind === "kicked" ? t("play.kickedTitle") : gone.kind === "left" ? t("play.leftTitle") : t("play.errorTitle");
+  const text = gone.kind === "kicked" ? t("play.kickedText") : gone.kind === "left" ? t("play.leftText") : refusal(gone.failure, code);
   return (
     <Shell>
       <h1 ref={h} tabIndex={-1}>
@@ -76,10 +77,17 @@ export function GoneScreen({ gone, code, onRetry }: { gone: Gone; code: string; 
       </h1>
       <p role={gone.kind === "error" ? "alert" : undefined}>{text}</p>
       <button type="button" class="btn btn-big btn-block" onClick={onRetry}>
-        {code && gone.kind === "error" ? "Try another code" : "Join a tasting"}
+        {code && gone.kind === "error" ? t("play.tryOther") : t("home.joinTitle")}
       </button>
     </Shell>
   );
+}
+
+/** A refusal in words; an unknown code names the code typed. */
+function refusal(failure: unknown, code: string): string {
+  const f = failure as { code?: unknown; status?: unknown } | null;
+  const notFound = f?.code === "SESSION_NOT_FOUND" || f?.status === 404;
+  return notFound && code ? t("play.noSuchCode", { code }) : errorText(failure);
 }
 
 /** A seat link opened in a browser that already holds another seat in the same tasting: ask. */
@@ -87,21 +95,18 @@ export function SeatSwitchScreen(props: { code: string; incoming: string; stored
   const h = useScreenHeading<HTMLHeadingElement>("seat-switch");
   return (
     <Shell>
-      <p class="progress-label">Tasting {props.code}</p>
+      <p class="progress-label">{t("common.tasting", { code: props.code })}</p>
       <h1 ref={h} tabIndex={-1}>
-        Switch seats?
+        {t("play.switchTitle")}
       </h1>
-      <p data-testid="seat-switch">
-        This link holds the seat of <strong>{props.incoming}</strong>. This browser already plays this tasting as{" "}
-        <strong>{props.stored}</strong>.
-      </p>
-      <p class="muted">Only switch if the link is your own, from your other device. You can switch back later.</p>
+      <p data-testid="seat-switch">{tx("play.switchText", { incoming: <strong>{props.incoming}</strong>, stored: <strong>{props.stored}</strong> })}</p>
+      <p class="muted">{t("play.switchHint")}</p>
       <button type="button" class="btn btn-big btn-block" onClick={props.onKeep}>
-        Keep playing as {props.stored}
+        {t("play.keepAs", { name: props.stored })}
       </button>
       <p class="center spaced">
         <button type="button" class="btn btn-secondary btn-block" onClick={props.onSwitch}>
-          Switch to {props.incoming}
+          {t("play.switchTo", { name: props.incoming })}
         </button>
       </p>
     </Shell>

@@ -14,15 +14,18 @@ import { Lobby } from "./Lobby";
 import { Question } from "./Question";
 import { Reveal, verdictOf } from "./Reveal";
 import { Board, Ended } from "./Board";
+import { t, type MessageKey } from "../i18n";
+import { errorText } from "../i18n/wire";
 
-const ERROR_TEXT: Partial<Record<ErrorCode, string>> = {
-  SESSION_NOT_FOUND: "This tasting does not exist (any more).",
-  GAME_STARTED: "This tasting has already started, so new players cannot join.",
-  SESSION_FULL: "This tasting is full.",
-  SESSION_ENDED: "This tasting is over.",
-  SESSION_LOCKED: "The host has closed this tasting to new players.",
-  INVALID_REJOIN: "Your seat in this tasting is no longer valid.",
-  UNKNOWN_PARTICIPANT: "Your seat in this tasting is no longer valid.",
+/** Refusals that end the seat, with what the gone screen says (written from the code). */
+const FATAL: Partial<Record<ErrorCode, MessageKey>> = {
+  SESSION_NOT_FOUND: "error.SESSION_NOT_FOUND",
+  GAME_STARTED: "error.GAME_STARTED",
+  SESSION_FULL: "error.SESSION_FULL",
+  SESSION_ENDED: "error.SESSION_ENDED",
+  SESSION_LOCKED: "error.SESSION_LOCKED",
+  INVALID_REJOIN: "error.INVALID_REJOIN",
+  UNKNOWN_PARTICIPANT: "error.INVALID_REJOIN",
 };
 
 interface Props {
@@ -35,7 +38,7 @@ interface Props {
 
 export function GameView({ code, title, onGone, seatSwitch }: Props) {
   const [game, setGame] = useState<Game>({ ...EMPTY_GAME, title });
-  const [flash, setFlash] = useState<string | null>(null);
+  const [flash, setFlash] = useState<ErrorCode | null>(null);
 
   const socket = useSessionSocket({
     code,
@@ -43,10 +46,10 @@ export function GameView({ code, title, onGone, seatSwitch }: Props) {
       const creds = playerCredentials(code);
       return creds ? { type: "rejoin_session", ...creds } : { type: "join_session" };
     },
-    fatal: ERROR_TEXT,
-    onFatal: (message, errorCode) => {
+    fatal: FATAL,
+    onFatal: (_key, errorCode) => {
       if (errorCode === "INVALID_REJOIN" || errorCode === "UNKNOWN_PARTICIPANT") setPlayerCredentials(code, null);
-      onGone({ kind: "error", code: errorCode, message });
+      onGone({ kind: "error", failure: { code: errorCode } });
     },
     onMessage: (msg, sock) => {
       if (msg.type === "participant:joined") setPlayerCredentials(code, { pseudonym: msg.pseudonym, token: msg.token });
@@ -58,7 +61,7 @@ export function GameView({ code, title, onGone, seatSwitch }: Props) {
       }
       if (msg.type === "session:ended") sock.stop();
       if (msg.type === "error") {
-        setFlash(msg.code === "ANSWERS_CLOSED" ? "Answers are closed for this question." : msg.message);
+        setFlash(msg.code);
         return;
       }
       if (msg.type === "answer:accepted") buzz(30);
@@ -99,13 +102,13 @@ export function GameView({ code, title, onGone, seatSwitch }: Props) {
       <ConnectionBanner status={socket.status} />
       {game.hostAway && game.phase !== "ended" ? (
         <div class="notice host-away" role="status">
-          The host is away for a moment. Stay here, the game will continue.
+          {t("play.hostAway")}
         </div>
       ) : null}
       <main class="play">
         {flash ? (
           <div class="alert" role="alert">
-            {flash}
+            {errorText({ code: flash })}
           </div>
         ) : null}
         {game.phase === "waiting" ? seatSwitch : null}

@@ -2,7 +2,9 @@
 // others dimmed), the countdown, the answer's delivery status and the paused overlay.
 import type { QuestionView } from "../protocol.gen";
 import { useScreenHeading } from "../lib/a11y";
-import { CATEGORY_LABEL, LETTERS } from "../lib/labels";
+import { LETTERS } from "../lib/labels";
+import { t } from "../i18n";
+import { categoryLabel, categoryPrompt } from "../i18n/wire";
 import { Countdown } from "../components/Countdown";
 import { PauseIcon } from "../components/Icons";
 import { Progress } from "./Progress";
@@ -16,12 +18,12 @@ export function Question({ game, question, onChoose }: { game: Game; question: Q
       <div class="question-head">
         <div>
           <Progress game={game} />
-          <p class="category-chip">{CATEGORY_LABEL[question.category]}</p>
+          <p class="category-chip">{categoryLabel(question.category)}</p>
         </div>
         <Countdown timer={game.timer} paused={paused} />
       </div>
       <h1 id="q-h" ref={h} tabIndex={-1} class="prompt">
-        {question.prompt}
+        {categoryPrompt(question.category)}
       </h1>
       <div class={`options${game.selected ? " has-pick" : ""}`} role="group" aria-labelledby="q-h">
         {question.options.map((o, i) => {
@@ -43,7 +45,7 @@ export function Question({ game, question, onChoose }: { game: Game; question: Q
               {picked ? (
                 <span class="opt-mark">
                   <span aria-hidden="true">✓</span>
-                  <span class="opt-mark-text"> Your answer</span>
+                  <span class="opt-mark-text"> {t("play.yourAnswer")}</span>
                 </span>
               ) : null}
             </button>
@@ -53,18 +55,18 @@ export function Question({ game, question, onChoose }: { game: Game; question: Q
       <p class="answer-status" role="status" data-testid="answer-status">
         {game.selected
           ? game.acknowledged
-            ? "Answer received. You can change it until time is up."
-            : "Sending your answer…"
+            ? t("play.received")
+            : t("play.sending")
           : paused
             ? ""
-            : "Tap an answer."}
+            : t("play.tap")}
       </p>
       {paused ? (
         <div class="paused-overlay" role="alert" data-testid="paused">
           <div class="paused-box">
             <PauseIcon class="paused-icon" />
-            <strong>Paused</strong>
-            <span>The host paused the timer. Answers are on hold.</span>
+            <strong>{t("play.paused")}</strong>
+            <span>{t("play.pausedText")}</span>
           </div>
         </div>
       ) : null}

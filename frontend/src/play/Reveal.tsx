@@ -1,6 +1,7 @@
 // The reveal on the phone: right, near miss or wrong (icon and words, never colour alone), the
 // points won, the total, the correct answer and the player's own.
 import { useScreenHeading } from "../lib/a11y";
+import { formatNumber, t, tx, type MessageKey } from "../i18n";
 import { Joining } from "./Shell";
 import { Progress } from "./Progress";
 import type { Game } from "./state";
@@ -14,7 +15,7 @@ export function verdictOf(myOptionId: string | null, correctOptionId: string, my
   return myPoints > 0 ? "near" : "wrong";
 }
 
-const HEADLINE: Record<Verdict, string> = { right: "Correct!", near: "So close!", wrong: "Not this time", none: "No answer" };
+const HEADLINE: Record<Verdict, MessageKey> = { right: "play.right", near: "play.near", wrong: "play.wrong", none: "play.none" };
 const ICON: Record<Verdict, string> = { right: "✓", near: "≈", wrong: "✗", none: "–" };
 
 export function Reveal({ game }: { game: Game }) {
@@ -33,24 +34,24 @@ export function Reveal({ game }: { game: Game }) {
           {ICON[verdict]}
         </span>
         <h1 id="rv-h" ref={h} tabIndex={-1}>
-          {HEADLINE[verdict]}
+          {t(HEADLINE[verdict])}
         </h1>
         <p class="verdict-points" data-testid="points">
-          +{r.myPoints} points
+          {t("play.gained", { count: r.myPoints })}
         </p>
       </div>
       {correct ? (
         <p class="reveal-line">
-          The answer was <strong>{correct.text}</strong>.
+          {tx("play.answerWas", { answer: <strong>{correct.text}</strong> })}
         </p>
       ) : null}
       {mine && verdict !== "right" ? (
         <p class="reveal-line muted">
-          You answered <strong>{mine.text}</strong>.
+          {tx("play.youAnswered", { answer: <strong>{mine.text}</strong> })}
         </p>
       ) : null}
       <p class="total" data-testid="total">
-        Total: <strong>{r.myTotalScore}</strong> points
+        {tx("play.total", { count: <strong>{formatNumber(r.myTotalScore)}</strong> }, r.myTotalScore)}
       </p>
     </section>
   );

@@ -3,6 +3,7 @@ import type { ComponentChildren } from "preact";
 import type { ConnectionStatus } from "../lib/socket";
 import { TopBar } from "../components/Brand";
 import { ConnectionBanner } from "../components/ConnectionBanner";
+import { t } from "../i18n";
 
 export function Shell({ children, status }: { children: ComponentChildren; status?: ConnectionStatus }) {
   return (
@@ -17,7 +18,7 @@ export function Shell({ children, status }: { children: ComponentChildren; statu
 export function Joining() {
   return (
     <p class="muted center" role="status">
-      <span class="spinner" aria-hidden="true" /> Joining…
+      <span class="spinner" aria-hidden="true" /> {t("play.joining")}
     </p>
   );
 }

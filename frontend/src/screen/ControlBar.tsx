@@ -3,8 +3,10 @@
 // few idle seconds (never while focus is inside it). The help lists every shortcut.
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { HostState } from "../lib/hostState";
-import { mainAction, pauseAction, SHORTCUTS, type HostCommand } from "./controls";
-import { EndButton } from "../components/EndButton";
+import { mainAction, pauseAction, shortcuts, type HostCommand } from "./controls";
+import { EndButton } from "../host/EndButton";
+import { t } from "../i18n";
+import { LanguagePicker } from "../components/LanguagePicker";
 
 const IDLE_MS = 3500;
 
@@ -47,7 +49,7 @@ export function ControlBar({ state, connected, muted, onCommand, onFullscreen, o
   const main = mainAction(state);
   const pause = pauseAction(state);
   return (
-    <div ref={bar} class={`control-bar${shown ? "" : " idle"}`} role="toolbar" aria-label="Game controls" data-testid="control-bar">
+    <div ref={bar} class={`control-bar${shown ? "" : " idle"}`} role="toolbar" aria-label={t("screen.controls")} data-testid="control-bar">
       {main ? (
         <button type="button" class="btn btn-big" disabled={!connected} onClick={() => onCommand(main.command)} data-testid="main-action">
           {main.label} <span aria-hidden="true">→</span>
@@ -55,20 +57,21 @@ export function ControlBar({ state, connected, muted, onCommand, onFullscreen, o
       ) : null}
       {pause ? (
         <button type="button" class="btn btn-secondary" disabled={!connected} onClick={() => onCommand(pause)}>
-          {pause === "pause" ? "Pause" : "Resume"}
+          {pause === "pause" ? t("session.pause") : t("session.resume")}
         </button>
       ) : null}
-      {state.phase !== "ended" ? <EndButton label="End" disabled={!connected} onEnd={() => onCommand("end")} /> : null}
+      {state.phase !== "ended" ? <EndButton label={t("screen.end")} disabled={!connected} onEnd={() => onCommand("end")} /> : null}
       <span class="control-spacer" />
       <button type="button" class="btn btn-secondary" onClick={onFullscreen} aria-keyshortcuts="F">
-        Full screen
+        {t("screen.fullscreen")}
       </button>
       <button type="button" class="btn btn-secondary" aria-pressed={muted} onClick={onMute} aria-keyshortcuts="M" data-testid="mute">
-        {muted ? "Sound off" : "Sound on"}
+        {muted ? t("screen.soundOff") : t("screen.soundOn")}
       </button>
       <button type="button" class="btn btn-secondary" onClick={onHelp} aria-keyshortcuts="?">
-        Shortcuts
+        {t("screen.shortcuts")}
       </button>
+      <LanguagePicker class="control-lang" />
     </div>
   );
 }
@@ -84,18 +87,18 @@ export function HelpDialog({ onClose }: { onClose: () => void }) {
   return (
     <div class="help-backdrop" onClick={onClose}>
       <div ref={ref} class="help-dialog" role="dialog" aria-modal="true" aria-labelledby="help-h" tabIndex={-1} onClick={(e) => e.stopPropagation()} data-testid="help">
-        <h2 id="help-h">Keyboard shortcuts</h2>
+        <h2 id="help-h">{t("screen.helpTitle")}</h2>
         <dl class="help-keys">
-          {SHORTCUTS.map(([keys, what]) => (
+          {shortcuts().map(([keys, what]) => (
             <div key={keys}>
               <dt>{keys}</dt>
               <dd>{what}</dd>
             </div>
           ))}
         </dl>
-        <p class="help-note">A presentation clicker's "next" works as → or Page Down.</p>
+        <p class="help-note">{t("screen.helpNote")}</p>
         <button type="button" class="btn" onClick={onClose}>
-          Close
+          {t("screen.close")}
         </button>
       </div>
     </div>

@@ -6,7 +6,10 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { HostState } from "../lib/hostState";
 import { joinLink } from "../lib/storage";
 import { useScreenHeading } from "../lib/a11y";
-import { CATEGORY_LABEL, END_REASON, LETTERS } from "../lib/labels";
+import { LETTERS } from "../lib/labels";
+import { formatNumber, t, tx } from "../i18n";
+import { categoryLabel, categoryPrompt, endReasonText } from "../i18n/wire";
+import "../i18n/staff"; // the host-only texts this module shows
 import { QrCode } from "../lib/qr";
 import { Countdown } from "../components/Countdown";
 import { Distribution } from "../components/Distribution";
@@ -40,35 +43,33 @@ function Lobby({ state, code }: { state: HostState; code: string }) {
     <section class="screen-lobby" aria-labelledby="s-lobby-h">
       <div class="screen-lobby-main">
         <h1 id="s-lobby-h" ref={h} tabIndex={-1}>
-          {state.tasting?.title ?? "Blind tasting"}
+          {state.tasting?.title ?? t("play.defaultTitle")}
         </h1>
         {state.locked ? (
           <p class="screen-join" data-testid="screen-locked">
-            The lobby is closed: no new players.
+            {t("screen.lobbyClosed")}
           </p>
         ) : (
-          <p class="screen-join">
-            Join at <strong>{location.host}/play</strong>
-          </p>
+          <p class="screen-join">{tx("screen.joinAt", { url: <strong>{location.host}/play</strong> })}</p>
         )}
-        <p class="code-big screen-code" data-testid="screen-code" aria-label={`Code ${code.split("").join(" ")}`}>
+        <p class="code-big screen-code" data-testid="screen-code" aria-label={t("session.code", { code: code.split("").join(" ") })}>
           {code}
         </p>
         <p class="screen-count" data-testid="screen-count">
-          {n} {n === 1 ? "player" : "players"} joined
+          {t("screen.count", { count: n })}
         </p>
       </div>
       <div class="screen-qr">
-        <QrCode text={joinLink(code)} label={`QR code to join tasting ${code}`} />
-        <p>Scan to join</p>
+        <QrCode text={joinLink(code)} label={t("session.qr", { code })} />
+        <p>{t("screen.scan")}</p>
       </div>
       {n ? (
-        <ul class="screen-players" aria-label="Players">
+        <ul class="screen-players" aria-label={t("session.players")}>
           {/* The latest arrivals; a big room would not fit on one screen. */}
           {state.participants.slice(-SHOWN_PLAYERS).map((p) => (
             <li key={p.pseudonym}>{p.pseudonym}</li>
           ))}
-          {n > SHOWN_PLAYERS ? <li class="more">and {n - SHOWN_PLAYERS} more</li> : null}
+          {n > SHOWN_PLAYERS ? <li class="more">{t("screen.more", { count: n - SHOWN_PLAYERS })}</li> : null}
         </ul>
       ) : null}
     </section>
@@ -85,24 +86,24 @@ function Question({ state }: { state: HostState }) {
       <div class="screen-q-band">
         <div class="screen-q-text">
           <p class="progress-label screen-progress">
-            Wine {q.roundIndex + 1} of {q.totalRounds} · Question {q.questionIndex + 1} of {q.totalQuestions} · {CATEGORY_LABEL[q.category]}
+            {t("session.progress", { n: q.roundIndex + 1, total: q.totalRounds, q: q.questionIndex + 1, questions: q.totalQuestions })} · {categoryLabel(q.category)}
           </p>
           <h1 id="s-q-h" ref={h} tabIndex={-1} class="screen-prompt">
-            {q.prompt}
+            {categoryPrompt(q.category)}
           </h1>
         </div>
         {revealed ? null : (
           <div class="screen-q-side">
             <Countdown timer={state.timer} paused={state.phase === "question_paused"} size="lg" />
             <p class="screen-answered" data-testid="screen-answered">
-              <strong>{state.answered.length}</strong> of {state.participants.length} answered
+              {tx("screen.answered", { count: <strong>{formatNumber(state.answered.length)}</strong>, total: state.participants.length }, state.answered.length)}
             </p>
           </div>
         )}
       </div>
       {state.phase === "question_paused" ? (
         <p class="screen-paused" role="status" data-testid="screen-paused">
-          <PauseIcon /> Paused
+          <PauseIcon /> {t("play.paused")}
         </p>
       ) : null}
       {revealed && state.reveal ? (
@@ -129,11 +130,11 @@ function Board({ state }: { state: HostState }) {
   return (
     <section aria-labelledby="s-b-h" class={`screen-boards${round ? " screen-round" : ""}`}>
       <h1 id="s-b-h" ref={h} tabIndex={-1}>
-        {round ? `After wine ${state.roundIndex + 1}` : "Leaderboard"}
+        {round ? t("screen.afterWine", { n: state.roundIndex + 1 }) : t("board.title")}
       </h1>
       <div class="screen-board">
         {round && state.wine ? <WineCard wine={state.wine} roundIndex={state.roundIndex} totalRounds={state.totalRounds} /> : null}
-        <Leaderboard rankings={state.rankings ?? []} previous={state.previousBoard} limit={10} big title={round ? "Round leaderboard" : "Leaderboard"} />
+        <Leaderboard rankings={state.rankings ?? []} previous={state.previousBoard} limit={10} big title={round ? t("play.roundBoard") : t("board.title")} />
       </div>
     </section>
   );
@@ -171,15 +172,15 @@ function Final({ state }: { state: HostState }) {
     <section aria-labelledby="s-f-h" class="screen-final">
       <canvas ref={canvas} class="confetti" aria-hidden="true" />
       <h1 id="s-f-h" ref={h} tabIndex={-1}>
-        {state.final ? "Final podium" : "Tasting over"}
+        {state.final ? t("screen.podium") : t("play.over")}
       </h1>
       {rankings.length ? <Podium rankings={rankings} /> : null}
       {rest && rankings.some((r) => r.rank > 3) ? (
         <div class="screen-rest">
-          <Leaderboard rankings={rankings.filter((r) => r.rank > 3).slice(0, 7)} big title="Ranks four to ten" />
+          <Leaderboard rankings={rankings.filter((r) => r.rank > 3).slice(0, 7)} big title={t("screen.rest")} />
         </div>
       ) : null}
-      {state.endReason ? <p class="screen-note">{END_REASON[state.endReason]}</p> : null}
+      {state.endReason ? <p class="screen-note">{endReasonText(state.endReason)}</p> : null}
     </section>
   );
 }

@@ -3,6 +3,8 @@
 // control bar and its key handler so a key and a button can never disagree.
 import type { ClientMessage } from "../protocol.gen";
 import { nextLabel, type HostState } from "../lib/hostState";
+import { t } from "../i18n/core";
+import "../i18n/staff"; // the host-only texts this module shows
 
 export type HostCommand = "start" | "reveal" | "next" | "pause" | "resume" | "end";
 
@@ -25,10 +27,10 @@ export function everyoneAnswered(s: HostState): boolean {
 export function mainAction(s: HostState): { command: HostCommand; label: string } | null {
   switch (s.phase) {
     case "waiting":
-      return s.participants.length ? { command: "start", label: "Start the tasting" } : null;
+      return s.participants.length ? { command: "start", label: t("session.start") } : null;
     case "question_open":
     case "question_paused":
-      return { command: "reveal", label: everyoneAnswered(s) ? "Everyone answered: reveal" : "Reveal answer" };
+      return { command: "reveal", label: everyoneAnswered(s) ? t("screen.everyoneReveal") : t("session.reveal") };
     case "question_revealed":
     case "question_leaderboard":
     case "round_leaderboard":
@@ -45,16 +47,18 @@ export function pauseAction(s: HostState): HostCommand | null {
 
 export type KeyAction = { kind: "command"; command: HostCommand } | { kind: "fullscreen" | "mute" | "help" | "close" };
 
-/** The documented shortcuts (shown by `?`). */
-export const SHORTCUTS: [string, string][] = [
-  ["Space, → or Page Down", "the main action: start, reveal, next"],
-  ["R", "reveal the answer"],
-  ["P", "pause or resume the timer"],
-  ["F", "full screen on or off"],
-  ["M", "sound on or off"],
-  ["?", "show or hide this help"],
-  ["Esc", "close this help"],
-];
+/** The documented shortcuts (shown by `?`), in the reader's language. */
+export function shortcuts(): [string, string][] {
+  return [
+    [t("screen.scMainKeys"), t("screen.scMain")],
+    ["R", t("screen.scReveal")],
+    ["P", t("screen.scPause")],
+    ["F", t("screen.scFullscreen")],
+    ["M", t("screen.scMute")],
+    ["?", t("screen.scHelp")],
+    [t("screen.scEscKey"), t("screen.scClose")],
+  ];
+}
 
 /**
  * What a key does in a state, or null. Space and Enter on a focused button belong to the

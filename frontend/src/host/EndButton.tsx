@@ -1,13 +1,14 @@
 // "End tasting" with a second, explicit confirmation (host page and projector control bar).
 import { useState } from "preact/hooks";
+import { t } from "../i18n";
 
-export function EndButton({ onEnd, label = "End tasting", small, disabled }: { onEnd: () => void; label?: string; small?: boolean; disabled?: boolean }) {
+export function EndButton({ onEnd, label, small, disabled }: { onEnd: () => void; label?: string; small?: boolean; disabled?: boolean }) {
   const [confirm, setConfirm] = useState(false);
   const size = small ? " btn-small" : "";
   if (!confirm) {
     return (
       <button type="button" class={`btn btn-danger${size}`} disabled={disabled} onClick={() => setConfirm(true)}>
-        {label}
+        {label ?? t("session.end")}
       </button>
     );
   }
@@ -21,10 +22,10 @@ export function EndButton({ onEnd, label = "End tasting", small, disabled }: { o
           onEnd();
         }}
       >
-        Yes, end the tasting
+        {t("session.endConfirm")}
       </button>
       <button type="button" class={`btn btn-secondary${size}`} onClick={() => setConfirm(false)}>
-        Keep playing
+        {t("session.keepPlaying")}
       </button>
     </>
   );
