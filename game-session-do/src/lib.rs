@@ -28,7 +28,8 @@ pub use session_object::GameSession;
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
-    Ok(routes::handle(req, env)
+    let response = routes::handle(req, env)
         .await
-        .unwrap_or_else(|e| e.into_response()))
+        .unwrap_or_else(|e| e.into_response());
+    Ok(sommelier_worker_http::with_security_headers(response))
 }

@@ -1,6 +1,6 @@
 // GET /api/health: 200 with every part's check when the stack is whole; 503 naming the part
 // when the answers worker is not there (the game worker started alone). Also: a path that is
-// not an asset reaches the worker's JSON 404.
+// not an asset reaches the worker's JSON 404, and the workers' replies carry security headers.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
@@ -33,6 +33,24 @@ test("a whole stack is healthy: worker, Durable Objects, answers worker and KV",
   const nope = await fetch(`${stack.baseUrl}/nope`);
   assert.equal(nope.status, 404);
   assert.equal((await nope.json()).error.code, "NOT_FOUND");
+});
+
+test("the workers' own replies carry the security headers (pages get theirs from _headers)", async () => {
+  const stack = await startStack();
+  cleanup.push(() => stack.stop());
+  const replies = [
+    await fetch(`${stack.baseUrl}/api/health`), // the game worker's own JSON
+    await fetch(`${stack.baseUrl}/api/sessions/0000`), // a Durable Object's refusal, relayed
+    await fetch(`${stack.baseUrl}/api/answers/color`), // the answers worker, forwarded
+    await fetch(`${stack.baseUrl}/api/nope`), // an error
+  ];
+  for (const res of replies) {
+    assert.equal(res.headers.get("x-content-type-options"), "nosniff", res.url);
+    assert.equal(res.headers.get("referrer-policy"), "no-referrer", res.url);
+    assert.equal(res.headers.get("content-security-policy"), "default-src 'none'; frame-ancestors 'none'", res.url);
+    assert.ok(res.headers.get("content-type").startsWith("application/json"), res.url);
+  }
+  assert.ok(replies[2].headers.get("x-kv-ops"), "the answers worker's own headers are kept");
 });
 
 test("without the answers worker, health answers 503 and says which part failed", async () => {

@@ -152,6 +152,7 @@ pub fn base_headers(cache_control: &str) -> Headers {
     let _ = h.set("Access-Control-Allow-Origin", "*");
     let _ = h.set("Access-Control-Expose-Headers", "X-KV-Ops, Retry-After");
     let _ = h.set("Cache-Control", cache_control);
+    sommelier_worker_http::add_security_headers(&h);
     h
 }
 
