@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { answerProblem, draftToInput, validateDraft, type Draft } from "../src/lib/validate";
+import { answerKey, answerProblem, draftToInput, validateDraft, type Draft } from "../src/lib/validate";
 
 const q = (correct: string, d: [string, string, string]) => ({ category: "color" as const, correct, distractors: d });
 const draft = (over: Partial<Draft> = {}): Draft => ({
@@ -31,4 +31,11 @@ test("options must differ ignoring case; bounds on timer, cap and wines", () => 
   assert.deepEqual([...e.keys()].sort(), ["maxParticipants", "timerSeconds", "wines[0].questions[0].distractors[0]"]);
   assert.deepEqual(validateDraft(draft({ wines: [] })).get("wines"), { key: "field.noWines" });
   assert.equal(validateDraft(draft({ timerSeconds: 120, maxParticipants: 2 })).size, 0);
+});
+
+test("'ignoring case' is the server's full case mapping: Straße and STRASSE are one answer", () => {
+  assert.equal(answerKey("Straße"), answerKey("STRASSE"));
+  assert.equal(answerKey(" Straße "), "strasse");
+  const e = validateDraft(draft({ wines: [[q("Straße", ["STRASSE", "Rosé", "Orange"])]] }));
+  assert.deepEqual(e.get("wines[0].questions[0].distractors[0]"), { key: "field.duplicate" });
 });

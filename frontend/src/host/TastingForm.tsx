@@ -7,7 +7,7 @@ import { Combobox } from "../components/Combobox";
 import { t, textOf } from "../i18n";
 import { categoryLabel } from "../i18n/wire";
 import { CATEGORIES } from "../lib/labels";
-import { CAP_RANGE, MAX_TITLE_CHARS, MAX_WINES, TIMER_RANGE, fieldPath, validateDraft, type Draft, type DraftQuestion, type Problem } from "../lib/validate";
+import { CAP_RANGE, MAX_TITLE_CHARS, MAX_WINES, TIMER_RANGE, answerKey, fieldPath, validateDraft, type Draft, type DraftQuestion, type Problem } from "../lib/validate";
 import "../i18n/staff"; // the host-only texts this module shows
 
 export type Suggestions = Partial<Record<Category, string[]>>;
@@ -34,8 +34,8 @@ interface Props {
 const slotLabel = (slot: number) => (slot === 0 ? t("form.slotCorrect") : t("form.slotWrong", { n: slot }));
 
 function pickDistractors(pool: string[], taken: string[], count: number): string[] {
-  const used = new Set(taken.map((t) => t.trim().toLowerCase()).filter(Boolean));
-  const candidates = pool.filter((v) => !used.has(v.toLowerCase()));
+  const used = new Set(taken.map(answerKey).filter(Boolean));
+  const candidates = pool.filter((v) => !used.has(answerKey(v)));
   const out: string[] = [];
   while (out.length < count && candidates.length) {
     const i = Math.floor(Math.random() * candidates.length);

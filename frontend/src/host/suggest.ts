@@ -3,7 +3,7 @@
 import type { Category, HostTasting } from "../protocol.gen";
 import { api } from "../lib/api";
 import { CATEGORIES } from "../lib/labels";
-import type { Draft } from "../lib/validate";
+import { answerKey, type Draft } from "../lib/validate";
 import type { Suggestions } from "./TastingForm";
 
 export async function loadSuggestions(): Promise<Suggestions> {
@@ -23,11 +23,11 @@ export async function proposeCustomAnswers(draft: Draft, known: Suggestions): Pr
   const todo: [Category, string][] = [];
   for (const wine of draft.wines) {
     for (const q of wine) {
-      const have = new Set((known[q.category] ?? []).map((v) => v.toLowerCase()));
+      const have = new Set((known[q.category] ?? []).map(answerKey));
       for (const raw of [q.correct, ...q.distractors]) {
         const value = raw.trim();
-        const key = `${q.category}:${value.toLowerCase()}`;
-        if (!value || have.has(value.toLowerCase()) || seen.has(key)) continue;
+        const key = `${q.category}:${answerKey(value)}`;
+        if (!value || have.has(answerKey(value)) || seen.has(key)) continue;
         seen.add(key);
         todo.push([q.category, value]);
       }

@@ -20,6 +20,14 @@ export const MAX_WINES = LIMITS.MAX_WINES;
 const CONTROL = /\p{Cc}/u;
 
 /** Why an answer text is refused, or null. */
+/**
+ * The key two answers are compared by, as the server's `answer_key` does: full case mapping
+ * (upper then lower case), so "Straße", "STRASSE" and "strasse" are one answer.
+ */
+export function answerKey(raw: string): string {
+  return raw.trim().toUpperCase().toLowerCase();
+}
+
 export function answerProblem(raw: string): Problem | null {
   const text = raw.trim();
   if (!text) return { key: "field.required" };
@@ -71,7 +79,7 @@ export function validateDraft(d: Draft): Map<string, Problem> {
           errors.set(path, problem);
           return;
         }
-        const key = raw.trim().toLowerCase();
+        const key = answerKey(raw);
         if (seen.has(key)) errors.set(path, { key: "field.duplicate" });
         seen.add(key);
       });
