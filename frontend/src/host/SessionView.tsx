@@ -126,7 +126,7 @@ export function SessionView({ code, hostKey, suggestions, onHandle, onDashboard 
 
   return (
     <>
-      <ConnectionBanner status={status} />
+      <ConnectionBanner status={status} onResume={socket.resume} />
       <div class="wrap host-session">
         <SessionBar state={state} code={code} hostKey={hostKey} onEnd={() => send({ type: "host:end" })} />
         {flash ? (

@@ -66,6 +66,8 @@ const de: Messages = {
   "code.invalid": "Gib die 4 Ziffern des Codes ein.",
 
   "conn.reconnecting": "Verbindung wird wiederhergestellt … dein Platz bleibt dir erhalten.",
+  "conn.replaced": "Dieser Platz ist jetzt in einem anderen Tab oder auf einem anderen Gerät geöffnet.",
+  "conn.useHere": "Hier weiterspielen",
   "conn.connecting": "Verbindung wird hergestellt …",
 
   "copy.link": "Link kopieren",

@@ -73,6 +73,8 @@ const en = {
   "code.invalid": "Enter the 4 digits of the code.",
 
   "conn.reconnecting": "Reconnecting… your place is kept.",
+  "conn.replaced": "This seat is now open in another tab or on another device.",
+  "conn.useHere": "Use it here",
   "conn.connecting": "Connecting…",
 
   "copy.link": "Copy link",

@@ -65,6 +65,8 @@ const es: Messages = {
   "code.invalid": "Escribe los 4 dígitos del código.",
 
   "conn.reconnecting": "Reconectando… conservas tu sitio.",
+  "conn.replaced": "Este sitio está abierto ahora en otra pestaña o en otro dispositivo.",
+  "conn.useHere": "Usarlo aquí",
   "conn.connecting": "Conectando…",
 
   "copy.link": "Copiar enlace",

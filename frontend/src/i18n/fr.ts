@@ -66,6 +66,8 @@ const fr: Messages = {
   "code.invalid": "Saisissez les 4 chiffres du code.",
 
   "conn.reconnecting": "Reconnexion… votre place est conservée.",
+  "conn.replaced": "Cette place est maintenant ouverte dans un autre onglet ou sur un autre appareil.",
+  "conn.useHere": "Revenir ici",
   "conn.connecting": "Connexion…",
 
   "copy.link": "Copier le lien",

@@ -66,6 +66,8 @@ const it: Messages = {
   "code.invalid": "Inserisci le 4 cifre del codice.",
 
   "conn.reconnecting": "Riconnessione… il tuo posto resta riservato.",
+  "conn.replaced": "Questo posto ora è aperto in un'altra scheda o su un altro dispositivo.",
+  "conn.useHere": "Usalo qui",
   "conn.connecting": "Connessione…",
 
   "copy.link": "Copia link",

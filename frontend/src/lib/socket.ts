@@ -7,7 +7,9 @@ import type { ClientMessage, ServerMessage } from "../protocol.gen";
 import { outboxAfter, type PendingAnswer } from "./outbox";
 import { CloseCode } from "../api.gen";
 
-export type ConnectionStatus = "connecting" | "open" | "reconnecting" | "stopped";
+/** `replaced`: the server closed this socket for a newer one of the same seat or host (too
+ * many tabs or devices); it waits for `resume()` instead of knocking the newer one off. */
+export type ConnectionStatus = "connecting" | "open" | "reconnecting" | "replaced" | "stopped";
 
 export interface SocketOptions {
   code: string;
@@ -148,6 +150,11 @@ export class SessionSocket {
       console.warn(`session socket closed (${ev.code}${ev.reason ? ` ${ev.reason}` : ""}); reconnecting`);
       this.ws = null;
       this.stopHeartbeat();
+      if (ev.code === CloseCode.REPLACED) {
+        this.setStatus("replaced");
+        clearTimeout(this.retryTimer);
+        return;
+      }
       if ((!opened || ev.code === CloseCode.DELETED || ev.code === CloseCode.NOT_FOUND) && navigator.onLine !== false) this.checkExists();
       this.scheduleRetry();
     };
@@ -241,8 +248,16 @@ export class SessionSocket {
       .catch(() => undefined);
   }
 
+  /** Takes the seat back after `replaced` (the user chose to play here). */
+  resume(): void {
+    if (this.status !== "replaced") return;
+    this.attempt = 0;
+    this.setStatus("connecting");
+    this.connect();
+  }
+
   private scheduleRetry(): void {
-    if (this.status === "stopped") return;
+    if (this.status === "stopped" || this.status === "replaced") return;
     this.setStatus("reconnecting");
     clearTimeout(this.retryTimer);
     const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** this.attempt);
@@ -252,7 +267,7 @@ export class SessionSocket {
   }
 
   private retryNow(): void {
-    if (this.status === "stopped") return;
+    if (this.status === "stopped" || this.status === "replaced") return;
     const ws = this.ws;
     if (ws && ws.readyState !== WebSocket.CONNECTING) return;
     if (ws) {

@@ -13,6 +13,8 @@ export interface SessionSocketHook {
   answer: (questionId: string, optionId: string) => void;
   /** Closes for good (kicked, left, a fatal error). */
   stop: () => void;
+  /** Reconnects after the server replaced this socket with a newer one (status `replaced`). */
+  resume: () => void;
 }
 
 export interface SessionSocketOptions<F extends string = string> {
@@ -69,5 +71,6 @@ export function useSessionSocket<F extends string = string>(opts: SessionSocketO
     send: (msg) => sockRef.current?.send(msg) ?? false,
     answer: (questionId, optionId) => sockRef.current?.answer(questionId, optionId),
     stop: () => sockRef.current?.stop(),
+    resume: () => sockRef.current?.resume(),
   };
 }

@@ -111,7 +111,7 @@ function App() {
   }
   return (
     <>
-      <ConnectionBanner status={socket.status} />
+      <ConnectionBanner status={socket.status} onResume={socket.resume} />
       <main class="screen">
         {flash ? (
           <p class="screen-flash" role="status">

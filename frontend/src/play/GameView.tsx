@@ -99,7 +99,7 @@ export function GameView({ code, title, onGone, seatSwitch }: Props) {
   return (
     <>
       <TopBar>{game.pseudonym ? <span data-testid="me">{game.pseudonym}</span> : null}</TopBar>
-      <ConnectionBanner status={socket.status} />
+      <ConnectionBanner status={socket.status} onResume={socket.resume} />
       {game.hostAway && game.phase !== "ended" ? (
         <div class="notice host-away" role="status">
           {t("play.hostAway")}
