@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startStack, freePort, ROOT } from "../support/stack.mjs";
+import { createSession, connectHost } from "../support/tasting.mjs";
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const cleanup = [];
@@ -102,4 +103,22 @@ test("without the answers worker, health answers 503 and says which part failed"
   assert.equal(byName.durable_objects.ok, true);
   assert.equal(byName.answers_worker.ok, false);
   assert.ok(byName.answers_worker.error.length > 0);
+});
+
+test("a refused command is logged with the session code and the error code, never the key", async () => {
+  const previous = process.env.STACK_LOG_LEVEL;
+  process.env.STACK_LOG_LEVEL = "log"; // the worker's console.log lines, as Workers Logs keeps them
+  const stack = await startStack();
+  if (previous === undefined) delete process.env.STACK_LOG_LEVEL;
+  else process.env.STACK_LOG_LEVEL = previous;
+  cleanup.push(() => stack.stop());
+  const { code, hostKey } = await createSession(stack);
+  const host = await connectHost(stack, code, hostKey);
+  const refusal = await host.request({ type: "host:start" }, "error");
+  assert.equal(refusal.code, "NO_PARTICIPANTS");
+  host.close();
+  const line = `session ${code}: refused NO_PARTICIPANTS`;
+  for (let i = 0; i < 40 && !stack.logs().includes(line); i++) await sleep(250);
+  assert.ok(stack.logs().includes(line), "the refusal is in the worker's log");
+  assert.ok(!stack.logs().includes(hostKey), "the host key never is");
 });
