@@ -7,21 +7,24 @@ pub const MAX_FRAME_BYTES: usize = 16 * 1024;
 /// Largest accepted JSON body of `POST /api/sessions` and `PUT /api/sessions/{code}/tasting`
 /// (a valid 30-wine tasting of 100-character answers is about 80 KB).
 pub const MAX_TASTING_BODY_BYTES: usize = 256 * 1024;
-/// Live sockets one session accepts (1,000 participants plus hosts, screens, reconnects),
-/// split into pools that add up to it (issue 17 item 2: one seat cannot lock a session):
-/// host sockets, unidentified sockets and participants' sockets.
-pub const MAX_SOCKETS: usize = 2_500;
+/// Live sockets one session accepts (1,000 participants plus hosts, screens, reconnects,
+/// and a whole room connecting at once), split into pools that add up to it (issue 17
+/// item 2: one seat cannot lock a session): host sockets, unidentified sockets and
+/// participants' sockets.
+pub const MAX_SOCKETS: usize = 4_000;
 /// Host sockets (dashboard, projector, spare devices); a further one retires the oldest
 /// (`CloseCode::Replaced`).
 pub const MAX_HOST_SOCKETS: u32 = 10;
 /// Sockets that have not identified yet; beyond this the oldest gives way
-/// (`CloseCode::Crowded`), so sockets that never identify cannot keep anyone out.
-pub const MAX_UNIDENTIFIED_SOCKETS: usize = 250;
+/// (`CloseCode::Crowded`), so sockets that never identify cannot keep anyone out. A join
+/// storm puts a whole room here at once (every upgrade reaches the object before the first
+/// `join_session`), so it holds a full 1,000-player room with room to spare.
+pub const MAX_UNIDENTIFIED_SOCKETS: usize = 1_250;
 /// Sockets per seat (a phone, a second tab, a reconnect racing its old socket); a further
 /// one retires the seat's oldest (`CloseCode::Replaced`).
 pub const MAX_SOCKETS_PER_SEAT: u32 = 3;
 /// All participants' sockets together: what is left once hosts and unidentified sockets
-/// have their reserves (2,240); beyond it a join or rejoin is refused `TOO_MANY_CONNECTIONS`.
+/// have their reserves (2,740: every one of 1,000 players on up to 2.7 devices); beyond it a join or rejoin is refused `TOO_MANY_CONNECTIONS`.
 pub const MAX_PARTICIPANT_SOCKETS: u32 =
     (MAX_SOCKETS - MAX_UNIDENTIFIED_SOCKETS) as u32 - MAX_HOST_SOCKETS;
 /// A socket that has not identified within this time is closed with `CloseCode::IdentifyTimeout`.

@@ -101,7 +101,7 @@ fn an_eleventh_host_socket_retires_the_oldest_host_socket() {
 fn the_participants_pool_leaves_room_for_hosts() {
     let mut h = H::new(1, 1000);
     h.host(HOST);
-    // 746 seats with 3 sockets each, then one with 2: the pool (2,240) is full.
+    // Seats with 3 sockets each, then one more, until the pool (2,740) is full.
     let mut seats = Vec::new();
     while h.e.participant_sockets() + MAX_SOCKETS_PER_SEAT <= MAX_PARTICIPANT_SOCKETS {
         let seat = h.join();
