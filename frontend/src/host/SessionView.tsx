@@ -25,6 +25,7 @@ import { EndButton } from "./EndButton";
 import { TastingForm, type Suggestions } from "./TastingForm";
 import { draftFromTasting, proposeCustomAnswers } from "./suggest";
 import { downloadResults } from "./download";
+import { PalateTable } from "./PalateTable";
 import "../i18n/staff"; // the host-only texts this module shows
 
 const FATAL: Partial<Record<ErrorCode, MessageKey>> = {
@@ -569,6 +570,7 @@ function Final({ state, code, hostKey, onDashboard }: PhaseProps) {
         </p>
       ) : null}
       {rankings.length ? <Leaderboard rankings={rankings} title={t("play.finalBoard")} /> : null}
+      {state.palate ? <PalateTable palate={state.palate} /> : null}
     </section>
   );
 }

@@ -231,6 +231,15 @@ const deStaff: Record<StaffKey, Message> = {
   "screen.scClose": "diese Hilfe schließen",
 
   "dash.unavailable": { one: "{count} Verkostung ließ sich gerade nicht lesen; sie bleibt in deiner Liste. Lade neu, um es noch einmal zu versuchen.", other: "{count} Verkostungen ließen sich gerade nicht lesen; sie bleiben in deiner Liste. Lade neu, um es noch einmal zu versuchen." },
+
+  // The palate reports (host's and projector's final screens).
+  "palate.hostTitle": "Der Gaumen jeder Person",
+  "palate.hostCaption": "Richtige Antworten pro Kategorie über die gespielten Weine, knapp daneben darunter",
+  "palate.colStrongest": "Stärkste",
+  "palate.colWeakest": "Schwächste",
+  "screen.palateRoom": "Der Gaumen des Raums",
+  "screen.palateAverage": "Richtige Antworten im Schnitt",
+  "screen.palateStrong": "Stärkste Kategorie der ersten drei",
 };
 
 export default deStaff;

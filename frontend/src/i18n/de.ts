@@ -187,6 +187,29 @@ const de: Messages = {
 
   "error.SESSION_LOCKED": "Die Spielleitung hat diese Verkostung für neue Teilnehmende geschlossen.",
   "error.CODES_EXHAUSTED": "Gerade ist kein Verkostungscode frei. Versuch es gleich noch einmal.",
+
+  // The palate report (final screen) and tonight's rules (lobby).
+  "palate.title": "Dein Gaumen",
+  "palate.caption": "Pro Kategorie, über die gespielten Weine, neben dem Schnitt des Raums",
+  "palate.category": "Kategorie",
+  "palate.you": "Du",
+  "palate.room": "Schnitt des Raums",
+  "palate.right": { one: "{count} von {total} richtig", other: "{count} von {total} richtig" },
+  "palate.near": { one: "{count} knapp daneben", other: "{count} knapp daneben" },
+  "palate.roomRight": { one: "{count} richtig", other: "{count} richtig" },
+  "palate.roomNear": { one: "{count} knapp daneben", other: "{count} knapp daneben" },
+  "palate.strongest": "Stärkste Kategorie: {category}",
+  "palate.weakest": "schwächste: {category}",
+  "palate.even": "Alle Kategorien lagen gleichauf.",
+  "palate.perWine": "Punkte pro Wein",
+  "palate.wine": "Wein {n}:",
+  "rules.title": "Heute Abend:",
+  "rules.speed": "Tempo zählt: schnelle richtige Antworten bringen mehr",
+  "rules.noSpeed": "Tempo zählt nicht: jede richtige Antwort bringt gleich viel",
+  "rules.perWine": "Rangliste nach jedem Wein",
+  "rules.everyQuestion": "Rangliste nach jeder Frage",
+  "rules.auto": "Das Spiel läuft von selbst weiter",
+  "rules.host": "Die Spielleitung schaltet weiter",
 };
 
 export default de;

@@ -231,6 +231,15 @@ const enStaff = {
   "screen.scClose": "close this help",
 
   "dash.unavailable": { one: "{count} tasting could not be read right now; it stays in your list. Reload to try again.", other: "{count} tastings could not be read right now; they stay in your list. Reload to try again." },
+
+  // The palate reports (host's and projector's final screens).
+  "palate.hostTitle": "Each player's palate",
+  "palate.hostCaption": "Right answers per category out of the wines played, near misses below",
+  "palate.colStrongest": "Strongest",
+  "palate.colWeakest": "Weakest",
+  "screen.palateRoom": "The room's palate",
+  "screen.palateAverage": "Average right answers",
+  "screen.palateStrong": "Strongest category of the top three",
 } satisfies Record<string, Message>;
 
 export type StaffKey = keyof typeof enStaff;

@@ -194,6 +194,29 @@ const en = {
 
   "error.SESSION_LOCKED": "The host has closed this tasting to new players.",
   "error.CODES_EXHAUSTED": "No tasting code is free right now. Try again in a moment.",
+
+  // The palate report (final screen) and tonight's rules (lobby).
+  "palate.title": "Your palate",
+  "palate.caption": "Per category, out of the wines played, beside the room's average",
+  "palate.category": "Category",
+  "palate.you": "You",
+  "palate.room": "Room average",
+  "palate.right": { one: "{count} of {total} right", other: "{count} of {total} right" },
+  "palate.near": { one: "{count} near miss", other: "{count} near misses" },
+  "palate.roomRight": { one: "{count} right", other: "{count} right" },
+  "palate.roomNear": { one: "{count} near miss", other: "{count} near misses" },
+  "palate.strongest": "Strongest: {category}",
+  "palate.weakest": "weakest: {category}",
+  "palate.even": "Every category scored alike.",
+  "palate.perWine": "Points per wine",
+  "palate.wine": "Wine {n}:",
+  "rules.title": "Tonight:",
+  "rules.speed": "Speed counts: faster right answers earn more",
+  "rules.noSpeed": "Speed does not count: every right answer earns the same",
+  "rules.perWine": "Leaderboards after each wine",
+  "rules.everyQuestion": "Leaderboards after every question",
+  "rules.auto": "The game moves on by itself",
+  "rules.host": "The host moves the game on",
 } satisfies Record<string, Message>;
 
 export type PlayerKey = keyof typeof en;

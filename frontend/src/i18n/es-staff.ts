@@ -231,6 +231,15 @@ const esStaff: Record<StaffKey, Message> = {
   "screen.scClose": "cerrar esta ayuda",
 
   "dash.unavailable": { one: "No se ha podido leer {count} cata por ahora; sigue en tu lista. Recarga para volver a intentarlo.", other: "No se han podido leer {count} catas por ahora; siguen en tu lista. Recarga para volver a intentarlo." },
+
+  // The palate reports (host's and projector's final screens).
+  "palate.hostTitle": "El paladar de cada jugador",
+  "palate.hostCaption": "Aciertos por categoría sobre los vinos jugados, casi aciertos debajo",
+  "palate.colStrongest": "Punto fuerte",
+  "palate.colWeakest": "Punto débil",
+  "screen.palateRoom": "El paladar de la sala",
+  "screen.palateAverage": "Aciertos de media",
+  "screen.palateStrong": "Punto fuerte del podio",
 };
 
 export default esStaff;

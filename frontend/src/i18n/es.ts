@@ -186,6 +186,29 @@ const es: Messages = {
 
   "error.SESSION_LOCKED": "El anfitrión ha cerrado esta cata a nuevos jugadores.",
   "error.CODES_EXHAUSTED": "Ahora mismo no queda ningún código de cata libre. Inténtalo de nuevo en un momento.",
+
+  // The palate report (final screen) and tonight's rules (lobby).
+  "palate.title": "Tu paladar",
+  "palate.caption": "Por categoría, sobre los vinos jugados, junto a la media de la sala",
+  "palate.category": "Categoría",
+  "palate.you": "Tú",
+  "palate.room": "Media de la sala",
+  "palate.right": { one: "{count} de {total} acierto", other: "{count} de {total} aciertos" },
+  "palate.near": { one: "{count} casi acierto", other: "{count} casi aciertos" },
+  "palate.roomRight": { one: "{count} acierto", other: "{count} aciertos" },
+  "palate.roomNear": { one: "{count} casi acierto", other: "{count} casi aciertos" },
+  "palate.strongest": "Punto fuerte: {category}",
+  "palate.weakest": "punto débil: {category}",
+  "palate.even": "Todas las categorías puntuaron igual.",
+  "palate.perWine": "Puntos por vino",
+  "palate.wine": "Vino {n}:",
+  "rules.title": "Esta noche:",
+  "rules.speed": "La velocidad cuenta: los aciertos rápidos valen más",
+  "rules.noSpeed": "La velocidad no cuenta: cada acierto vale lo mismo",
+  "rules.perWine": "Clasificación después de cada vino",
+  "rules.everyQuestion": "Clasificación después de cada pregunta",
+  "rules.auto": "El juego avanza solo",
+  "rules.host": "El anfitrión hace avanzar el juego",
 };
 
 export default es;

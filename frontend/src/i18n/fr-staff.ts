@@ -231,6 +231,15 @@ const frStaff: Record<StaffKey, Message> = {
   "screen.scClose": "fermer cette aide",
 
   "dash.unavailable": { one: "{count} dégustation n’a pas pu être lue pour le moment\u202f; elle reste dans votre liste. Rechargez pour réessayer.", other: "{count} dégustations n’ont pas pu être lues pour le moment\u202f; elles restent dans votre liste. Rechargez pour réessayer." },
+
+  // The palate reports (host's and projector's final screens).
+  "palate.hostTitle": "Le palais de chaque joueur",
+  "palate.hostCaption": "Bonnes réponses par catégorie sur les vins joués, presque justes en dessous",
+  "palate.colStrongest": "Point fort",
+  "palate.colWeakest": "Point faible",
+  "screen.palateRoom": "Le palais de la salle",
+  "screen.palateAverage": "Bonnes réponses en moyenne",
+  "screen.palateStrong": "Point fort du podium",
 };
 
 export default frStaff;

@@ -187,6 +187,29 @@ const fr: Messages = {
 
   "error.SESSION_LOCKED": "L’hôte a fermé cette dégustation aux nouveaux joueurs.",
   "error.CODES_EXHAUSTED": "Aucun code de dégustation n’est libre pour le moment. Réessayez dans un instant.",
+
+  // The palate report (final screen) and tonight's rules (lobby).
+  "palate.title": "Votre palais",
+  "palate.caption": "Par catégorie, sur les vins joués, à côté de la moyenne de la salle",
+  "palate.category": "Catégorie",
+  "palate.you": "Vous",
+  "palate.room": "Moyenne de la salle",
+  "palate.right": { one: "{count} sur {total} juste", other: "{count} sur {total} justes" },
+  "palate.near": { one: "{count} presque juste", other: "{count} presque justes" },
+  "palate.roomRight": { one: "{count} juste", other: "{count} justes" },
+  "palate.roomNear": { one: "{count} presque juste", other: "{count} presque justes" },
+  "palate.strongest": "Point fort\u00a0: {category}",
+  "palate.weakest": "point faible\u00a0: {category}",
+  "palate.even": "Toutes les catégories ont obtenu le même score.",
+  "palate.perWine": "Points par vin",
+  "palate.wine": "Vin {n}\u00a0:",
+  "rules.title": "Ce soir\u00a0:",
+  "rules.speed": "La vitesse compte\u00a0: une bonne réponse rapide rapporte plus",
+  "rules.noSpeed": "La vitesse ne compte pas\u00a0: chaque bonne réponse rapporte autant",
+  "rules.perWine": "Classement après chaque vin",
+  "rules.everyQuestion": "Classement après chaque question",
+  "rules.auto": "Le jeu avance tout seul",
+  "rules.host": "L’hôte fait avancer le jeu",
 };
 
 export default fr;

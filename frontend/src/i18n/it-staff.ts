@@ -231,6 +231,15 @@ const itStaff: Record<StaffKey, Message> = {
   "screen.scClose": "chiudi questa guida",
 
   "dash.unavailable": { one: "Al momento non è stato possibile leggere {count} degustazione; resta nel tuo elenco. Ricarica per riprovare.", other: "Al momento non è stato possibile leggere {count} degustazioni; restano nel tuo elenco. Ricarica per riprovare." },
+
+  // The palate reports (host's and projector's final screens).
+  "palate.hostTitle": "Il palato di ogni giocatore",
+  "palate.hostCaption": "Risposte giuste per categoria sui vini giocati, quasi giuste sotto",
+  "palate.colStrongest": "Punto forte",
+  "palate.colWeakest": "Punto debole",
+  "screen.palateRoom": "Il palato della sala",
+  "screen.palateAverage": "Risposte giuste in media",
+  "screen.palateStrong": "Punto forte del podio",
 };
 
 export default itStaff;

@@ -187,6 +187,29 @@ const it: Messages = {
 
   "error.SESSION_LOCKED": "L’organizzatore ha chiuso questa degustazione ai nuovi giocatori.",
   "error.CODES_EXHAUSTED": "Al momento non c’è nessun codice di degustazione libero. Riprova tra poco.",
+
+  // The palate report (final screen) and tonight's rules (lobby).
+  "palate.title": "Il tuo palato",
+  "palate.caption": "Per categoria, sui vini giocati, accanto alla media della sala",
+  "palate.category": "Categoria",
+  "palate.you": "Tu",
+  "palate.room": "Media della sala",
+  "palate.right": { one: "{count} su {total} giusta", other: "{count} su {total} giuste" },
+  "palate.near": { one: "{count} quasi giusta", other: "{count} quasi giuste" },
+  "palate.roomRight": { one: "{count} giusta", other: "{count} giuste" },
+  "palate.roomNear": { one: "{count} quasi giusta", other: "{count} quasi giuste" },
+  "palate.strongest": "Punto forte: {category}",
+  "palate.weakest": "punto debole: {category}",
+  "palate.even": "Tutte le categorie hanno ottenuto lo stesso punteggio.",
+  "palate.perWine": "Punti per vino",
+  "palate.wine": "Vino {n}:",
+  "rules.title": "Stasera:",
+  "rules.speed": "La velocità conta: le risposte giuste più rapide valgono di più",
+  "rules.noSpeed": "La velocità non conta: ogni risposta giusta vale uguale",
+  "rules.perWine": "Classifica dopo ogni vino",
+  "rules.everyQuestion": "Classifica dopo ogni domanda",
+  "rules.auto": "Il gioco avanza da solo",
+  "rules.host": "L’host fa avanzare il gioco",
 };
 
 export default it;

@@ -4,6 +4,7 @@
 import { t } from "../i18n/core";
 import type {
   EndReason,
+  HostPalate,
   HostParticipant,
   HostReveal,
   HostTasting,
@@ -45,6 +46,8 @@ export interface HostState {
   endReason: EndReason | null;
   /** Whether the host locked the lobby (no more joins). */
   locked: boolean;
+  /** Every participant's palate report and the room's averages, once the game has ended. */
+  palate: HostPalate | null;
 }
 
 export const INITIAL_HOST: HostState = {
@@ -71,6 +74,7 @@ export const INITIAL_HOST: HostState = {
   final: false,
   endReason: null,
   locked: false,
+  palate: null,
 };
 
 function upsert(list: HostParticipant[], p: { pseudonym: string; online: boolean; left: boolean }): HostParticipant[] {
@@ -115,6 +119,7 @@ export function applyHost(s: HostState, msg: ServerMessage, clock: LocalDeadline
         final: msg.phase === "ended" && msg.rankings !== null,
         endReason: msg.endReason,
         locked: msg.locked,
+        palate: msg.palate,
       };
     }
     case "host:session_updated":
@@ -178,7 +183,18 @@ export function applyHost(s: HostState, msg: ServerMessage, clock: LocalDeadline
     case "game:round_leaderboard":
       return { ...s, phase: "round_leaderboard", rankings: msg.rankings, previousBoard: s.lastBoard, lastBoard: msg.rankings, ranked: msg.rankedCount, wine: msg.wine, roundIndex: msg.roundIndex, totalRounds: msg.totalRounds };
     case "game:final_leaderboard":
-      return { ...s, phase: "ended", final: true, rankings: msg.rankings, previousBoard: s.lastBoard, lastBoard: msg.rankings, ranked: msg.rankedCount, question: null, timer: NO_TIMER };
+      return {
+        ...s,
+        phase: "ended",
+        final: true,
+        rankings: msg.rankings,
+        previousBoard: s.lastBoard,
+        lastBoard: msg.rankings,
+        ranked: msg.rankedCount,
+        question: null,
+        timer: NO_TIMER,
+        palate: msg.palate && "reports" in msg.palate ? msg.palate : null,
+      };
     case "session:ended":
       return { ...s, phase: "ended", endReason: msg.reason, question: null, timer: NO_TIMER };
     default:

@@ -1,5 +1,5 @@
 // Leaderboards on the phone (after a question, after a wine with the wine unveiled) and the
-// end of the game (final rank with medal, or why it ended).
+// end of the game (final rank with medal and the palate report, or why it ended).
 import { useScreenHeading } from "../lib/a11y";
 import { ordinal, t, type MessageKey } from "../i18n";
 import { endReasonText } from "../i18n/wire";
@@ -7,6 +7,7 @@ import { gapToNext, placeText } from "../lib/ranks";
 import { Leaderboard } from "../components/Leaderboard";
 import { WineCard } from "../components/WineCard";
 import { myRank, type Game } from "./state";
+import { Palate } from "./Palate";
 
 export function Board({ game }: { game: Game }) {
   const round = game.phase === "round_leaderboard";
@@ -61,6 +62,7 @@ export function Ended({ game }: { game: Game }) {
           {t("common.points", { count: game.me?.score ?? game.score })} · {placeText(rank, game.ranked)}
         </p>
         <Leaderboard rankings={game.rankings ?? []} me={game.me ?? undefined} title={t("play.finalBoard")} />
+        {game.palate ? <Palate palate={game.palate} /> : null}
         {game.endReason ? <p class="muted center spaced">{endReasonText(game.endReason)}</p> : null}
         <p class="center spaced">
           <a class="btn btn-secondary" href="/host">

@@ -1,9 +1,11 @@
-// The player's lobby: own pseudonym, player count, the private rejoin link, leave.
+// The player's lobby: own pseudonym, player count, tonight's scoring in one line, the private
+// rejoin link, leave.
 import { playerCredentials, playerDeviceLink } from "../lib/storage";
 import { useScreenHeading } from "../lib/a11y";
 import { CopyButton } from "../components/CopyButton";
 import { GlassIcon } from "../components/Icons";
 import { formatNumber, t, tx } from "../i18n";
+import type { GameOptions } from "../protocol.gen";
 import type { Game } from "./state";
 
 export function Lobby({ game, code, onLeave }: { game: Game; code: string; onLeave: () => void }) {
@@ -25,6 +27,9 @@ export function Lobby({ game, code, onLeave }: { game: Game; code: string; onLea
         {tx("play.joined", { count: <strong>{formatNumber(game.count)}</strong> }, game.count)}
         {game.max ? <span class="muted"> {t("play.max", { max: game.max })}</span> : null}
       </p>
+      <p class="rules-line" data-testid="rules-line">
+        <strong>{t("rules.title")}</strong> {rulesLine(game.options)}
+      </p>
       <p class="waiting-line">
         <GlassIcon class="glass-pulse" /> {t("play.waitingStart")}
       </p>
@@ -36,6 +41,15 @@ export function Lobby({ game, code, onLeave }: { game: Game; code: string; onLea
       </p>
     </section>
   );
+}
+
+/** How scoring works tonight: speed, when leaderboards come, who moves the game on. */
+function rulesLine(o: GameOptions): string {
+  return [
+    t(o.speedBonus ? "rules.speed" : "rules.noSpeed"),
+    t(o.pacing === "per_wine" ? "rules.perWine" : "rules.everyQuestion"),
+    t(o.autoAdvance ? "rules.auto" : "rules.host"),
+  ].join(" · ");
 }
 
 function DeviceLink({ link }: { link: string }) {

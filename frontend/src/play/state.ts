@@ -1,7 +1,7 @@
 // The participant's view of a game, rebuilt from `participant:state_snapshot` and kept current
 // by the live messages. Pure: the socket's clock and outbox come in as arguments, so the
 // reducer runs (and is tested) without a socket or a DOM.
-import type { EndReason, ParticipantReveal, Phase, QuestionView, RankingEntry, ServerMessage, WineReveal } from "../protocol.gen";
+import type { EndReason, GameOptions, ParticipantPalate, ParticipantReveal, Phase, QuestionView, RankingEntry, ServerMessage, WineReveal } from "../protocol.gen";
 import { NO_TIMER, timerFrom, type LocalDeadline, type Timer } from "../lib/countdown";
 import type { PendingAnswer } from "../lib/outbox";
 
@@ -32,7 +32,14 @@ export interface Game {
   final: boolean;
   hostAway: boolean;
   endReason: EndReason | null;
+  /** How scoring and pacing work tonight (shown in the lobby). */
+  options: GameOptions;
+  /** This participant's palate report and the room's averages, once the game has ended. */
+  palate: ParticipantPalate | null;
 }
+
+/** The options of a tasting that sets none (the server leaves them out of lobby pushes then). */
+export const DEFAULT_OPTIONS: GameOptions = { speedBonus: false, pacing: "every_question", autoAdvance: false };
 
 export const EMPTY_GAME: Game = {
   phase: "joining",
@@ -58,6 +65,8 @@ export const EMPTY_GAME: Game = {
   final: false,
   hostAway: false,
   endReason: null,
+  options: DEFAULT_OPTIONS,
+  palate: null,
 };
 
 /** What the reducer needs from the socket: its clock, and the answer still in its outbox. */
@@ -98,12 +107,14 @@ export function applyPlayer(g: Game, msg: ServerMessage, sock: SocketView): Game
         final: msg.phase === "ended" && msg.rankings !== null,
         hostAway: msg.hostAway,
         endReason: msg.endReason,
+        options: msg.options,
+        palate: msg.palate,
       };
     }
     case "participant:joined":
       return { ...g, phase: "waiting", pseudonym: msg.pseudonym, count: Math.max(g.count, 1) };
     case "lobby:updated":
-      return { ...g, count: msg.count, max: msg.maxParticipants };
+      return { ...g, count: msg.count, max: msg.maxParticipants, options: msg.options ?? DEFAULT_OPTIONS };
     case "game:started":
       return { ...g, totalRounds: msg.totalRounds };
     case "game:question": {
@@ -148,7 +159,17 @@ export function applyPlayer(g: Game, msg: ServerMessage, sock: SocketView): Game
     case "game:round_leaderboard":
       return { ...g, phase: "round_leaderboard", rankings: msg.rankings, me: msg.me ?? null, ranked: msg.rankedCount, wine: msg.wine, roundIndex: msg.roundIndex };
     case "game:final_leaderboard":
-      return { ...g, phase: "ended", final: true, rankings: msg.rankings, me: msg.me ?? null, ranked: msg.rankedCount, question: null, timer: NO_TIMER };
+      return {
+        ...g,
+        phase: "ended",
+        final: true,
+        rankings: msg.rankings,
+        me: msg.me ?? null,
+        ranked: msg.rankedCount,
+        question: null,
+        timer: NO_TIMER,
+        palate: msg.palate && "report" in msg.palate ? msg.palate : null,
+      };
     case "session:ended":
       return { ...g, phase: "ended", endReason: msg.reason, question: null, timer: NO_TIMER };
     case "host:away":

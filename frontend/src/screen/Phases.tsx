@@ -4,6 +4,7 @@
 // leaderboards (points gained, rank movement) and the staged podium with confetti.
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { HostState } from "../lib/hostState";
+import type { HostPalate } from "../protocol.gen";
 import { joinLink } from "../lib/storage";
 import { useScreenHeading } from "../lib/a11y";
 import { LETTERS } from "../lib/labels";
@@ -140,6 +141,38 @@ function Board({ state }: { state: HostState }) {
   );
 }
 
+/** The room's average per category and the top three's strongest category, for the back row. */
+function RoomPalate({ palate }: { palate: HostPalate }) {
+  const top = palate.reports.slice(0, 3).filter((r) => r.strongest);
+  return (
+    <section class="screen-palate" aria-labelledby="s-p-h" data-testid="screen-palate">
+      <h2 id="s-p-h">{t("screen.palateRoom")}</h2>
+      <div>
+        <h3>{t("screen.palateAverage")}</h3>
+        <ul class="screen-palate-list">
+          {palate.room.map((c) => (
+            <li key={c.category}>
+              <span>{categoryLabel(c.category)}</span> <strong>{t("palate.right", { count: c.correct, total: c.questions })}</strong>
+            </li>
+          ))}
+        </ul>
+      </div>
+      {top.length ? (
+        <div>
+          <h3>{t("screen.palateStrong")}</h3>
+          <ul class="screen-palate-list">
+            {top.map((r) => (
+              <li key={r.pseudonym}>
+                <span>{r.pseudonym}</span> <strong>{categoryLabel(r.strongest!)}</strong>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
 /** The podium in stages: third, second, first (then confetti), then ranks four to ten. */
 function Final({ state }: { state: HostState }) {
   const h = useScreenHeading<HTMLHeadingElement>("final");
@@ -175,9 +208,10 @@ function Final({ state }: { state: HostState }) {
         {state.final ? t("screen.podium") : t("play.over")}
       </h1>
       {rankings.length ? <Podium rankings={rankings} /> : null}
-      {rest && rankings.some((r) => r.rank > 3) ? (
+      {rest && (rankings.some((r) => r.rank > 3) || state.palate) ? (
         <div class="screen-rest">
-          <Leaderboard rankings={rankings.filter((r) => r.rank > 3).slice(0, 7)} big title={t("screen.rest")} />
+          {rankings.some((r) => r.rank > 3) ? <Leaderboard rankings={rankings.filter((r) => r.rank > 3).slice(0, 7)} big title={t("screen.rest")} /> : null}
+          {state.palate ? <RoomPalate palate={state.palate} /> : null}
         </div>
       ) : null}
       {state.endReason ? <p class="screen-note">{endReasonText(state.endReason)}</p> : null}
