@@ -53,3 +53,10 @@ test("answered pseudonyms are counted once; presence updates the list", () => {
   s = applyHost(s, { type: "lobby:updated", participant: { pseudonym: "B", online: false, left: true }, count: 0, maxParticipants: 10 }, clock);
   assert.deepEqual(s.participants, []);
 });
+
+test("the final leaderboard brings every palate report", () => {
+  const tally = { category: "region", questions: 2, correct: 1, nearMisses: 1, points: 130 } as const;
+  const palate = { reports: [{ pseudonym: "A", categories: [tally], winePoints: [130], strongest: null, weakest: null }], room: [tally] };
+  const s = applyHost(INITIAL_HOST, { type: "game:final_leaderboard", rankings: [{ pseudonym: "A", score: 130, rank: 1 }], rankedCount: 1, palate }, clock);
+  assert.deepEqual([s.phase, s.final, s.palate], ["ended", true, palate]);
+});

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { applyPlayer, choose, EMPTY_GAME, myRank } from "../src/play/state";
+import { applyPlayer, choose, DEFAULT_OPTIONS, EMPTY_GAME, myRank } from "../src/play/state";
 import { remainingMs } from "../src/lib/countdown";
 import { clock, playerSnapshot, question, questionMsg } from "./fixtures";
 
@@ -62,4 +62,21 @@ test("the reveal sets the score; a host's reveal is ignored", () => {
   g = applyPlayer(g, { type: "game:answer_revealed", questionId: "q-0-0", correctOptionId: "a", myOptionId: "a", myPoints: 10, myTotalScore: 25 }, idle);
   assert.deepEqual([g.phase, g.score], ["question_revealed", 25]);
   assert.equal(question().totalQuestions, g.totalQuestions);
+});
+
+test("tonight's options follow the lobby (absent means all defaults); the final keeps my palate", () => {
+  const on = { speedBonus: true, pacing: "per_wine", autoAdvance: true } as const;
+  let g = applyPlayer(EMPTY_GAME, playerSnapshot({ phase: "waiting", currentQuestion: null, options: on }), idle);
+  assert.deepEqual(g.options, on);
+  g = applyPlayer(g, { type: "lobby:updated", count: 4, maxParticipants: 50 }, idle);
+  assert.deepEqual(g.options, DEFAULT_OPTIONS, "a push without options: the host set them back to the defaults");
+  g = applyPlayer(g, { type: "lobby:updated", count: 4, maxParticipants: 50, options: on }, idle);
+  assert.deepEqual(g.options, on);
+  const tally = { category: "color", questions: 1, correct: 1, nearMisses: 0, points: 100 } as const;
+  const report = { pseudonym: "TANNIC-FALCON", categories: [tally], winePoints: [100], strongest: null, weakest: null };
+  const palate = { report, room: [tally] };
+  g = applyPlayer(g, { type: "game:final_leaderboard", rankings: [], rankedCount: 1, palate }, idle);
+  assert.deepEqual(g.palate, palate);
+  g = applyPlayer(g, { type: "game:final_leaderboard", rankings: [], rankedCount: 1, palate: { reports: [report], room: [tally] } }, idle);
+  assert.equal(g.palate, null, "a host's palate is never shown as mine");
 });
