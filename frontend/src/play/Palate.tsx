@@ -26,14 +26,14 @@ export function Palate({ palate }: { palate: ParticipantPalate }) {
               <tr key={c.category}>
                 <th scope="row">{categoryLabel(c.category)}</th>
                 <td>
-                  {t("palate.right", { count: c.correct, total: c.questions })}
+                  <span class="palate-right">{t("palate.right", { count: c.correct, total: c.questions })}</span>
                   <br />
                   <span class="muted">{t("palate.near", { count: c.nearMisses })}</span>
                 </td>
                 <td>
                   {r ? (
                     <>
-                      {t("palate.roomRight", { count: r.correct })}
+                      <span class="palate-right">{t("palate.roomRight", { count: r.correct })}</span>
                       <br />
                       <span class="muted">{t("palate.roomNear", { count: r.nearMisses })}</span>
                     </>
