@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { answerKey, answerProblem, draftToInput, validateDraft, type Draft } from "../src/lib/validate";
+import { DEFAULT_OPTIONS, answerKey, answerProblem, draftToInput, validateDraft, type Draft } from "../src/lib/validate";
 
 const q = (correct: string, d: [string, string, string]) => ({ category: "color" as const, correct, distractors: d });
 const draft = (over: Partial<Draft> = {}): Draft => ({
@@ -38,4 +38,24 @@ test("'ignoring case' is the server's full case mapping: Straße and STRASSE are
   assert.equal(answerKey(" Straße "), "strasse");
   const e = validateDraft(draft({ wines: [[q("Straße", ["STRASSE", "Rosé", "Orange"])]] }));
   assert.deepEqual(e.get("wines[0].questions[0].distractors[0]"), { key: "field.duplicate" });
+});
+
+test("near-miss points: whole numbers 0–90 under the server's field paths", () => {
+  const points = (p: [number, number, number]) => draft({ wines: [[{ ...q("Red", ["White", "Rosé", "Orange"]), partialPoints: p }]] });
+  assert.equal(validateDraft(points([0, 50, 90])).size, 0);
+  const e = validateDraft(points([95, -5, 2.5]));
+  assert.deepEqual([...e.keys()], [0, 1, 2].map((k) => `wines[0].questions[0].partialPoints[${k}]`));
+  assert.deepEqual(e.get("wines[0].questions[0].partialPoints[0]"), { key: "field.partialPoints", vars: { max: 90 } });
+  assert.ok(validateDraft(points([Number.NaN, 0, 0])).has("wines[0].questions[0].partialPoints[0]"), "an emptied field is refused, not sent as 0");
+});
+
+test("partialPoints and options go on the wire only when they differ from the defaults", () => {
+  const plain = draftToInput(draft({ wines: [[{ ...q("Red", ["White", "Rosé", "Orange"]), partialPoints: [0, 0, 0] }]], options: { ...DEFAULT_OPTIONS } }));
+  assert.deepEqual(plain, draftToInput(draft()), "all-default options and all-zero points leave the body as before");
+  assert.equal("options" in plain, false);
+  assert.equal("partialPoints" in plain.wines[0]!.questions[0]!, false);
+
+  const set = draftToInput(draft({ wines: [[{ ...q("Red", ["White", "Rosé", "Orange"]), partialPoints: [0, 50, 0] }]], options: { ...DEFAULT_OPTIONS, pacing: "per_wine" } }));
+  assert.deepEqual(set.wines[0]!.questions[0]!.partialPoints, [0, 50, 0]);
+  assert.deepEqual(set.options, { speedBonus: false, pacing: "per_wine", autoAdvance: false });
 });

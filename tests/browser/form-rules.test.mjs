@@ -52,6 +52,8 @@ const CASES = {
   "timer too long": draft((d) => (d.timerSeconds = 121)),
   "cap too small": draft((d) => (d.maxParticipants = 1)),
   "cap too large": draft((d) => (d.maxParticipants = 1001)),
+  "near-miss points 0–90 accepted": draft((d) => (d.wines[0][3].partialPoints = [50, 25, 90])),
+  "near-miss points 95 refused": draft((d) => (d.wines[0][3].partialPoints = [50, 95, 0])),
   "several at once, second wine": draft((d) => {
     d.wines.push(d.wines[0].map((q) => ({ ...q, distractors: [...q.distractors] })));
     d.wines[1][0].correct = "";

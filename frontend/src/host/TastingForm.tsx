@@ -1,13 +1,28 @@
-// The tasting form: title, timer slider, participant cap and wines × five questions, every
-// answer field a combobox fed by the answers collection. Validation runs with the server's
+// The tasting form: title, timer slider, participant cap, game options and wines × five
+// questions, every answer field a combobox fed by the answers collection, every distractor
+// with its near-miss points. Validation runs with the server's
 // rules as the host types; server field errors (INVALID_TASTING) show next to their fields.
 import { useMemo, useState } from "preact/hooks";
-import type { Category } from "../protocol.gen";
+import type { Category, GameOptions } from "../protocol.gen";
 import { Combobox } from "../components/Combobox";
 import { t, textOf } from "../i18n";
 import { categoryLabel } from "../i18n/wire";
 import { CATEGORIES } from "../lib/labels";
-import { CAP_RANGE, MAX_TITLE_CHARS, MAX_WINES, TIMER_RANGE, answerKey, fieldPath, validateDraft, type Draft, type DraftQuestion, type Problem } from "../lib/validate";
+import {
+  CAP_RANGE,
+  MAX_PARTIAL_POINTS,
+  MAX_TITLE_CHARS,
+  MAX_WINES,
+  TIMER_RANGE,
+  answerKey,
+  draftOptions,
+  fieldPath,
+  pointsPath,
+  validateDraft,
+  type Draft,
+  type DraftQuestion,
+  type Problem,
+} from "../lib/validate";
 import "../i18n/staff"; // the host-only texts this module shows
 
 export type Suggestions = Partial<Record<Category, string[]>>;
@@ -65,31 +80,42 @@ export function TastingForm({ initial, suggestions, mode, serverErrors, busy, on
     return problem ? textOf(problem) : null;
   };
 
+  const options = draftOptions(draft);
+  const setOption = (patch: Partial<GameOptions>) => setDraft({ ...draft, options: { ...options, ...patch } });
+
+  const updateQuestion = (w: number, q: number, change: (question: DraftQuestion) => DraftQuestion) =>
+    setDraft({ ...draft, wines: draft.wines.map((wine, wi) => (wi !== w ? wine : wine.map((qq, qi) => (qi === q ? change(qq) : qq)))) });
+
   const setAnswer = (w: number, q: number, slot: number, value: string) => {
-    const wines = draft.wines.map((wine, wi) =>
-      wi !== w
-        ? wine
-        : wine.map((question, qi) => {
-            if (qi !== q) return question;
-            if (slot === 0) return { ...question, correct: value };
-            const d = [...question.distractors] as [string, string, string];
-            d[slot - 1] = value;
-            return { ...question, distractors: d };
-          }),
-    );
     markEdited(fieldPath(w, q, slot));
-    setDraft({ ...draft, wines });
+    updateQuestion(w, q, (question) => {
+      if (slot === 0) return { ...question, correct: value };
+      const d = [...question.distractors] as [string, string, string];
+      d[slot - 1] = value;
+      return { ...question, distractors: d };
+    });
+  };
+
+  const setPoints = (w: number, q: number, k: number, value: number) => {
+    markEdited(pointsPath(w, q, k));
+    updateQuestion(w, q, (question) => {
+      const points = [...(question.partialPoints ?? [0, 0, 0])] as [number, number, number];
+      points[k] = value;
+      return { ...question, partialPoints: points };
+    });
   };
 
   const fillDistractors = (w: number, q: number) => {
     const question = draft.wines[w]![q]!;
     const empty = question.distractors.map((d, i) => (d.trim() ? -1 : i)).filter((i) => i >= 0);
     const picks = pickDistractors(suggestions[question.category] ?? [], [question.correct, ...question.distractors], empty.length);
-    let next = { ...question, distractors: [...question.distractors] as [string, string, string] };
-    empty.forEach((slot, k) => {
-      if (picks[k] !== undefined) next = { ...next, distractors: next.distractors.map((d, i) => (i === slot ? picks[k]! : d)) as [string, string, string] };
-    });
-    setDraft({ ...draft, wines: draft.wines.map((wine, wi) => (wi !== w ? wine : wine.map((qq, qi) => (qi === q ? next : qq)))) });
+    updateQuestion(w, q, (qq) => ({
+      ...qq,
+      distractors: qq.distractors.map((d, i) => {
+        const k = empty.indexOf(i);
+        return k >= 0 && picks[k] !== undefined ? picks[k] : d;
+      }) as [string, string, string],
+    }));
   };
 
   const firstErrorId = (): string | null => {
@@ -187,6 +213,39 @@ export function TastingForm({ initial, suggestions, mode, serverErrors, busy, on
             ) : null}
           </div>
         </div>
+        <fieldset class="form-options">
+          <legend>{t("form.options")}</legend>
+          <div class="option">
+            <label class="check">
+              <input type="checkbox" checked={options.speedBonus} aria-describedby="f-speedBonus-hint" onChange={(e) => setOption({ speedBonus: (e.currentTarget as HTMLInputElement).checked })} />
+              {t("form.speedBonus")}
+            </label>
+            <span id="f-speedBonus-hint" class="hint">
+              {t("form.speedBonusHint")}
+            </span>
+          </div>
+          <fieldset class="option" aria-describedby="f-pacing-hint">
+            <legend>{t("form.pacing")}</legend>
+            {(["every_question", "per_wine"] as const).map((pacing) => (
+              <label key={pacing} class="check">
+                <input type="radio" name="pacing" value={pacing} checked={options.pacing === pacing} onChange={() => setOption({ pacing })} />
+                {pacing === "per_wine" ? t("form.pacingWine") : t("form.pacingEvery")}
+              </label>
+            ))}
+            <span id="f-pacing-hint" class="hint">
+              {t("form.pacingHint")}
+            </span>
+          </fieldset>
+          <div class="option">
+            <label class="check">
+              <input type="checkbox" checked={options.autoAdvance} aria-describedby="f-autoAdvance-hint" onChange={(e) => setOption({ autoAdvance: (e.currentTarget as HTMLInputElement).checked })} />
+              {t("form.autoAdvance")}
+            </label>
+            <span id="f-autoAdvance-hint" class="hint">
+              {t("form.autoAdvanceHint")}
+            </span>
+          </div>
+        </fieldset>
       </section>
 
       {draft.wines.map((wine, w) => {
@@ -228,26 +287,42 @@ export function TastingForm({ initial, suggestions, mode, serverErrors, busy, on
                 <div class="answer-grid">
                   {[q.correct, ...q.distractors].map((value, slot) => {
                     const path = fieldPath(w, qi, slot);
+                    const context = t("form.fieldContext", { n: w + 1, category: categoryLabel(q.category) });
                     return (
-                      <Combobox
-                        key={slot}
-                        id={fieldId(path)}
-                        class={slot === 0 ? "slot-correct" : "slot-wrong"}
-                        label={
-                          <>
-                            <span class="sr-only">{t("form.fieldContext", { n: w + 1, category: categoryLabel(q.category) })} </span>
-                            {slotLabel(slot)}
-                          </>
-                        }
-                        value={value}
-                        suggestions={suggestions[q.category] ?? []}
-                        error={errorFor(path)}
-                        onChange={(v) => setAnswer(w, qi, slot, v)}
-                        onBlur={() => touch(path)}
-                      />
+                      <div key={slot} class="answer-slot">
+                        <Combobox
+                          id={fieldId(path)}
+                          class={slot === 0 ? "slot-correct" : "slot-wrong"}
+                          label={
+                            <>
+                              <span class="sr-only">{context} </span>
+                              {slotLabel(slot)}
+                            </>
+                          }
+                          value={value}
+                          suggestions={suggestions[q.category] ?? []}
+                          error={errorFor(path)}
+                          onChange={(v) => setAnswer(w, qi, slot, v)}
+                          onBlur={() => touch(path)}
+                        />
+                        {slot > 0 ? (
+                          <PointsField
+                            path={pointsPath(w, qi, slot - 1)}
+                            label={`${context} ${slotLabel(slot)}:`}
+                            value={q.partialPoints?.[slot - 1] ?? 0}
+                            hintId={`q-${w}-${qi}-points-hint`}
+                            error={errorFor(pointsPath(w, qi, slot - 1))}
+                            onChange={(v) => setPoints(w, qi, slot - 1, v)}
+                            onBlur={() => touch(pointsPath(w, qi, slot - 1))}
+                          />
+                        ) : null}
+                      </div>
                     );
                   })}
                 </div>
+                <p id={`q-${w}-${qi}-points-hint`} class="hint points-hint">
+                  {t("form.nearMissHint", { max: MAX_PARTIAL_POINTS })}
+                </p>
               </div>
             ))}
             </div>
@@ -293,6 +368,41 @@ export function TastingForm({ initial, suggestions, mode, serverErrors, busy, on
         </p>
       ) : null}
     </form>
+  );
+}
+
+/** A distractor's near-miss points: a small number input; empty reads as NaN (refused). */
+function PointsField(props: { path: string; label: string; value: number; hintId: string; error: string | null; onChange: (v: number) => void; onBlur: () => void }) {
+  const id = fieldId(props.path);
+  return (
+    <div class="field points-field">
+      <label for={id}>
+        <span class="sr-only">{props.label} </span>
+        {t("form.nearMiss")}
+      </label>
+      <input
+        id={id}
+        class="input"
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={MAX_PARTIAL_POINTS}
+        step={5}
+        value={Number.isFinite(props.value) ? props.value : ""}
+        aria-invalid={props.error ? "true" : undefined}
+        aria-describedby={props.error ? `${id}-err` : props.hintId}
+        onInput={(e) => {
+          const raw = (e.currentTarget as HTMLInputElement).value.trim();
+          props.onChange(raw === "" ? Number.NaN : Number(raw));
+        }}
+        onBlur={props.onBlur}
+      />
+      {props.error ? (
+        <span id={`${id}-err`} class="field-error">
+          {props.error}
+        </span>
+      ) : null}
+    </div>
   );
 }
 

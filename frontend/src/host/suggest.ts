@@ -42,7 +42,10 @@ export async function proposeCustomAnswers(draft: Draft, known: Suggestions): Pr
   }
 }
 
-/** The editable draft of a prepared tasting (options back into correct + distractors). */
+/**
+ * The editable draft of a prepared tasting: options back into correct + distractors, each
+ * distractor with its near-miss points, and the game options.
+ */
 export function draftFromTasting(t: HostTasting): Draft {
   return {
     title: t.title,
@@ -51,13 +54,17 @@ export function draftFromTasting(t: HostTasting): Draft {
     wines: t.wines.map((w) =>
       w.questions.map((q) => {
         const correct = q.options.find((o) => o.id === q.correctOptionId)?.text ?? "";
-        const others = q.options.filter((o) => o.id !== q.correctOptionId).map((o) => o.text);
+        const others = q.options.filter((o) => o.id !== q.correctOptionId);
+        const text = (k: number) => others[k]?.text ?? "";
+        const points = (k: number) => q.partialPoints.find((p) => p.optionId === others[k]?.id)?.points ?? 0;
         return {
           category: q.category,
           correct,
-          distractors: [others[0] ?? "", others[1] ?? "", others[2] ?? ""] as [string, string, string],
+          distractors: [text(0), text(1), text(2)] as [string, string, string],
+          partialPoints: [points(0), points(1), points(2)] as [number, number, number],
         };
       }),
     ),
+    options: t.options,
   };
 }

@@ -240,6 +240,20 @@ const deStaff: Record<StaffKey, Message> = {
   "screen.palateRoom": "Der Gaumen des Raums",
   "screen.palateAverage": "Richtige Antworten im Schnitt",
   "screen.palateStrong": "Stärkste Kategorie der ersten drei",
+
+  // Game options and near-miss points in the tasting form (issue 13).
+  "field.partialPoints": "Eine ganze Zahl zwischen 0 und {max}",
+  "form.options": "Spieloptionen",
+  "form.speedBonus": "Tempobonus",
+  "form.speedBonusHint": "Schnelle richtige Antworten zählen mehr: zwischen der Hälfte und allen ihren Punkten.",
+  "form.pacing": "Ranglisten",
+  "form.pacingEvery": "Nach jeder Frage",
+  "form.pacingWine": "Nur nach jedem Wein",
+  "form.pacingHint": "Pro Wein bleibt das Spiel im Fluss: Punktestände erscheinen, wenn die fünf Fragen eines Weins vorbei sind.",
+  "form.autoAdvance": "Automatisch weiter",
+  "form.autoAdvanceHint": "Löst auf, wenn die Zeit abläuft oder alle geantwortet haben, und geht dann selbst weiter; du kannst trotzdem pausieren oder früher weitergehen.",
+  "form.nearMiss": "Punkte für knapp daneben",
+  "form.nearMissHint": "Punkte für knapp daneben: was eine falsche, aber nahe Antwort bringt (0–{max}; die richtige bringt 100).",
 };
 
 export default deStaff;

@@ -240,6 +240,20 @@ const enStaff = {
   "screen.palateRoom": "The room's palate",
   "screen.palateAverage": "Average right answers",
   "screen.palateStrong": "Strongest category of the top three",
+
+  // Game options and near-miss points in the tasting form (issue 13).
+  "field.partialPoints": "A whole number between 0 and {max}",
+  "form.options": "Game options",
+  "form.speedBonus": "Speed bonus",
+  "form.speedBonusHint": "Faster right answers score more: between half and all of their points.",
+  "form.pacing": "Leaderboards",
+  "form.pacingEvery": "After every question",
+  "form.pacingWine": "Only after each wine",
+  "form.pacingHint": "Per wine keeps the game flowing: scores show once each wine's five questions are done.",
+  "form.autoAdvance": "Auto-advance",
+  "form.autoAdvanceHint": "Reveals when time is up or everyone has answered, then moves on by itself; you can still pause or go on sooner.",
+  "form.nearMiss": "Near-miss points",
+  "form.nearMissHint": "Near-miss points: what a close wrong answer earns (0–{max}; the right answer earns 100).",
 } satisfies Record<string, Message>;
 
 export type StaffKey = keyof typeof enStaff;

@@ -240,6 +240,20 @@ const esStaff: Record<StaffKey, Message> = {
   "screen.palateRoom": "El paladar de la sala",
   "screen.palateAverage": "Aciertos de media",
   "screen.palateStrong": "Punto fuerte del podio",
+
+  // Game options and near-miss points in the tasting form (issue 13).
+  "field.partialPoints": "Un número entero entre 0 y {max}",
+  "form.options": "Opciones de juego",
+  "form.speedBonus": "Bonificación por rapidez",
+  "form.speedBonusHint": "Las respuestas correctas más rápidas puntúan más: entre la mitad y todos sus puntos.",
+  "form.pacing": "Clasificaciones",
+  "form.pacingEvery": "Después de cada pregunta",
+  "form.pacingWine": "Solo después de cada vino",
+  "form.pacingHint": "Por vino, el juego fluye mejor: las puntuaciones se muestran al terminar las cinco preguntas de cada vino.",
+  "form.autoAdvance": "Avance automático",
+  "form.autoAdvanceHint": "Revela la respuesta cuando se acaba el tiempo o todos han respondido y luego avanza solo; aún puedes pausar o adelantarte.",
+  "form.nearMiss": "Puntos por casi acertar",
+  "form.nearMissHint": "Puntos por casi acertar: lo que gana una respuesta incorrecta pero cercana (0–{max}; la correcta gana 100).",
 };
 
 export default esStaff;

@@ -240,6 +240,20 @@ const frStaff: Record<StaffKey, Message> = {
   "screen.palateRoom": "Le palais de la salle",
   "screen.palateAverage": "Bonnes réponses en moyenne",
   "screen.palateStrong": "Point fort du podium",
+
+  // Game options and near-miss points in the tasting form (issue 13).
+  "field.partialPoints": "Un nombre entier entre 0 et {max}",
+  "form.options": "Options de jeu",
+  "form.speedBonus": "Bonus de rapidité",
+  "form.speedBonusHint": "Les bonnes réponses rapides rapportent plus\u00a0: entre la moitié et la totalité de leurs points.",
+  "form.pacing": "Classements",
+  "form.pacingEvery": "Après chaque question",
+  "form.pacingWine": "Seulement après chaque vin",
+  "form.pacingHint": "Par vin, le jeu reste fluide\u00a0: les scores s’affichent une fois les cinq questions du vin terminées.",
+  "form.autoAdvance": "Avance automatique",
+  "form.autoAdvanceHint": "Révèle la réponse quand le temps est écoulé ou que tout le monde a répondu, puis enchaîne seul\u202f; vous pouvez toujours mettre en pause ou avancer plus tôt.",
+  "form.nearMiss": "Points de consolation",
+  "form.nearMissHint": "Points de consolation\u00a0: ce que rapporte une mauvaise réponse proche (0–{max}\u202f; la bonne réponse rapporte 100).",
 };
 
 export default frStaff;

@@ -240,6 +240,20 @@ const itStaff: Record<StaffKey, Message> = {
   "screen.palateRoom": "Il palato della sala",
   "screen.palateAverage": "Risposte giuste in media",
   "screen.palateStrong": "Punto forte del podio",
+
+  // Game options and near-miss points in the tasting form (issue 13).
+  "field.partialPoints": "Un numero intero tra 0 e {max}",
+  "form.options": "Opzioni di gioco",
+  "form.speedBonus": "Bonus velocità",
+  "form.speedBonusHint": "Le risposte giuste più rapide valgono di più: tra la metà e tutti i loro punti.",
+  "form.pacing": "Classifiche",
+  "form.pacingEvery": "Dopo ogni domanda",
+  "form.pacingWine": "Solo dopo ogni vino",
+  "form.pacingHint": "Per vino il gioco scorre meglio: i punteggi compaiono finite le cinque domande di ogni vino.",
+  "form.autoAdvance": "Avanzamento automatico",
+  "form.autoAdvanceHint": "Rivela la risposta allo scadere del tempo o quando tutti hanno risposto, poi va avanti da solo; puoi sempre mettere in pausa o anticipare.",
+  "form.nearMiss": "Punti per quasi giusta",
+  "form.nearMissHint": "Punti per quasi giusta: quanto vale una risposta sbagliata ma vicina (0–{max}; quella giusta vale 100).",
 };
 
 export default itStaff;

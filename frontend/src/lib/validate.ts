@@ -1,9 +1,9 @@
 // The tasting form's rules, the same as the server's (crates/core tasting.rs): answers trimmed,
 // 1–100 characters, no control characters, the four options of a question pairwise different
-// ignoring case; title ≤ 80; timer 15–120 s; cap 2–1000. Errors use the server's field paths
+// ignoring case; title ≤ 80; timer 15–120 s; cap 2–1000; near-miss points 0–90. Errors use the server's field paths
 // and are message keys with their values (`textOf` writes them in the reader's language),
 // so this module stays free of UI and loads in Node as it is.
-import type { Category, FieldError, TastingInput } from "../protocol.gen";
+import type { Category, FieldError, GameOptions, TastingInput } from "../protocol.gen";
 import { LIMITS } from "../api.gen";
 import type { Text } from "../i18n/core";
 
@@ -16,6 +16,10 @@ export const MAX_TITLE_CHARS = LIMITS.MAX_TITLE_CHARS;
 export const TIMER_RANGE = [LIMITS.MIN_TIMER_SECONDS, LIMITS.MAX_TIMER_SECONDS] as const;
 export const CAP_RANGE = [LIMITS.MIN_PARTICIPANTS, LIMITS.MAX_PARTICIPANTS] as const;
 export const MAX_WINES = LIMITS.MAX_WINES;
+export const MAX_PARTIAL_POINTS = LIMITS.MAX_PARTIAL_POINTS;
+
+/** The game options a tasting without `options` plays with (SPEC section 5). */
+export const DEFAULT_OPTIONS: GameOptions = { speedBonus: false, pacing: "every_question", autoAdvance: false };
 
 const CONTROL = /\p{Cc}/u;
 
@@ -41,6 +45,8 @@ export interface DraftQuestion {
   category: Category;
   correct: string;
   distractors: [string, string, string];
+  /** Near-miss points per distractor; absent (drafts saved before they existed) means 0. */
+  partialPoints?: [number, number, number];
 }
 
 export interface Draft {
@@ -48,11 +54,22 @@ export interface Draft {
   timerSeconds: number;
   maxParticipants: number;
   wines: DraftQuestion[][];
+  /** Absent (drafts saved before they existed) means the defaults. */
+  options?: GameOptions;
 }
 
 export function fieldPath(w: number, q: number, slot: number): string {
   const base = `wines[${w}].questions[${q}]`;
   return slot === 0 ? `${base}.correctAnswer` : `${base}.distractors[${slot - 1}]`;
+}
+
+export function pointsPath(w: number, q: number, k: number): string {
+  return `wines[${w}].questions[${q}].partialPoints[${k}]`;
+}
+
+/** The draft's options with defaults filled in. */
+export function draftOptions(d: Draft): GameOptions {
+  return { ...DEFAULT_OPTIONS, ...d.options };
 }
 
 /** Every rule failure, keyed by field path (a map of path → problem). */
@@ -83,6 +100,11 @@ export function validateDraft(d: Draft): Map<string, Problem> {
         if (seen.has(key)) errors.set(path, { key: "field.duplicate" });
         seen.add(key);
       });
+      q.partialPoints?.forEach((p, k) => {
+        if (!Number.isInteger(p) || p < 0 || p > MAX_PARTIAL_POINTS) {
+          errors.set(pointsPath(w, qi, k), { key: "field.partialPoints", vars: { max: MAX_PARTIAL_POINTS } });
+        }
+      });
     });
   });
   return errors;
@@ -96,8 +118,14 @@ export function fieldErrorMap(fields: FieldError[]): Map<string, Problem> {
   return new Map(fields.map((f) => [f.path, { key: "field.refused", vars: { reason: f.message } }]));
 }
 
+/**
+ * The draft in the wire shape. `options` and `partialPoints` are sent only when they differ
+ * from the defaults, so a tasting that uses neither has the same body as before they existed.
+ */
 export function draftToInput(d: Draft): TastingInput {
   const title = d.title.trim();
+  const options = draftOptions(d);
+  const defaults = (Object.keys(DEFAULT_OPTIONS) as (keyof GameOptions)[]).every((k) => options[k] === DEFAULT_OPTIONS[k]);
   return {
     ...(title ? { title } : {}),
     timerSeconds: d.timerSeconds,
@@ -107,7 +135,9 @@ export function draftToInput(d: Draft): TastingInput {
         category: q.category,
         correctAnswer: q.correct.trim(),
         distractors: q.distractors.map((s) => s.trim()),
+        ...(q.partialPoints?.some((p) => p !== 0) ? { partialPoints: [...q.partialPoints] } : {}),
       })),
     })),
+    ...(defaults ? {} : { options }),
   };
 }

@@ -81,6 +81,10 @@ pub const EXPORTED: &[(&str, u64)] = &[
     ),
     ("DISTRACTORS", crate::tasting::DISTRACTORS as u64),
     (
+        "MAX_PARTIAL_POINTS",
+        crate::tasting::MAX_PARTIAL_POINTS as u64,
+    ),
+    (
         "MAX_ANSWER_CHARS",
         crate::answer_text::MAX_ANSWER_CHARS as u64,
     ),
