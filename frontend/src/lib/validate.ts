@@ -1,8 +1,8 @@
 // The tasting form's rules, the same as the server's (crates/core tasting.rs): answers trimmed,
 // 1–100 characters, no control characters, the four options of a question pairwise different
-// ignoring case; title ≤ 80; timer 15–120 s; cap 2–1000; near-miss points 0–90. Errors use the server's field paths
-// and are message keys with their values (`textOf` writes them in the reader's language),
-// so this module stays free of UI and loads in Node as it is.
+// ignoring case; title ≤ 80; timer 15–120 s; cap 2–1000; near-miss points 0–90. Errors use
+// the server's field paths and are message keys with their values (`textOf` writes them in
+// the reader's language), so this module stays free of UI and loads in Node as it is.
 import type { Category, FieldError, GameOptions, TastingInput } from "../protocol.gen";
 import { LIMITS } from "../api.gen";
 import type { Text } from "../i18n/core";
@@ -63,6 +63,7 @@ export function fieldPath(w: number, q: number, slot: number): string {
   return slot === 0 ? `${base}.correctAnswer` : `${base}.distractors[${slot - 1}]`;
 }
 
+/** The field path of a distractor's near-miss points (`k` is the distractor's index). */
 export function pointsPath(w: number, q: number, k: number): string {
   return `wines[${w}].questions[${q}].partialPoints[${k}]`;
 }
