@@ -6,7 +6,8 @@
 //
 // Checks: a JSON array of objects with exactly the fields name, color, region and
 // grape_variety; every field a string, trimmed, 1–100 characters, no control characters,
-// Unicode NFC; names unique ignoring case; region of the form "Region, Country".
+// Unicode NFC; names unique ignoring case; region of the form "Region, Country" or with the
+// larger areas it lies in between, smallest first ("Pauillac, Bordeaux, France").
 // Prints the counts by country and by colour, and the color / region / grape_variety values
 // that are not in answers.json (they become new values when the catalog is seeded).
 // Exit status 1 when any entry breaks a rule.
@@ -24,8 +25,9 @@ function hasControl(value) {
   }
   return false;
 }
-// "Region, Country": exactly two non-empty, trimmed parts around a single ", ".
-const REGION = /^([^,\s](?:[^,]*[^,\s])?), ([^,\s](?:[^,]*[^,\s])?)$/u;
+// "Region, Country", or "Region, Area, …, Country": 2–4 non-empty, trimmed parts joined by ", ".
+const PART = "[^,\\s](?:[^,]*[^,\\s])?";
+const REGION = new RegExp(`^(${PART})(?:, ${PART}){0,2}, (${PART})$`, "u");
 
 function parseArgs(argv) {
   const opts = { file: join(SEEDS, "wines.json"), answers: join(SEEDS, "answers.json") };
@@ -107,7 +109,7 @@ function main() {
     }
     if (typeof wine.region === "string") {
       const m = REGION.exec(wine.region);
-      if (!m) errors.push(`${where}: region "${wine.region}" is not of the form "Region, Country"`);
+      if (!m) errors.push(`${where}: region "${wine.region}" is not of the form "Region, [Area, ]Country"`);
       else byCountry.set(m[2], (byCountry.get(m[2]) ?? 0) + 1);
     }
     if (typeof wine.color === "string") byColor.set(wine.color, (byColor.get(wine.color) ?? 0) + 1);

@@ -2,7 +2,8 @@
 //! and the links the plausibility rules read from it (a region's country).
 //!
 //! A catalog wine has four texts, each following the answer-text rule; its region is written
-//! "Region, Country" (the country is what follows the last comma). Names are unique ignoring
+//! "Region, Country" (the country is what follows the last comma), or with the larger areas
+//! it lies in between them, smallest first: "Pauillac, Bordeaux, France". Names are unique ignoring
 //! case (the same key as answers). The vintage is the bottle's, never the catalog's.
 
 use std::collections::HashMap;
@@ -22,6 +23,23 @@ pub fn country_of(region: &str) -> Option<&str> {
     let (_, country) = region.rsplit_once(',')?;
     let country = country.trim();
     (!country.is_empty()).then_some(country)
+}
+
+/// The areas a region lies in, nearest first, each written as a region itself:
+/// "Meursault, Côte de Beaune, Burgundy, France" lies in "Côte de Beaune, Burgundy, France"
+/// and "Burgundy, France". A country alone is not an area. Empty for "Region, Country".
+pub fn enclosing_areas(region: &str) -> Vec<&str> {
+    let mut areas = Vec::new();
+    let mut rest = region;
+    while let Some((_, outer)) = rest.split_once(',') {
+        let outer = outer.trim_start();
+        if !outer.contains(',') {
+            break;
+        }
+        areas.push(outer);
+        rest = outer;
+    }
+    areas
 }
 
 /// The identity of a wine in the catalog: its name's answer key.
@@ -113,6 +131,20 @@ mod tests {
             region: region.into(),
             grape_variety: "Tempranillo".into(),
         }
+    }
+
+    #[test]
+    fn areas_are_the_larger_regions_a_region_lies_in() {
+        assert_eq!(
+            enclosing_areas("Meursault, Côte de Beaune, Burgundy, France"),
+            vec!["Côte de Beaune, Burgundy, France", "Burgundy, France"]
+        );
+        assert_eq!(
+            enclosing_areas("Pauillac, Bordeaux, France"),
+            vec!["Bordeaux, France"]
+        );
+        assert!(enclosing_areas("Rioja, Spain").is_empty());
+        assert!(enclosing_areas("Rioja").is_empty());
     }
 
     #[test]

@@ -101,6 +101,15 @@ fn rule(d: &Data, t: &Truth<'_>, category: Category, correct: &str, text: &str) 
             }
         }
         Category::Region => {
+            // One region lies in the other when its text ends with ", " and the other's.
+            let lies_in =
+                |a: &str, b: &str| answer_key(a).ends_with(&format!(", {}", answer_key(b)));
+            let place = |r: &str| answer_key(r.split(',').next().unwrap_or(""));
+            let same_place = place(text) == place(correct)
+                && country_of(text).map(answer_key) == country_of(correct).map(answer_key);
+            if lies_in(text, correct) || lies_in(correct, text) || same_place {
+                return None;
+            }
             let same_country = t
                 .region
                 .and_then(country_of)

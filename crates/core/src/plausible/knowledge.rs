@@ -1,6 +1,7 @@
 //! What the plausibility rules know, derived once from the collection and the catalog (no
 //! second hand-kept list): every colour, grape, region and catalog wine, a grape's skin colour
-//! and the countries it is grown in, the grapes a region is known for, a region's country.
+//! and the countries it is grown in, the grapes a region is known for, a region's country and
+//! the larger areas it lies in (written in its own text: "Pauillac, Bordeaux, France").
 //!
 //! Texts are interned to small ids so a query compares integers; the first spelling seen wins.
 
@@ -8,7 +9,7 @@ use std::collections::HashMap;
 
 use crate::answer_text::answer_key;
 use crate::api::answers::{AnswerCollection, CatalogWine};
-use crate::catalog::country_of;
+use crate::catalog::{country_of, enclosing_areas};
 use crate::category::Category;
 
 use super::colour::{family, tint, Family, Skin, Tint};
@@ -105,6 +106,8 @@ pub struct Knowledge {
     pub grape_countries: Vec<Vec<Id>>,
     /// Per region id: its country.
     pub region_country: Vec<Option<Id>>,
+    /// Per region id: the answer keys of the larger areas it lies in, nearest first.
+    pub region_areas: Vec<Vec<String>>,
     /// Per region id: grapes the catalog's wines from it are made of (sorted ids).
     pub region_grapes: Vec<Vec<Id>>,
     /// Per wine-name id: the catalog entry.
@@ -153,6 +156,12 @@ impl Knowledge {
             .iter()
             .map(|r| country_of(r).map(|c| k.countries.intern(c)))
             .collect();
+        k.region_areas = k
+            .regions
+            .texts
+            .iter()
+            .map(|r| enclosing_areas(r).into_iter().map(answer_key).collect())
+            .collect();
         k.colour_kind = k
             .colours
             .texts
@@ -200,6 +209,27 @@ impl Knowledge {
         self.region_grapes[region as usize]
             .binary_search(&grape)
             .is_ok()
+    }
+
+    /// Whether one region lies in the other (either way), or both name the same place with
+    /// other areas ("Pauillac, France" beside "Pauillac, Bordeaux, France", as a collection
+    /// seeded before areas were written holds): such a region is never a wrong answer for
+    /// the other ("Bordeaux" is not wrong for a Pauillac).
+    pub fn overlaps(&self, a: Id, b: Id) -> bool {
+        let (a, b) = (a as usize, b as usize);
+        let (ka, kb) = (&self.regions.keys[a], &self.regions.keys[b]);
+        let place = |key: &str| key.split(',').next().unwrap_or("").trim().to_string();
+        self.region_areas[a].contains(kb)
+            || self.region_areas[b].contains(ka)
+            || (country_of(ka) == country_of(kb) && place(ka) == place(kb))
+    }
+
+    /// Whether two regions lie in a common area (Pauillac and Margaux, in Bordeaux).
+    pub fn same_area(&self, a: Id, b: Id) -> bool {
+        let theirs = &self.region_areas[b as usize];
+        self.region_areas[a as usize]
+            .iter()
+            .any(|area| theirs.contains(area))
     }
 
     /// The catalog entry of a wine name (matched ignoring case).

@@ -8,7 +8,7 @@
 //! | category | a distractor is | tiers, best first (points) |
 //! |---|---|---|
 //! | colour | a colour of the same family, or of the same tint in another family | same family (0); same tint (25) |
-//! | region | a region in the same country or known for the same grape | same country and grape (50); same country (50); same grape elsewhere (0) |
+//! | region | a region in the same country or known for the same grape, never one that lies in the correct region or contains it | same area and grape (50); same area (50); same country and grape (50); same country (50); same grape elsewhere (0) |
 //! | grape | a grape of the same skin colour | grown in the same country (25); elsewhere (0) |
 //! | vintage | a distinct year within ±4, never after the current year | ±1 (50), ±2 (25); ±3, ±4 (0) |
 //! | wine name | a catalog wine of the same colour sharing the grape or the country | same grape and country (25); same grape (0); same country (0) |
@@ -31,7 +31,7 @@ use crate::catalog::country_of;
 use crate::category::Category;
 
 use colour::{family, tint};
-pub use knowledge::Knowledge;
+pub use knowledge::{Id, Knowledge};
 
 /// Distractors proposed per question.
 pub const DISTRACTORS: usize = 3;
@@ -125,15 +125,24 @@ fn colours<'a>(k: &'a Knowledge, correct: &str) -> Vec<Vec<Candidate<'a>>> {
 fn regions<'a>(k: &'a Knowledge, wine: &Wine<'_>) -> Vec<Vec<Candidate<'a>>> {
     let country = wine.country().and_then(|c| k.countries.find(c));
     let grape = wine.grape.and_then(|g| k.grapes.find(g));
-    let mut tiers = vec![Vec::new(), Vec::new(), Vec::new()];
+    let own = wine.region.and_then(|r| k.regions.find(r));
+    let mut tiers = vec![Vec::new(); 5];
     for (id, text) in k.regions.texts.iter().enumerate() {
-        let same_country = country.is_some() && k.region_country[id] == country;
-        let same_grape = grape.is_some_and(|g| k.known_for(id as u32, g));
-        let tier = match (same_country, same_grape) {
-            (true, true) => 0,
-            (true, false) => 1,
-            (false, true) => 2,
-            (false, false) => continue,
+        let id = id as Id;
+        // A region that holds the correct one, or lies in it, is not wrong.
+        if own.is_some_and(|own| k.overlaps(own, id)) {
+            continue;
+        }
+        let same_area = own.is_some_and(|own| k.same_area(own, id));
+        let same_country = country.is_some() && k.region_country[id as usize] == country;
+        let same_grape = grape.is_some_and(|g| k.known_for(id, g));
+        let tier = match (same_area, same_country, same_grape) {
+            (true, _, true) => 0,
+            (true, _, false) => 1,
+            (false, true, true) => 2,
+            (false, true, false) => 3,
+            (false, false, true) => 4,
+            (false, false, false) => continue,
         };
         let points = if same_country {
             points::REGION_SAME_COUNTRY

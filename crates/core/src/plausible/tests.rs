@@ -228,3 +228,89 @@ fn blank_answers_get_nothing_and_hand_typed_wines_still_work() {
     }
     assert!(out.vintage_year.is_empty());
 }
+
+#[test]
+fn a_region_never_offers_the_area_it_lies_in_and_prefers_its_neighbours() {
+    let coll = AnswerCollection {
+        region: [
+            "Bordeaux, France",
+            "Burgundy, France",
+            "Côte de Nuits, Burgundy, France",
+            "Gevrey-Chambertin, Côte de Nuits, Burgundy, France",
+            "Rhône, France",
+            "Pauillac, France",
+        ]
+        .map(String::from)
+        .to_vec(),
+        ..AnswerCollection::default()
+    };
+    let k = Knowledge::new(
+        &coll,
+        &[
+            w(
+                "Château Latour",
+                "Red",
+                "Pauillac, Bordeaux, France",
+                "Cabernet Sauvignon",
+            ),
+            w(
+                "Château Margaux",
+                "Red",
+                "Margaux, Bordeaux, France",
+                "Cabernet Sauvignon",
+            ),
+            w(
+                "Château Léoville Las Cases",
+                "Red",
+                "Saint-Julien, Bordeaux, France",
+                "Cabernet Sauvignon",
+            ),
+            w(
+                "Château d'Yquem",
+                "Sweet white",
+                "Sauternes, Bordeaux, France",
+                "Sémillon",
+            ),
+            w("Chapoutier Hermitage", "Red", "Hermitage, France", "Syrah"),
+        ],
+    );
+    for seed in 0..40 {
+        let out = plausible_options(&k, &input("Château Latour", "2010"), seed, 2026);
+        let regions = texts(&out.region);
+        assert!(!regions.contains(&"Bordeaux, France"), "{regions:?}");
+        assert!(
+            !regions.contains(&"Pauillac, France"),
+            "the same place: {regions:?}"
+        );
+        // Neighbours in Bordeaux known for Cabernet first, then the rest of Bordeaux.
+        assert!(
+            regions.contains(&"Margaux, Bordeaux, France"),
+            "{regions:?}"
+        );
+        assert!(
+            regions.contains(&"Saint-Julien, Bordeaux, France"),
+            "{regions:?}"
+        );
+        assert!(
+            regions.contains(&"Sauternes, Bordeaux, France"),
+            "{regions:?}"
+        );
+        // A larger area is never wrong for what lies in it, nor the other way round.
+        let gevrey = PlausibleInput {
+            region: Some("Gevrey-Chambertin, Côte de Nuits, Burgundy, France".into()),
+            ..PlausibleInput::default()
+        };
+        let out = plausible_options(&k, &gevrey, seed, 2026);
+        for o in &out.region {
+            assert!(!o.text.contains("Burgundy"), "{o:?}");
+        }
+        let bordeaux = PlausibleInput {
+            region: Some("Bordeaux, France".into()),
+            ..PlausibleInput::default()
+        };
+        let out = plausible_options(&k, &bordeaux, seed, 2026);
+        for o in &out.region {
+            assert!(!o.text.ends_with("Bordeaux, France"), "{o:?}");
+        }
+    }
+}
