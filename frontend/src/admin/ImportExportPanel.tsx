@@ -52,6 +52,8 @@ export function ImportExportPanel({ call, report, reload }: Props) {
   const [problem, setProblem] = useState<Line | null>(null);
   const [skipped, setSkipped] = useState<Skipped[]>([]);
   const [failures, setFailures] = useState<BatchFailure[]>([]);
+  /** Counts imports, so each one's report starts closed. */
+  const [run, setRun] = useState(0);
 
   const exportAll = async () => {
     setProblem(null);
@@ -108,6 +110,7 @@ export function ImportExportPanel({ call, report, reload }: Props) {
     setSkipped([]);
     setFailures([]);
     setProgress(null);
+    setRun((n) => n + 1);
     try {
       let plan: ImportPlan;
       try {
@@ -122,14 +125,18 @@ export function ImportExportPanel({ call, report, reload }: Props) {
       setProgress(null);
       const hasValues = Object.keys(plan.answers).length > 0;
       const hasWines = plan.wines.length + plan.skippedWines.length > 0;
+      // One sentence for the values ("Import done: …", as before wines existed), then the wines'.
       report(() => {
-        const parts: string[] = [];
-        if (hasValues || !hasWines) parts.push(t("admin.importAdded", { count: r.added }), t("admin.importExisting", { count: r.existing }));
-        if (plan.skippedValues) parts.push(t("admin.importSkipped", { count: plan.skippedValues }));
-        if (hasWines) parts.push(t("import.winesDone", { added: r.wines.added, updated: r.wines.updated, unchanged: r.wines.unchanged }));
-        if (plan.skippedWines.length) parts.push(t("import.winesSkipped", { count: plan.skippedWines.length }));
-        if (r.failed.length) parts.push(t("import.batchesFailed", { count: r.failed.length }));
-        return t("admin.importDone", { parts: formatList(parts) });
+        const sentences: string[] = [];
+        if (hasValues || !hasWines) {
+          const parts = [t("admin.importAdded", { count: r.added }), t("admin.importExisting", { count: r.existing })];
+          if (plan.skippedValues) parts.push(t("admin.importSkipped", { count: plan.skippedValues }));
+          sentences.push(t("admin.importDone", { parts: formatList(parts) }));
+        }
+        if (hasWines) sentences.push(t("import.winesDone", { added: r.wines.added, updated: r.wines.updated, unchanged: r.wines.unchanged }));
+        if (plan.skippedWines.length) sentences.push(t("import.winesSkipped", { count: plan.skippedWines.length }));
+        if (r.failed.length) sentences.push(t("import.batchesFailed", { count: r.failed.length }));
+        return sentences.join(" ");
       });
       await reload();
     } catch (e) {
@@ -191,7 +198,7 @@ export function ImportExportPanel({ call, report, reload }: Props) {
         </div>
       ) : null}
       {skipped.length ? (
-        <details class="skipped" data-testid="import-skipped">
+        <details key={run} class="skipped" data-testid="import-skipped">
           <summary>{t("import.skippedTitle", { count: skipped.length })}</summary>
           <ul class="report-list">
             {skipped.map((s, i) => (
