@@ -240,7 +240,7 @@ export function CatalogPanel({ wines, collection, call, reload }: Props) {
           ) : null}
         </>
       )}
-      <UndoToast toast={toast} onClose={() => setToast(null)} />
+      <UndoToast toast={toast} onClose={() => setToast(null)} returnFocus="catalog-search" />
     </section>
   );
 }

@@ -15,8 +15,15 @@ export interface Toast {
   undo: () => Promise<void>;
 }
 
-export function UndoToast({ toast, onClose }: { toast: Toast | null; onClose: () => void }) {
+/** `returnFocus`: the id of what gets focus when the toast closes with focus inside it. */
+export function UndoToast({ toast, onClose, returnFocus }: { toast: Toast | null; onClose: () => void; returnFocus: string }) {
   const [paused, setPaused] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  const close = () => {
+    if (box.current?.contains(document.activeElement)) document.getElementById(returnFocus)?.focus();
+    setPaused(false);
+    onClose();
+  };
   const [busy, setBusy] = useState(false);
   const left = useRef(UNDO_MS);
 
@@ -29,7 +36,7 @@ export function UndoToast({ toast, onClose }: { toast: Toast | null; onClose: ()
   useEffect(() => {
     if (!toast || paused || busy) return;
     const started = performance.now();
-    const timer = setTimeout(onClose, left.current);
+    const timer = setTimeout(close, left.current);
     return () => {
       clearTimeout(timer);
       left.current = Math.max(1000, left.current - (performance.now() - started));
@@ -40,6 +47,7 @@ export function UndoToast({ toast, onClose }: { toast: Toast | null; onClose: ()
     <div class="toast-region" aria-live="polite">
       {toast ? (
         <div
+          ref={box}
           class="toast"
           data-testid="undo-toast"
           onMouseEnter={() => setPaused(true)}
@@ -58,14 +66,14 @@ export function UndoToast({ toast, onClose }: { toast: Toast | null; onClose: ()
                 try {
                   await toast.undo();
                 } finally {
-                  onClose();
+                  close();
                 }
               }}
             >
               <span aria-hidden="true">{t("admin.undo")}</span>
               <span class="sr-only">{toast.undoLabel()}</span>
             </button>
-            <button type="button" class="btn btn-secondary btn-small" onClick={onClose}>
+            <button type="button" class="btn btn-secondary btn-small" onClick={close}>
               {t("catalog.dismiss")}
             </button>
           </div>
