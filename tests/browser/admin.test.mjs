@@ -136,7 +136,7 @@ step("export and import the whole collection as JSON", async () => {
   const answers = { ...exported.answers, region: [...exported.answers.region, "Test Valley, Atlantis"], vintage_year: [...exported.answers.vintage_year, "1899"] };
   writeFileSync(file, JSON.stringify({ ...exported, answers }));
   await page.locator('input[type="file"]').setInputFiles(file);
-  await page.getByTestId("admin-status").getByText(/Import done: 2 added/).waitFor();
+  await page.getByTestId("import-status").getByText(/Import done: 2 added/).waitFor();
   const all = await (await api("/answers")).json();
   assert.ok(all.region.includes("Test Valley, Atlantis"));
   assert.ok(all.vintage_year.includes("1899"));

@@ -1,6 +1,6 @@
 // The admin page's shell: log in with the admin secret (checked against the API, kept for the
-// tab's session only), then the curator: the status line shared by the values, proposals and
-// import panels, the answer values, the review queue, import and export, and the wine catalog.
+// tab's session only), then the curator: the status line shared by the values and proposals
+// panels, the answer values, the review queue, import and export, and the wine catalog.
 // It loads the collection, the catalog and the queue, and reloads them after every write.
 import { useEffect, useMemo, useState } from "preact/hooks";
 import type { CatalogWine, SuggestionQueue, WineList } from "../answers-api.gen";
@@ -26,7 +26,7 @@ export function AdminApp() {
     <>
       <TopBar>
         {secret ? (
-          <button type="button" class="btn btn-secondary btn-small" onClick={logout}>
+          <button type="button" class="btn btn-secondary btn-small nowrap" onClick={logout}>
             {t("admin.logout")}
           </button>
         ) : null}
@@ -181,7 +181,7 @@ function Curator({ secret, onUnauthorized }: { secret: string; onUnauthorized: (
         <ValuesPanel data={data} call={call} report={report} fail={fail} reload={loadValues} />
         <div>
           <ProposalsPanel queue={queue} wines={wines} call={call} report={report} reload={reloadAll} />
-          <ImportExportPanel call={call} report={report} reload={reloadAll} />
+          <ImportExportPanel call={call} reload={reloadAll} />
         </div>
       </div>
       <CatalogPanel

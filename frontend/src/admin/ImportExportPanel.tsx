@@ -4,6 +4,7 @@
 // `POST /answers/{category}` and wines with `PUT /wines` in batches of at most 200, with a
 // progress line, and reports every refused batch with its server reasons. A refused batch
 // changes nothing (the server checks it whole), so the report says exactly what is missing.
+// The progress, then the summary, show in the panel's own status line, beside the buttons.
 import { useState } from "preact/hooks";
 import type { Category } from "../protocol.gen";
 import type { AddedValues, CatalogWine, CollectionExport, WinesWritten } from "../answers-api.gen";
@@ -15,7 +16,6 @@ import { categoryLabel, errorText } from "../i18n/wire";
 import { parseWinePath, WINES_PER_BATCH } from "./catalog";
 import { batches, ImportError, planFromFile, type ImportPlan, type Skipped } from "./importFile";
 import { failureLine, line, type AdminCall, type Line } from "./shared";
-import type { Report } from "./ValuesPanel";
 
 /** The form's label of each wine field, naming the field of a skipped entry. */
 const FIELD_LABEL = { name: "catalog.name", color: "catalog.color", region: "catalog.region", grape_variety: "catalog.grape" } as const;
@@ -32,7 +32,6 @@ interface BatchFailure {
 
 interface Props {
   call: AdminCall;
-  report: Report;
   reload: () => Promise<void>;
 }
 
@@ -46,7 +45,7 @@ function wineDetails(e: unknown, batch: CatalogWine[]): string[] {
   });
 }
 
-export function ImportExportPanel({ call, report, reload }: Props) {
+export function ImportExportPanel({ call, reload }: Props) {
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<Line | null>(null);
   const [problem, setProblem] = useState<Line | null>(null);
@@ -61,7 +60,7 @@ export function ImportExportPanel({ call, report, reload }: Props) {
       const all = await call<CollectionExport>("/api/admin/export");
       saveBlob(new Blob([JSON.stringify(all, null, 2)], { type: "application/json" }), "sommelier-arena-collection.json");
       const values = CATEGORIES.reduce((n, c) => n + (all.answers[c]?.length ?? 0), 0);
-      report(() => t("admin.exported", { values: formatNumber(values), wines: formatNumber(all.wines.length) }));
+      setProgress(line(() => t("admin.exported", { values: formatNumber(values), wines: formatNumber(all.wines.length) })));
     } catch (e) {
       setProblem(failureLine(e));
     }
@@ -122,11 +121,10 @@ export function ImportExportPanel({ call, report, reload }: Props) {
       setSkipped(plan.skippedWines);
       const r = await send(plan);
       setFailures(r.failed);
-      setProgress(null);
       const hasValues = Object.keys(plan.answers).length > 0;
       const hasWines = plan.wines.length + plan.skippedWines.length > 0;
       // One sentence for the values ("Import done: …", as before wines existed), then the wines'.
-      report(() => {
+      setProgress(line(() => {
         const sentences: string[] = [];
         if (hasValues || !hasWines) {
           const parts = [t("admin.importAdded", { count: r.added }), t("admin.importExisting", { count: r.existing })];
@@ -137,7 +135,7 @@ export function ImportExportPanel({ call, report, reload }: Props) {
         if (plan.skippedWines.length) sentences.push(t("import.winesSkipped", { count: plan.skippedWines.length }));
         if (r.failed.length) sentences.push(t("import.batchesFailed", { count: r.failed.length }));
         return sentences.join(" ");
-      });
+      }));
       await reload();
     } catch (e) {
       setProgress(null);
@@ -170,7 +168,7 @@ export function ImportExportPanel({ call, report, reload }: Props) {
           />
         </label>
       </div>
-      <p class="muted small progress-line" role="status" data-testid="import-progress">
+      <p class="status-line progress-line" role="status" data-testid="import-status">
         {progress?.text() ?? ""}
       </p>
       {problem ? (
