@@ -26,7 +26,7 @@ export function AdminApp() {
     <>
       <TopBar>
         {secret ? (
-          <button type="button" class="btn btn-secondary btn-small nowrap" onClick={logout}>
+          <button type="button" class="btn btn-secondary btn-small" onClick={logout}>
             {t("admin.logout")}
           </button>
         ) : null}
