@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startBrowserStack, launchBrowser, newContext, requireBuiltFrontend, checkA11y, shot, fitShots, seedAnswers, DESKTOP } from "../support/browser.mjs";
+import { startBrowserStack, launchBrowser, newContext, requireBuiltFrontend, checkA11y, shot, shots, fitShots, seedAnswers, DESKTOP } from "../support/browser.mjs";
 
 let stack;
 let browser;
@@ -138,6 +138,8 @@ step("edit a wine, rename it, and a name another wine has is refused", async () 
   await search("atlantis");
   await page.getByRole("button", { name: "Edit Cuvée des Tests Arena" }).click();
   const form = list().locator("form");
+  // The form replaces the row: focus moves into it, and back to the row's Edit button after.
+  await page.waitForFunction(() => document.activeElement?.id === "edit-wine-name");
   await form.getByLabel("Main grape").fill("Sauvignon Blanc");
   await form.getByRole("button", { name: "Save" }).click();
   await status().getByText("Saved “Cuvée des Tests Arena”.").waitFor();
@@ -157,6 +159,7 @@ step("edit a wine, rename it, and a name another wine has is refused", async () 
   assert.equal(after.get("Cuvée des Tests Arena Réserve")?.grape_variety, "Sauvignon Blanc");
   assert.equal((await catalog()).get("Château Margaux").grape_variety, "Cabernet Sauvignon", "the other wine is untouched");
   await list().getByText("Cuvée des Tests Arena Réserve", { exact: true }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.getAttribute("aria-label") === "Edit Cuvée des Tests Arena Réserve");
 });
 
 step("delete with Undo, then delete for good", async () => {
@@ -165,7 +168,9 @@ step("delete with Undo, then delete for good", async () => {
   const toast = page.getByTestId("undo-toast");
   await toast.getByText(`Deleted “${name}” from the catalog.`).waitFor();
   assert.ok(!(await catalog()).has(name));
+  await toast.hover(); // holds the toast while it is checked and photographed
   await checkA11y(page, "admin catalog undo toast");
+  await shots(page, "admin-catalog-undo");
   await page.getByRole("button", { name: `Undo deleting the wine ${name}` }).click();
   await status().getByText(`Restored “${name}” to the catalog.`).waitFor();
   await toast.waitFor({ state: "detached" });

@@ -15,6 +15,13 @@ import { UndoToast, type Toast } from "./UndoToast";
 /** Rows rendered at once; "Show more" adds as many again. */
 export const PAGE_ROWS = 100;
 
+/** Focuses what `selector` finds once the next render is on screen (the row it is in changed). */
+function focusLater(selector: string) {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>(selector)?.focus());
+}
+
+const editSelector = (key: string) => `[data-edit="${CSS.escape(key)}"]`;
+
 const EMPTY: CatalogWine = { name: "", color: "", region: "", grape_variety: "" };
 
 interface Props {
@@ -65,7 +72,7 @@ export function CatalogPanel({ wines, collection, call, reload }: Props) {
   const save = async (original: CatalogWine, edited: CatalogWine): Promise<FormErrors | null> => {
     const plan = planEdit(original, edited, wines ?? []);
     if (plan.kind === "unchanged") {
-      setEditing(null);
+      closeEditor(original.name);
       return null;
     }
     if (plan.kind === "taken") return { fields: { name: line(() => t("catalog.nameTaken", { name: plan.other.name })) }, general: null };
@@ -75,7 +82,7 @@ export function CatalogPanel({ wines, collection, call, reload }: Props) {
     } catch (e) {
       return formErrors(e); // nothing changed: the batch is refused whole
     }
-    setEditing(null);
+    closeEditor(edited.name);
     if (plan.kind === "rename") {
       try {
         await call(`/api/wines/${encodeURIComponent(plan.oldName)}`, { method: "DELETE" });
@@ -90,7 +97,14 @@ export function CatalogPanel({ wines, collection, call, reload }: Props) {
       say(() => withValues(t("catalog.saved", { name: edited.name }), written));
     }
     await reload();
+    focusLater(editSelector(answerKey(edited.name))); // a renamed row is there only now
     return null;
+  };
+
+  /** Closes the edit form; focus goes back to the wine's Edit button (under its new name). */
+  const closeEditor = (name: string) => {
+    setEditing(null);
+    focusLater(editSelector(answerKey(name)));
   };
 
   const restore = async (wine: CatalogWine) => {
@@ -117,6 +131,7 @@ export function CatalogPanel({ wines, collection, call, reload }: Props) {
       return;
     }
     say(() => t("catalog.deleted", { name: wine.name }));
+    focusLater("#catalog-search"); // its row is gone; the search stays where it was
     setToast({
       id: ++toastIds.current,
       message: () => t("catalog.deleted", { name: wine.name }),
@@ -206,7 +221,8 @@ export function CatalogPanel({ wines, collection, call, reload }: Props) {
                       collection={collection}
                       submitLabel={t("catalog.save")}
                       onSubmit={(edited) => save(w, edited)}
-                      onCancel={() => setEditing(null)}
+                      onCancel={() => closeEditor(w.name)}
+                      focusOnMount
                     />
                   ) : (
                     <>
@@ -215,7 +231,13 @@ export function CatalogPanel({ wines, collection, call, reload }: Props) {
                         <span class="muted small">{[w.color, w.region, w.grape_variety].join(" · ")}</span>
                       </div>
                       <div class="actions">
-                        <button type="button" class="btn btn-secondary btn-small" onClick={() => setEditing(key)} aria-label={t("catalog.editLabel", { name: w.name })}>
+                        <button
+                          type="button"
+                          class="btn btn-secondary btn-small"
+                          data-edit={key}
+                          onClick={() => setEditing(key)}
+                          aria-label={t("catalog.editLabel", { name: w.name })}
+                        >
                           {t("catalog.edit")}
                         </button>
                         <button type="button" class="btn btn-danger btn-small" onClick={() => void remove(w)} aria-label={t("catalog.deleteLabel", { name: w.name })}>

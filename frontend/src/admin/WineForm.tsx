@@ -2,7 +2,7 @@
 // comboboxes offering the collection's values (a new value may be typed: the worker adds it to
 // the collection and says so). Checked by the catalog's rules before any request; the server's
 // refusals come back field by field and show under their fields.
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import type { CatalogWine } from "../answers-api.gen";
 import { ApiFailure } from "../lib/api";
 import { Combobox } from "../components/Combobox";
@@ -40,12 +40,17 @@ interface Props {
   /** Saves the (trimmed, valid) wine; resolves to errors to show, or null when done. */
   onSubmit: (wine: CatalogWine) => Promise<FormErrors | null>;
   onCancel?: () => void;
+  /** Puts focus in the name field when the form appears (editing replaces the row). */
+  focusOnMount?: boolean;
 }
 
-export function WineForm({ idPrefix, initial, collection, submitLabel, onSubmit, onCancel }: Props) {
+export function WineForm({ idPrefix, initial, collection, submitLabel, onSubmit, onCancel, focusOnMount }: Props) {
   const [wine, setWine] = useState<CatalogWine>(initial);
   const [errors, setErrors] = useState<FormErrors>({ fields: {}, general: null });
   const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (focusOnMount) document.getElementById(`${idPrefix}-name`)?.focus();
+  }, []);
 
   const set = (f: WineField) => (v: string) => {
     setWine((w) => ({ ...w, [f]: v }));
