@@ -4,7 +4,8 @@
 // name another wine has; delete it and undo, delete it for good; approve and reject wines
 // hosts proposed; export then import the file back (one batch refused by the server and
 // reported with its reason, an invalid entry left out and listed), and a CSV of wines.
-// axe-core clean throughout; screenshots at 375×667, 1280×720 and 1920×1080.
+// axe-core clean throughout; screenshots at 375×667, 1280×720 and 1920×1080, also in German
+// and French.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
@@ -273,5 +274,22 @@ step("the catalog fits a phone and a 1080p screen, with an edit form open", asyn
   await page.locator("#catalog-h").scrollIntoViewIfNeeded();
   await fitShots(page, "admin-catalog");
   await checkA11y(page, "admin catalog editing");
+});
+
+step("in German and French the catalog fits a phone too", async () => {
+  for (const [lang, title] of [
+    ["de", "Weinkatalog"],
+    ["fr", "Catalogue des vins"],
+  ]) {
+    await page.evaluate((l) => localStorage.setItem("sa:lang", l), lang);
+    await page.reload();
+    await page.locator("#catalog-h").getByText(title).waitFor();
+    await page.locator(".add-wine summary").click();
+    await page.locator("[data-edit]").first().click();
+    await page.locator("#edit-wine-name").waitFor();
+    await fitShots(page, `admin-catalog-${lang}`);
+    await checkA11y(page, `admin catalog in ${lang}`);
+  }
+  await page.evaluate(() => localStorage.setItem("sa:lang", "en"));
   assert.deepEqual(errors, []);
 });
