@@ -149,14 +149,6 @@ export function CatalogPanel({ wines, collection, call, reload }: Props) {
         {t("catalog.title")} {wines ? <span class="count-pill">{formatNumber(wines.length)}</span> : null}
       </h2>
       <p class="muted small">{t("catalog.intro")}</p>
-      <p class="status-line" role="status" data-testid="catalog-status">
-        {status?.text() ?? ""}
-      </p>
-      {error ? (
-        <p class="alert" role="alert" data-testid="catalog-error">
-          {error.text()}
-        </p>
-      ) : null}
       {wines ? (
         <div class="catalog-counts">
           <p data-testid="catalog-total">{t("catalog.total", { count: wines.length })}</p>
@@ -184,6 +176,15 @@ export function CatalogPanel({ wines, collection, call, reload }: Props) {
         <summary>{t("catalog.addTitle")}</summary>
         <WineForm key={formKey} idPrefix="new-wine" initial={EMPTY} collection={collection} submitLabel={t("catalog.addWine")} onSubmit={add} />
       </details>
+      {/* Under the add form, above the list: where adds, edits and deletions are reported. */}
+      <p class="status-line" role="status" data-testid="catalog-status">
+        {status?.text() ?? ""}
+      </p>
+      {error ? (
+        <p class="alert" role="alert" data-testid="catalog-error">
+          {error.text()}
+        </p>
+      ) : null}
       <div class="field">
         <label for="catalog-search">{t("catalog.search")}</label>
         <input
