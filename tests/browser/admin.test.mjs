@@ -1,6 +1,6 @@
 // The admin page in Chromium against the real stack: a wrong secret is refused at login; the
 // five categories with counts; search, add, delete; approving and rejecting suggestions; and
-// import and export of the whole collection as JSON.
+// import and export of the whole collection (and the catalog) as JSON.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
@@ -126,14 +126,17 @@ step("approve and reject suggestions", async () => {
 step("export and import the whole collection as JSON", async () => {
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export JSON" }).click()]);
   const exported = JSON.parse(readFileSync(await download.path(), "utf8"));
-  assert.deepEqual(Object.keys(exported).sort(), ["color", "grape_variety", "region", "vintage_year", "wine_name"]);
-  assert.ok(exported.grape_variety.includes("Mavrud Experimental"));
+  // The collection and the catalog together (the catalog's own tests: admin-catalog.test.mjs).
+  assert.deepEqual(Object.keys(exported).sort(), ["answers", "wines"]);
+  assert.deepEqual(Object.keys(exported.answers).sort(), ["color", "grape_variety", "region", "vintage_year", "wine_name"]);
+  assert.ok(exported.answers.grape_variety.includes("Mavrud Experimental"));
 
   const dir = mkdtempSync(join(tmpdir(), "admin-import-"));
   const file = join(dir, "answers.json");
-  writeFileSync(file, JSON.stringify({ ...exported, region: [...exported.region, "Test Valley, Atlantis"], vintage_year: [...exported.vintage_year, "1899"] }));
+  const answers = { ...exported.answers, region: [...exported.answers.region, "Test Valley, Atlantis"], vintage_year: [...exported.answers.vintage_year, "1899"] };
+  writeFileSync(file, JSON.stringify({ ...exported, answers }));
   await page.locator('input[type="file"]').setInputFiles(file);
-  await page.getByTestId("admin-status").getByText(/Import done: 2 added/).waitFor();
+  await page.getByTestId("import-status").getByText(/Import done: 2 added/).waitFor();
   const all = await (await api("/answers")).json();
   assert.ok(all.region.includes("Test Valley, Atlantis"));
   assert.ok(all.vintage_year.includes("1899"));

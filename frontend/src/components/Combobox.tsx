@@ -4,6 +4,7 @@ import { useMemo, useState } from "preact/hooks";
 import type { ComponentChildren } from "preact";
 import { t } from "../i18n";
 import "../i18n/staff"; // the host-only texts this module shows
+import "../styles/combo.css";
 
 interface Props {
   id: string;
