@@ -11,13 +11,12 @@ import { t } from "../i18n";
 import { errorText } from "../i18n/wire";
 import { loadCatalog, plausible } from "./catalog";
 import { SampleFailure, buildSampleDraft } from "./sample";
-import type { Suggestions } from "./TastingForm";
+import { loadSuggestions } from "./suggest";
 import "../i18n/staff"; // the host-only texts this module shows
 
 interface Props {
   hostKey: string;
   handle: string;
-  suggestions: Suggestions;
   onCreated: (code: string) => void;
   onBack: () => void;
 }
@@ -32,7 +31,7 @@ function failureText(e: unknown): string {
   return t("sample.failed", { reason: errorText(e) });
 }
 
-export function SampleScreen({ hostKey, handle, suggestions, onCreated, onBack }: Props) {
+export function SampleScreen({ hostKey, handle, onCreated, onBack }: Props) {
   const h = useScreenHeading<HTMLHeadingElement>("sample");
   const [failure, setFailure] = useState<{ error: unknown } | null>(null);
   const running = useRef(false);
@@ -42,7 +41,7 @@ export function SampleScreen({ hostKey, handle, suggestions, onCreated, onBack }
     running.current = true;
     setFailure(null);
     try {
-      const draft = await buildSampleDraft({ catalog: loadCatalog, plausible, pool: suggestions, title: t("sample.title") });
+      const draft = await buildSampleDraft({ catalog: loadCatalog, plausible, pool: loadSuggestions, title: t("sample.title") });
       const body: CreateSessionRequest = { hostKey, hostHandle: handle, tasting: draftToInput(draft) };
       const res = await api<CreateSessionReply>("/api/sessions", { method: "POST", json: body });
       onCreated(res.code);

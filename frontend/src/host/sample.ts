@@ -73,7 +73,8 @@ export function sampleVintage(random: () => number = Math.random, now = new Date
 interface Sources {
   catalog: () => Promise<CatalogWine[]>;
   plausible: (input: PlausibleInput) => Promise<PlausibleOptions>;
-  pool: Suggestions;
+  /** The answers collection, asked only when the rules leave a slot empty. */
+  pool: () => Promise<Suggestions>;
   title: string;
   random?: () => number;
 }
@@ -93,9 +94,13 @@ export async function buildSampleDraft({ catalog, plausible, pool, title, random
       chosen.map(async (wine) => {
         const vintage = sampleVintage(random);
         const reply = await plausible({ wine_name: wine.name, color: wine.color, region: wine.region, grape_variety: wine.grape_variety, vintage_year: vintage, seed: newSeed(random) });
-        return wineFromCatalog(wine, reply, vintage).map((q) => topUpFromPool(q, pool[q.category] ?? [], random));
+        return wineFromCatalog(wine, reply, vintage);
       }),
     );
+    if (draftWines.some((w) => w.some((q) => q.distractors.some((d) => !d)))) {
+      const answers = await pool();
+      draftWines = draftWines.map((w) => w.map((q) => topUpFromPool(q, answers[q.category] ?? [], random)));
+    }
   } catch (e) {
     throw new SampleFailure("failed", e);
   }

@@ -142,7 +142,7 @@ function App() {
           />
         ) : route.kind === "sample" ? (
           // Replaced, not pushed: Back from the lobby must not pour another sample.
-          <SampleScreen hostKey={key} handle={handle} suggestions={suggestions} onCreated={(code) => go({ kind: "session", code }, true)} onBack={() => go({ kind: "dashboard" }, true)} />
+          <SampleScreen hostKey={key} handle={handle} onCreated={(code) => go({ kind: "session", code }, true)} onBack={() => go({ kind: "dashboard" }, true)} />
         ) : route.kind === "new" ? (
           <CreateScreen hostKey={key} handle={handle} suggestions={suggestions} onCreated={(code) => go({ kind: "session", code })} onCancel={() => go({ kind: "dashboard" })} />
         ) : (
