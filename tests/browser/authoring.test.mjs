@@ -53,19 +53,22 @@ async function storedTasting(c) {
   return res.json();
 }
 
-/** Presses `key` on `page` until `target` shows (leaderboards may stand in between). */
+const headings = (page) => page.evaluate(() => [...document.querySelectorAll("h1, h2")].map((e) => e.textContent).join("|"));
+
+/**
+ * Presses `key` on `page` until `target` shows, one screen at a time (leaderboards may stand
+ * in between): after each press it waits for the headings to change, so a press never lands
+ * on a question still loading (Space there would reveal it).
+ */
 async function pressUntil(page, key, target) {
-  for (let i = 0; i < 6; i++) {
+  for (let i = 0; i < 8; i++) {
     if (await target.isVisible()) return;
+    const before = await headings(page);
     await page.keyboard.press(key);
-    try {
-      await target.waitFor({ timeout: 2500 });
-      return;
-    } catch {
-      // another screen in between: press again
-    }
+    await page.waitForFunction((old) => [...document.querySelectorAll("h1, h2")].map((e) => e.textContent).join("|") !== old, before);
+    await page.waitForTimeout(150); // the new screen's entrance
   }
-  throw new Error(`${key} never led to the expected screen`);
+  await target.waitFor({ timeout: 1000 });
 }
 
 before(async () => {
@@ -93,7 +96,8 @@ test("(a) six catalog wines with two interactions each, started and played to th
     // Interaction 1, the pick: type a few letters, choose the wine (keyboard for odd wines).
     await picker.fill(query);
     actions++;
-    const option = h.getByRole("option", { name: new RegExp(`^${escapeRe(name)} `) });
+    const { color } = catalogWine(name);
+    const option = h.getByRole("option", { name: new RegExp(`^${escapeRe(name)} ${escapeRe(color)} · `) });
     await option.waitFor();
     if (w === 0) {
       const wine = catalogWine(name);
@@ -108,7 +112,8 @@ test("(a) six catalog wines with two interactions each, started and played to th
     }
     if (w % 2) {
       const options = await h.getByRole("option").allTextContents();
-      const index = options.findIndex((o) => o.startsWith(`${name} `));
+      const index = options.findIndex((o) => o.startsWith(`${name} ${color} · `));
+      assert.ok(index >= 0, `${name} among ${options}`);
       for (let i = 0; i <= index; i++) await picker.press("ArrowDown");
       await picker.press("Enter");
       actions += index + 2;
