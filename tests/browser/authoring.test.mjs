@@ -4,7 +4,8 @@
 // distractor and suggested near-miss filled by the form, starts it with a player and plays it
 // to the podium; (b) "Try a sample tasting" from the home page in one click lands in a lobby
 // of three wines of varied colours and countries, and says so clearly when the catalog cannot
-// be reached; (c) "Run again" on the dashboard opens a past tasting as a new draft. axe-clean;
+// be reached; (c) "Run again" on the dashboard opens a past tasting as a new draft, and a wine
+// renamed by hand reaches the catalog's review queue when it is created. axe-clean;
 // the form with a picked wine photographed at 375×667, 720p and 1920×1080.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -253,6 +254,7 @@ test("(c) Run again opens a past tasting as a new draft in the form", async () =
   const row = h.locator(`li.session-row[data-code="${code}"]`);
   await row.getByText("Finished").waitFor();
   await checkA11y(h, "dashboard with Run again");
+  await fitShots(h, "authoring-dashboard");
   await h.getByRole("button", { name: `Run again of ${code}` }).click();
   await h.getByRole("heading", { name: "New tasting" }).waitFor();
   const stored = await storedTasting(code);
@@ -266,12 +268,58 @@ test("(c) Run again opens a past tasting as a new draft in the form", async () =
       }
     }
   }
+  // Wine 1 renamed by hand: a wine the catalog lacks, proposed to the review queue on create.
+  const handTyped = "Domaine des Essais Cuvée Vingt";
+  await h.locator(fid(0, 4, 0)).fill(handTyped);
   await h.getByRole("button", { name: "Create tasting" }).click();
   await h.getByRole("heading", { name: "Lobby" }).waitFor();
   const again = (await h.getByTestId("session-code").textContent()).trim();
   assert.notEqual(again, code);
   const copy = await storedTasting(again);
   const answers = (t) => t.wines.map((wine) => wine.questions.map((q) => q.correctAnswer));
-  assert.deepEqual(answers(copy), answers(stored));
+  const expected = answers(stored);
+  expected[0][4] = handTyped;
+  assert.deepEqual(answers(copy), expected);
+  const first = catalogWine(SIX[0][1]);
+  const queued = async () => {
+    const res = await fetch(`${stack.baseUrl}/api/suggestions`, { headers: { Authorization: `Bearer ${stack.adminSecret}` } });
+    assert.equal(res.status, 200);
+    return (await res.json()).wines.map((p) => p.wine);
+  };
+  let proposals = await queued();
+  for (let i = 0; i < 50 && !proposals.some((w) => w.name === handTyped); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    proposals = await queued();
+  }
+  assert.deepEqual(
+    proposals.find((w) => w.name === handTyped),
+    { name: handTyped, color: first.color, region: first.region, grape_variety: first.grape_variety },
+    "the hand-typed wine reached the review queue with its attributes",
+  );
+  assert.ok(!proposals.some((w) => SIX.some(([, name]) => name === w.name)), "catalog wines are not proposed");
+  assert.deepEqual(errors, []);
+});
+
+test("(d) in German on a 375 px phone: the home page's sample link, the dashboard and a picked wine fit", async () => {
+  const ctx = await hostContext(browser, hostKey, errors, { ...PHONE, locale: "de-DE" });
+  const p = await ctx.newPage();
+  await p.goto(`${stack.baseUrl}/`);
+  await p.getByRole("link", { name: "Beispielverkostung ausprobieren" }).waitFor();
+  await fitShots(p, "authoring-de-home");
+  await p.goto(`${stack.baseUrl}/host`);
+  await p.getByRole("button", { name: "Beispielverkostung ausprobieren" }).waitFor();
+  await p.locator(`li.session-row[data-code="${code}"]`).waitFor();
+  await checkA11y(p, "German dashboard");
+  await fitShots(p, "authoring-de-dashboard");
+  await p.goto(`${stack.baseUrl}/host?new`);
+  const picker = p.locator("#f-catalog");
+  await picker.fill("sassi");
+  await p.getByRole("option", { name: /^Sassicaia Red · / }).click();
+  await p.getByTestId("author-status").getByText("Wein 1: Sassicaia ist ausgefüllt. Tippe jetzt den Jahrgang ein.").waitFor();
+  await p.keyboard.type("2016");
+  await p.waitForFunction(() => document.querySelector("#f-wines-0-questions-3-distractors-0")?.value.trim());
+  await checkA11y(p, "German form with a picked wine");
+  await fitShots(p, "authoring-de-form");
+  await ctx.close();
   assert.deepEqual(errors, []);
 });
