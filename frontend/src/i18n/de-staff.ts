@@ -114,7 +114,7 @@ const deStaff: Record<StaffKey, Message> = {
   "form.suggestFor": "für Wein {n}, {category}",
   "author.addTitle": "Wein aus dem Katalog hinzufügen",
   "author.find": "Name des Weins",
-  "author.findHint": "Tippe ein paar Buchstaben des Namens und wähle den Wein: Farbe, Region, Rebsorte und falsche Antworten werden ausgefüllt; du ergänzt den Jahrgang.",
+  "author.findHint": "Tippe ein paar Buchstaben des Namens und wähle den Wein: Farbe, Anbaugebiet, Rebsorte und falsche Antworten werden ausgefüllt; du ergänzt den Jahrgang.",
   "author.catalogEmpty": "Der Katalog enthält noch keine Weine: Gib deine Weine unten von Hand ein.",
   "author.catalogDown": "Der Weinkatalog konnte nicht geladen werden: Gib deine Weine von Hand ein oder lade die Seite neu.",
   "author.plausibleDown": "Gerade konnten keine falschen Antworten vorgeschlagen werden: Wähle sie aus den Vorschlägen oder tippe sie ein.",

@@ -114,7 +114,7 @@ const esStaff: Record<StaffKey, Message> = {
   "form.suggestFor": "para el vino {n}, {category}",
   "author.addTitle": "Añadir un vino del catálogo",
   "author.find": "Nombre del vino",
-  "author.findHint": "Escribe unas letras de su nombre y elígelo: el color, la región, la uva y las respuestas incorrectas se rellenan solos; tú añades la añada.",
+  "author.findHint": "Escribe unas letras de su nombre y elígelo: el color, la región, la variedad de uva y las respuestas incorrectas se rellenan solos; tú añades la añada.",
   "author.catalogEmpty": "El catálogo aún no tiene vinos: escribe tus vinos a mano más abajo.",
   "author.catalogDown": "No se pudo cargar el catálogo de vinos: escribe tus vinos a mano o recarga la página para volver a intentarlo.",
   "author.plausibleDown": "Ahora mismo no se pudieron sugerir respuestas incorrectas: elígelas entre las sugerencias o escríbelas.",
