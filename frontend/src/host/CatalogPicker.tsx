@@ -1,6 +1,7 @@
 // "Add a wine from the catalog": one combobox over the catalog's names, each option with its
 // colour · region · grape. Picking fills the last wine if it is blank, else adds one, and the
-// focus moves to that wine's vintage. The catalog loads on the first focus.
+// focus moves to that wine's vintage. The catalog loads on the first focus. The form shows it
+// above a fresh form's blank wine and below the wines after that.
 import { useState } from "preact/hooks";
 import type { CatalogWine } from "../answers-api.gen";
 import { Combobox } from "../components/Combobox";

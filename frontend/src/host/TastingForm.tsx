@@ -12,6 +12,7 @@ import { CatalogPicker } from "./CatalogPicker";
 import { SettingsSection } from "./SettingsSection";
 import { WineFieldset, type WineActions } from "./WineFieldset";
 import { fieldId } from "./fieldId";
+import { isBlankWine } from "./fill";
 import { useAuthoring } from "./useAuthoring";
 import "../i18n/staff"; // the host-only texts this module shows
 
@@ -111,6 +112,11 @@ export function TastingForm({ initial, suggestions, mode, serverErrors, busy, on
     return [...names, ...(suggestions.wine_name ?? []).filter((n) => !known.has(answerKey(n)))];
   }, [authoring.catalog, suggestions]);
 
+  // The catalog picker: above a fresh form's one blank wine, where a host starts; below the
+  // wines once there is one, where the next wine goes.
+  const fresh = draft.wines.length === 1 && isBlankWine(draft.wines[0]!);
+  const picker = <CatalogPicker catalog={authoring.catalog} status={authoring.status} ensureCatalog={authoring.ensureCatalog} onPick={authoring.addFromCatalog} />;
+
   const firstErrorId = (): string | null => {
     for (const path of errors.keys()) return fieldId(path);
     return null;
@@ -136,6 +142,7 @@ export function TastingForm({ initial, suggestions, mode, serverErrors, busy, on
       }}
     >
       <SettingsSection draft={draft} setDraft={setDraft} errorFor={errorFor} touch={touch} markEdited={markEdited} />
+      {fresh ? picker : null}
 
       {draft.wines.map((wine, w) => (
         <WineFieldset
@@ -166,7 +173,7 @@ export function TastingForm({ initial, suggestions, mode, serverErrors, busy, on
           }
         />
       ))}
-      <CatalogPicker catalog={authoring.catalog} status={authoring.status} ensureCatalog={authoring.ensureCatalog} onPick={authoring.addFromCatalog} />
+      {fresh ? null : picker}
       {errorFor("wines") ? <p class="field-error">{errorFor("wines")}</p> : null}
 
       <div class="form-footer">
