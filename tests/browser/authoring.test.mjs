@@ -158,6 +158,12 @@ test("(a) six catalog wines with two interactions each, started and played to th
   for (const k of [0, 1, 2]) points.push(Number(await h.locator(pointsId(0, VINTAGE, k)).inputValue()));
   assert.ok(points.some((p) => p > 0), `vintage near misses ${points}`);
   await h.locator(pointsId(0, VINTAGE, 0)).fill("40");
+  // A suggested distractor the host types over loses its suggested points (they were that answer's).
+  let suggested = -1;
+  for (const k of [0, 1, 2]) if (suggested < 0 && Number(await h.locator(pointsId(1, VINTAGE, k)).inputValue()) > 0) suggested = k;
+  assert.ok(suggested >= 0, "wine 2's vintage has a suggested near miss");
+  await h.locator(fid(1, VINTAGE, suggested + 1)).fill("1999");
+  assert.equal(await h.locator(pointsId(1, VINTAGE, suggested)).inputValue(), "0");
 
   // Shuffle one question: new wrong answers, still valid.
   const before = await h.locator(fid(1, 1, 1)).inputValue();

@@ -7,15 +7,16 @@ import "../i18n/staff"; // the host-only texts this module shows
 
 interface Props {
   draft: Draft;
-  setDraft: (next: Draft) => void;
+  /** Changes these fields on the latest draft (a /plausible reply may have landed since this render). */
+  patch: (change: Partial<Draft>) => void;
   errorFor: (path: string) => string | null;
   touch: (path: string) => void;
   markEdited: (path: string) => void;
 }
 
-export function SettingsSection({ draft, setDraft, errorFor, touch, markEdited }: Props) {
+export function SettingsSection({ draft, patch, errorFor, touch, markEdited }: Props) {
   const options = draftOptions(draft);
-  const setOption = (patch: Partial<GameOptions>) => setDraft({ ...draft, options: { ...options, ...patch } });
+  const setOption = (change: Partial<GameOptions>) => patch({ options: { ...options, ...change } });
   return (
     <section class="card form-settings" aria-labelledby="settings-h">
       <h2 id="settings-h">{t("form.settings")}</h2>
@@ -31,7 +32,7 @@ export function SettingsSection({ draft, setDraft, errorFor, touch, markEdited }
           aria-describedby={errorFor("title") ? "f-title-err" : "f-title-hint"}
           onInput={(e) => {
             markEdited("title");
-            setDraft({ ...draft, title: (e.currentTarget as HTMLInputElement).value });
+            patch({ title: (e.currentTarget as HTMLInputElement).value });
           }}
           onBlur={() => touch("title")}
         />
@@ -59,7 +60,7 @@ export function SettingsSection({ draft, setDraft, errorFor, touch, markEdited }
             step={5}
             value={draft.timerSeconds}
             aria-valuetext={t("common.seconds", { count: draft.timerSeconds })}
-            onInput={(e) => setDraft({ ...draft, timerSeconds: Number((e.currentTarget as HTMLInputElement).value) })}
+            onInput={(e) => patch({ timerSeconds: Number((e.currentTarget as HTMLInputElement).value) })}
           />
           <span class="hint">{t("field.timer", { min: TIMER_RANGE[0], max: TIMER_RANGE[1] })}</span>
         </div>
@@ -77,7 +78,7 @@ export function SettingsSection({ draft, setDraft, errorFor, touch, markEdited }
             aria-describedby={errorFor("maxParticipants") ? "f-maxParticipants-err" : undefined}
             onInput={(e) => {
               markEdited("maxParticipants");
-              setDraft({ ...draft, maxParticipants: Number.parseInt((e.currentTarget as HTMLInputElement).value, 10) });
+              patch({ maxParticipants: Number.parseInt((e.currentTarget as HTMLInputElement).value, 10) });
             }}
             onBlur={() => touch("maxParticipants")}
           />

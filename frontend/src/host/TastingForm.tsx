@@ -73,9 +73,12 @@ export function TastingForm({ initial, suggestions, mode, serverErrors, busy, on
     markEdited(fieldPath(w, q, slot));
     updateQuestion(w, q, (question) => {
       if (slot === 0) return { ...question, correct: value };
+      const k = slot - 1;
       const d = [...question.distractors] as [string, string, string];
-      d[slot - 1] = value;
-      return { ...question, distractors: d };
+      const points = [...(question.partialPoints ?? [0, 0, 0])] as [number, number, number];
+      if (authoring.typedOver(fieldPath(w, q, slot), d[k], points[k])) points[k] = 0;
+      d[k] = value;
+      return { ...question, distractors: d, partialPoints: points };
     });
   };
 
@@ -141,7 +144,7 @@ export function TastingForm({ initial, suggestions, mode, serverErrors, busy, on
         onSubmit(draft);
       }}
     >
-      <SettingsSection draft={draft} setDraft={setDraft} errorFor={errorFor} touch={touch} markEdited={markEdited} />
+      <SettingsSection draft={draft} patch={(change) => setDraft({ ...draftRef.current, ...change })} errorFor={errorFor} touch={touch} markEdited={markEdited} />
       {fresh ? picker : null}
 
       {draft.wines.map((wine, w) => (

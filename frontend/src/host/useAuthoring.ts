@@ -31,8 +31,9 @@ interface Deps {
 export function useAuthoring({ draftRef, setDraft, suggestions, newWine, focus }: Deps) {
   const [catalog, setCatalog] = useState<CatalogWine[] | null>(null);
   const [status, setStatus] = useState<AuthoringStatus>(null);
-  // Distractors the machine wrote, by field path: the vintage follow-up may replace only these.
-  const auto = useRef(new Map<string, string>());
+  // Distractors the machine wrote (text and suggested points), by field path: the vintage
+  // follow-up may replace only these, and a host who retypes one drops its suggested points.
+  const auto = useRef(new Map<string, { text: string; points: number }>());
   const vintageTimers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
 
   const ensureCatalog = () => {
@@ -53,9 +54,19 @@ export function useAuthoring({ draftRef, setDraft, suggestions, newWine, focus }
   };
 
   const remember = (w: number, qi: number, q: DraftQuestion, replaced: (k: number) => boolean = () => true) =>
-    q.distractors.forEach((text, k) => replaced(k) && auto.current.set(fieldPath(w, qi, k + 1), text));
+    q.distractors.forEach((text, k) => replaced(k) && auto.current.set(fieldPath(w, qi, k + 1), { text, points: q.partialPoints?.[k] ?? 0 }));
   /** A vintage distractor slot the follow-up may fill: empty, or still what the machine wrote. */
-  const free = (w: number, q: DraftQuestion) => (k: number) => !q.distractors[k]!.trim() || auto.current.get(fieldPath(w, VINTAGE, k + 1)) === q.distractors[k];
+  const free = (w: number, q: DraftQuestion) => (k: number) => !q.distractors[k]!.trim() || auto.current.get(fieldPath(w, VINTAGE, k + 1))?.text === q.distractors[k];
+
+  /**
+   * The host types over distractor `path`: whether its points are still the ones suggested for
+   * the machine's text (then they go back to 0: they belonged to that answer). Forgets the slot.
+   */
+  const typedOver = (path: string, text: string, points: number): boolean => {
+    const was = auto.current.get(path);
+    auto.current.delete(path);
+    return !!was && was.text === text && was.points === points;
+  };
 
   /** Every question of `cats` with fresh distractors from `reply` (or the category draw). */
   const applyReply = (w: number, cats: readonly Category[], reply: PlausibleOptions | null, keepEmptyVintage: boolean) =>
@@ -148,5 +159,5 @@ export function useAuthoring({ draftRef, setDraft, suggestions, newWine, focus }
     );
   };
 
-  return { catalog, ensureCatalog, status, addFromCatalog, pickName, shuffle, vintageTyped };
+  return { catalog, ensureCatalog, status, addFromCatalog, pickName, shuffle, vintageTyped, typedOver };
 }
