@@ -134,8 +134,9 @@ step("host builds two wines through the form, with suggestions and validation", 
   await checkA11y(h, "host form with an open combobox");
   await redOption.click();
   assert.equal(await colour.inputValue(), "Red");
-  await h.getByRole("button", { name: /Suggest wrong answers for wine 1, Colour/ }).click();
-  for (const slot of [1, 2, 3]) assert.notEqual((await h.locator(fid(0, 0, slot)).inputValue()).trim(), "");
+  await h.getByRole("button", { name: /Shuffle wrong answers for wine 1, Colour/ }).click();
+  // The shuffle asks /api/plausible, then fills the three slots.
+  await h.waitForFunction(() => [0, 1, 2].every((k) => document.querySelector(`#f-wines-0-questions-0-distractors-${k}`)?.value.trim()));
 
   // Region by keyboard: type, arrow down, Enter.
   const region = h.locator(fid(0, 1, 0));

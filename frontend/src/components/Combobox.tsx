@@ -1,5 +1,7 @@
 // An accessible combobox (ARIA 1.2 pattern): a free-text input with a filtered list of
-// suggestions, keyboard navigation (arrows, Enter, Escape) and pointer selection.
+// suggestions, keyboard navigation (arrows, Enter, Escape) and pointer selection. Matching
+// ignores case and accents ("chateau" finds "Château"); an option may carry a detail line
+// (a catalog wine's colour · region · grape), read by screen readers with its name.
 import { useMemo, useState } from "preact/hooks";
 import type { ComponentChildren } from "preact";
 import { t } from "../i18n";
@@ -14,19 +16,32 @@ interface Props {
   error?: string | null;
   onChange: (value: string) => void;
   onBlur?: () => void;
+  /** Called when the field gains focus (e.g. to load its suggestions lazily). */
+  onFocus?: () => void;
+  /** Called after `onChange` when an option is chosen from the list (not when typed). */
+  onPick?: (value: string) => void;
+  /** A second, quieter line for an option, or null. */
+  describe?: (value: string) => string | null;
+  /** The id of a hint that describes the field when it has no error. */
+  hintId?: string;
   class?: string;
 }
 
 const MAX_SHOWN = 8;
 
 /** Suggestions matching `query`: prefix matches first, then word and substring matches. */
+/** Lower case without accents, so a plain keyboard finds accented names. */
+function fold(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
 export function filterSuggestions(all: string[], query: string): string[] {
-  const q = query.trim().toLowerCase();
+  const q = fold(query.trim());
   if (!q) return all.slice(0, MAX_SHOWN);
   const starts: string[] = [];
   const contains: string[] = [];
   for (const v of all) {
-    const l = v.toLowerCase();
+    const l = fold(v);
     if (l === q) continue;
     if (l.startsWith(q)) starts.push(v);
     else if (l.includes(q)) contains.push(v);
@@ -35,7 +50,7 @@ export function filterSuggestions(all: string[], query: string): string[] {
   return [...starts, ...contains].slice(0, MAX_SHOWN);
 }
 
-export function Combobox({ id, label, value, suggestions, error, onChange, onBlur, class: className }: Props) {
+export function Combobox({ id, label, value, suggestions, error, onChange, onBlur, onFocus, onPick, describe, hintId, class: className }: Props) {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const shown = useMemo(() => (open ? filterSuggestions(suggestions, value) : []), [open, suggestions, value]);
@@ -47,6 +62,7 @@ export function Combobox({ id, label, value, suggestions, error, onChange, onBlu
     onChange(v);
     setOpen(false);
     setActive(-1);
+    onPick?.(v);
   };
 
   return (
@@ -65,14 +81,17 @@ export function Combobox({ id, label, value, suggestions, error, onChange, onBlu
           aria-controls={listId}
           aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
           aria-invalid={error ? "true" : undefined}
-          aria-describedby={error ? errorId : undefined}
+          aria-describedby={error ? errorId : hintId}
           value={value}
           onInput={(e) => {
             onChange((e.currentTarget as HTMLInputElement).value);
             setOpen(true);
             setActive(-1);
           }}
-          onFocus={() => setOpen(true)}
+          onFocus={() => {
+            setOpen(true);
+            onFocus?.();
+          }}
           onClick={() => setOpen(true)}
           onBlur={() => {
             setOpen(false);
@@ -110,6 +129,7 @@ export function Combobox({ id, label, value, suggestions, error, onChange, onBlu
               }}
             >
               {s}
+              {describe?.(s) ? <span class="combo-detail"> {describe(s)}</span> : null}
             </li>
           ))}
         </ul>

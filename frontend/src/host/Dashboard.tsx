@@ -1,13 +1,16 @@
 // The host's dashboard: this host's sessions from the server (active ones with Open, past ones
-// with results and export), delete, and the way to a new tasting.
+// with results and export, each with "Run again"), delete, and the ways to a new tasting:
+// the form, or a sample tasting poured from the catalog.
 import { useEffect, useState } from "preact/hooks";
-import type { HostSessionSummary } from "../protocol.gen";
+import type { HostSessionSummary, TastingInput } from "../protocol.gen";
 import { api } from "../lib/api";
 import type { DeleteSessionReply, HostSessionsReply } from "../api.gen";
 import { useScreenHeading } from "../lib/a11y";
 import { formatDateTime, formatNumber, t, type MessageKey } from "../i18n";
 import { errorText } from "../i18n/wire";
+import type { Draft } from "../lib/validate";
 import { downloadResults } from "./download";
+import { draftFromInput } from "./fill";
 import "../i18n/staff"; // the host-only texts this module shows
 
 type SessionSummary = HostSessionSummary;
@@ -35,16 +38,20 @@ interface Props {
   previousKey?: string | null;
   onSwitchBack?: () => void;
   onNew: () => void;
+  onSample: () => void;
+  /** A session's tasting, as a new draft for the form. */
+  onRunAgain: (draft: Draft) => void;
   onOpen: (code: string) => void;
 }
 
-export function Dashboard({ hostKey, previousKey, onSwitchBack, onNew, onOpen }: Props) {
+export function Dashboard({ hostKey, previousKey, onSwitchBack, onNew, onSample, onRunAgain, onOpen }: Props) {
   const [sessions, setSessions] = useState<SessionSummary[] | null>(null);
   // Errors are kept as they came and written when shown, so they follow the language picker.
   const [error, setError] = useState<{ failure: unknown } | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<string | null>(null);
   const [unavailable, setUnavailable] = useState(0);
+  const [runFailure, setRunFailure] = useState<{ code: string; failure: unknown } | null>(null);
   const h = useScreenHeading<HTMLHeadingElement>("dashboard");
 
   const load = () =>
@@ -70,6 +77,15 @@ export function Dashboard({ hostKey, previousKey, onSwitchBack, onNew, onOpen }:
       await load();
     } catch (e) {
       setError({ failure: e });
+    }
+  };
+
+  const runAgain = async (code: string) => {
+    try {
+      const tasting = await api<TastingInput>(`/api/sessions/${code}/tasting`, { bearer: hostKey });
+      onRunAgain(draftFromInput(tasting));
+    } catch (e) {
+      setRunFailure({ code, failure: e });
     }
   };
 
@@ -118,6 +134,10 @@ export function Dashboard({ hostKey, previousKey, onSwitchBack, onNew, onOpen }:
             <span class="sr-only"> {s.code}</span>
           </button>
         )}
+        <button type="button" class="btn btn-secondary btn-small" onClick={() => void runAgain(s.code)}>
+          {t("dash.runAgain")}
+          <span class="sr-only"> {t("dash.ofCode", { code: s.code })}</span>
+        </button>
         {confirming === s.code ? (
           <>
             <button type="button" class="btn btn-danger btn-small" onClick={() => void remove(s.code)}>
@@ -144,9 +164,14 @@ export function Dashboard({ hostKey, previousKey, onSwitchBack, onNew, onOpen }:
         <h1 ref={h} tabIndex={-1}>
           {t("dash.title")}
         </h1>
-        <button type="button" class="btn btn-big" onClick={onNew}>
-          {t("dash.new")}
-        </button>
+        <div class="actions">
+          <button type="button" class="btn btn-secondary" onClick={onSample}>
+            {t("sample.try")}
+          </button>
+          <button type="button" class="btn btn-big" onClick={onNew}>
+            {t("dash.new")}
+          </button>
+        </div>
       </div>
       {previousKey && onSwitchBack ? (
         <p class="notice key-back" data-testid="key-back">
@@ -164,6 +189,11 @@ export function Dashboard({ hostKey, previousKey, onSwitchBack, onNew, onOpen }:
       {unavailable ? (
         <p class="notice" role="status" data-testid="unavailable">
           {t("dash.unavailable", { count: unavailable })}
+        </p>
+      ) : null}
+      {runFailure ? (
+        <p class="alert" role="alert">
+          {t("dash.runAgainFailed", { code: runFailure.code, reason: errorText(runFailure.failure) })}
         </p>
       ) : null}
       {error ? (

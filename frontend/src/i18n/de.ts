@@ -103,6 +103,8 @@ const de: Messages = {
   "home.hostTitle": "Eine Verkostung leiten",
   "home.hostIntro": "Stell deine Weine zusammen, zeig den Code auf einem Fernseher und leite den Abend vom Laptop oder Handy aus.",
   "home.host": "Verkostung leiten",
+  "home.sample": "Beispielverkostung ausprobieren",
+  "home.sampleHint": "Drei Weine aus dem Katalog, mit einem Klick spielbereit.",
 
   "common.cancel": "Abbrechen",
   "common.untitled": "Verkostung ohne Titel",

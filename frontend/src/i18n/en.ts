@@ -110,6 +110,8 @@ const en = {
   "home.hostTitle": "Host a tasting",
   "home.hostIntro": "Build your wines, show the code on a TV, and run the night from your laptop or phone.",
   "home.host": "Host a tasting",
+  "home.sample": "Try a sample tasting",
+  "home.sampleHint": "Three wines from the catalog, ready to play in one click.",
 
   "common.cancel": "Cancel",
   "common.untitled": "Untitled tasting",

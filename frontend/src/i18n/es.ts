@@ -102,6 +102,8 @@ const es: Messages = {
   "home.hostTitle": "Organizar una cata",
   "home.hostIntro": "Prepara tus vinos, muestra el código en una tele y dirige la velada desde el portátil o el móvil.",
   "home.host": "Organizar una cata",
+  "home.sample": "Probar una cata de ejemplo",
+  "home.sampleHint": "Tres vinos del catálogo, listos para jugar con un clic.",
 
   "common.cancel": "Cancelar",
   "common.untitled": "Cata sin título",

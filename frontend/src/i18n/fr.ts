@@ -103,6 +103,8 @@ const fr: Messages = {
   "home.hostTitle": "Organiser une dégustation",
   "home.hostIntro": "Préparez vos vins, affichez le code sur un écran et menez la soirée depuis votre ordinateur ou votre téléphone.",
   "home.host": "Organiser une dégustation",
+  "home.sample": "Essayer une dégustation d’exemple",
+  "home.sampleHint": "Trois vins du catalogue, prêts à jouer en un clic.",
 
   "common.cancel": "Annuler",
   "common.untitled": "Dégustation sans titre",

@@ -103,6 +103,8 @@ const it: Messages = {
   "home.hostTitle": "Organizza una degustazione",
   "home.hostIntro": "Prepara i tuoi vini, mostra il codice su una TV e guida la serata dal portatile o dal telefono.",
   "home.host": "Organizza una degustazione",
+  "home.sample": "Prova una degustazione di esempio",
+  "home.sampleHint": "Tre vini dal catalogo, pronti da giocare con un clic.",
 
   "common.cancel": "Annulla",
   "common.untitled": "Degustazione senza titolo",

@@ -1,5 +1,5 @@
 // Host page (/host): dashboard, new tasting form, and the live session (lobby → game → podium).
-// Routes: /host, /host?new, /host?code=1234; a `#k=…` fragment carries a host key from another
+// Routes: /host, /host?new, /host?sample (pours a sample tasting, then its lobby), /host?code=1234; a `#k=…` fragment carries a host key from another
 // device: adopted when this browser has none, otherwise only after the host confirms.
 import "../styles/host.css";
 import "../i18n/staff"; // this page's texts, before it renders
@@ -16,21 +16,24 @@ import { Dashboard } from "../host/Dashboard";
 import { SessionView } from "../host/SessionView";
 import { TastingForm, emptyDraft, type Suggestions } from "../host/TastingForm";
 import { loadSuggestions, proposeCustomAnswers } from "../host/suggest";
+import { proposeHandTypedWines } from "../host/catalog";
+import { SampleScreen } from "../host/SampleScreen";
 import { ensureHandle } from "../host/handle";
 import { KeySwitchScreen } from "../host/KeySwitch";
 
-type Route = { kind: "dashboard" } | { kind: "new" } | { kind: "session"; code: string };
+type Route = { kind: "dashboard" } | { kind: "new" } | { kind: "sample" } | { kind: "session"; code: string };
 
 function currentRoute(): Route {
   const q = new URLSearchParams(location.search);
   const code = q.get("code");
   if (code && /^\d{4}$/.test(code)) return { kind: "session", code };
   if (q.has("new")) return { kind: "new" };
+  if (q.has("sample")) return { kind: "sample" };
   return { kind: "dashboard" };
 }
 
 function routeUrl(r: Route): string {
-  return r.kind === "session" ? `/host?code=${r.code}` : r.kind === "new" ? "/host?new" : "/host";
+  return r.kind === "session" ? `/host?code=${r.code}` : r.kind === "new" ? "/host?new" : r.kind === "sample" ? "/host?sample" : "/host";
 }
 
 type KeyArrival = { kind: "adopted" } | { kind: "ask"; key: string } | null;
@@ -93,8 +96,9 @@ function App() {
     setPrevious(previousHostKey());
   };
 
-  const go = (r: Route) => {
-    history.pushState(null, "", routeUrl(r));
+  const go = (r: Route, replace = false) => {
+    if (replace) history.replaceState(null, "", routeUrl(r));
+    else history.pushState(null, "", routeUrl(r));
     setRoute(r);
     scrollTo(0, 0);
   };
@@ -129,8 +133,16 @@ function App() {
             previousKey={previous}
             onSwitchBack={previous ? () => switchTo(previous) : undefined}
             onNew={() => go({ kind: "new" })}
+            onSample={() => go({ kind: "sample" })}
+            onRunAgain={(draft) => {
+              saveDraft(draft);
+              go({ kind: "new" });
+            }}
             onOpen={(code) => go({ kind: "session", code })}
           />
+        ) : route.kind === "sample" ? (
+          // Replaced, not pushed: Back from the lobby must not pour another sample.
+          <SampleScreen hostKey={key} handle={handle} onCreated={(code) => go({ kind: "session", code }, true)} onBack={() => go({ kind: "dashboard" }, true)} />
         ) : route.kind === "new" ? (
           <CreateScreen hostKey={key} handle={handle} suggestions={suggestions} onCreated={(code) => go({ kind: "session", code })} onCancel={() => go({ kind: "dashboard" })} />
         ) : (
@@ -164,6 +176,7 @@ function CreateScreen(props: { hostKey: string; handle: string; suggestions: Sug
       const res = await api<CreateSessionReply>("/api/sessions", { method: "POST", json: body });
       saveDraft(null);
       void proposeCustomAnswers(draft, props.suggestions);
+      void proposeHandTypedWines(draft);
       props.onCreated(res.code);
     } catch (e) {
       const f = e instanceof ApiFailure ? e : null;

@@ -1,4 +1,5 @@
-// Landing page (/): host a tasting, or join one with its 4-digit code.
+// Landing page (/): host a tasting, try a sample one (a plain link: /host pours it, so this
+// page loads no catalog code), or join one with its 4-digit code.
 import "../styles/home.css";
 import { TopBar } from "../components/Brand";
 import { CodeForm } from "../components/CodeForm";
@@ -25,6 +26,12 @@ function Home() {
             <a class="btn btn-big btn-block" href="/host">
               {t("home.host")}
             </a>
+            <a class="btn btn-secondary btn-block home-sample" href="/host?sample" aria-describedby="sample-hint">
+              {t("home.sample")}
+            </a>
+            <p id="sample-hint" class="muted small">
+              {t("home.sampleHint")}
+            </p>
           </section>
         </div>
       </main>
