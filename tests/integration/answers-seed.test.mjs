@@ -70,7 +70,7 @@ test("the catalog's data: at least 200 wines, unique names, attributes spelled a
   assert.equal(new Set(wines.map((w) => key(w.name))).size, wines.length, "names are unique ignoring case");
   for (const w of wines) {
     assert.deepEqual(Object.keys(w).sort(), ["color", "grape_variety", "name", "region"], w.name);
-    assert.match(w.region, /^[^,]+, [\p{L} ]+$/u, `${w.name}: "Region, Country"`);
+    assert.match(w.region, /^[^,]+(?:, [^,]+){0,2}, [\p{L} ]+$/u, `${w.name}: "Region, [Area, ]Country"`);
     for (const c of ATTRIBUTES) {
       // Either exactly a seeded value, or a new one: never a seeded value spelled otherwise.
       const seeded = data[c].find((v) => key(v) === key(w[c]));
