@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// Measures `POST /api/plausible` warm latency under `wrangler dev`: starts a private stack,
+// Measures `POST /api/plausible` warm latency under `wrangler dev`: starts a private stack
+// (or uses a running one: `--base-url` with its `ADMIN_SECRET` in the environment, e.g. the
+// fast stack of `scripts/fast-stack.mjs`),
 // loads the seeded catalog (seeds/wines.json, which also adds its attribute values), warms
 // the caches, then sends sequential requests cycling through the wines and prints p50/p90/p99,
 // next to a baseline of the same route with an empty body (no rule runs) sent interleaved,
 // so a loaded machine shows as a slow baseline rather than as slow rules.
 //
-//   node scripts/plausible-p50.mjs [--requests 500]
+//   node scripts/plausible-p50.mjs [--requests 500] [--base-url http://127.0.0.1:PORT]
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { startStack, ROOT } from "../tests/support/stack.mjs";
@@ -13,7 +15,15 @@ import { startStack, ROOT } from "../tests/support/stack.mjs";
 const arg = process.argv.indexOf("--requests");
 const REQUESTS = arg > 0 ? Number(process.argv[arg + 1]) : 500;
 const wines = JSON.parse(readFileSync(join(ROOT, "seeds/wines.json"), "utf8"));
-const stack = await startStack();
+const urlArg = process.argv.indexOf("--base-url");
+const stack =
+  urlArg > 0
+    ? { baseUrl: process.argv[urlArg + 1], adminSecret: process.env.ADMIN_SECRET, stop: async () => {} }
+    : await startStack();
+if (!stack.adminSecret) throw new Error("--base-url needs the stack's ADMIN_SECRET in the environment");
+if (!/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(stack.baseUrl)) {
+  throw new Error(`--base-url must be a loopback http URL, got ${stack.baseUrl}`);
+}
 try {
   const admin = { authorization: `Bearer ${stack.adminSecret}`, "content-type": "application/json" };
   for (let i = 0; i < wines.length; i += 200) {
