@@ -11,7 +11,7 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startBrowserStack, launchBrowser, newContext, requireBuiltFrontend, checkA11y, shot, shots, fitShots, seedAnswers, DESKTOP } from "../support/browser.mjs";
+import { startBrowserStack, launchBrowser, newContext, requireBuiltFrontend, checkA11y, shots, fitShots, seedAnswers, DESKTOP, stepWithShot } from "../support/browser.mjs";
 
 let stack;
 let browser;
@@ -55,17 +55,7 @@ after(async () => {
   await stack?.stop();
 });
 
-/** A test that keeps a screenshot of the page when it fails. */
-function step(name, fn) {
-  test(name, async () => {
-    try {
-      await fn();
-    } catch (e) {
-      await shot(page, `FAILED-admin-catalog-${name.slice(0, 30).replace(/\W+/g, "-")}`).catch(() => {});
-      throw e;
-    }
-  });
-}
+const step = stepWithShot(test, "admin-catalog", () => page);
 
 step("counts and a search that filters as you type", async () => {
   const seeded = await catalog();

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startBrowserStack, launchBrowser, newContext, requireBuiltFrontend, checkA11y, shot, shots, seedAnswers, DESKTOP } from "../support/browser.mjs";
+import { startBrowserStack, launchBrowser, newContext, requireBuiltFrontend, checkA11y, shots, seedAnswers, DESKTOP, stepWithShot } from "../support/browser.mjs";
 
 let stack;
 let browser;
@@ -34,17 +34,7 @@ after(async () => {
   await stack?.stop();
 });
 
-/** A test that keeps a screenshot of the page when it fails. */
-function step(name, fn) {
-  test(name, async () => {
-    try {
-      await fn();
-    } catch (e) {
-      await shot(page, `FAILED-admin-${name.slice(0, 30).replace(/\W+/g, "-")}`).catch(() => {});
-      throw e;
-    }
-  });
-}
+const step = stepWithShot(test, "admin", () => page);
 
 async function count(category) {
   return Number((await page.getByTestId(`count-${category}`).textContent()).trim());

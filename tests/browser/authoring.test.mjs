@@ -13,7 +13,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "../support/stack.mjs";
-import { startBrowserStack, launchBrowser, newContext, hostContext, joinAsPlayer, requireBuiltFrontend, checkA11y, fitShots, shot, seedAnswers, PHONE } from "../support/browser.mjs";
+import { startBrowserStack, launchBrowser, newContext, hostContext, joinAsPlayer, requireBuiltFrontend, checkA11y, fitShots, shot, seedAnswers, PHONE, fieldId as fid, pointsId } from "../support/browser.mjs";
 
 const CATALOG = JSON.parse(readFileSync(join(ROOT, "seeds/wines.json"), "utf8"));
 // Six catalog wines: [what the host types, the wine, its vintage]. Plain letters find accents.
@@ -41,8 +41,6 @@ let browser;
 let h;
 let code;
 
-const fid = (w, q, slot) => `#f-wines-${w}-questions-${q}-${slot === 0 ? "correctAnswer" : `distractors-${slot - 1}`}`;
-const pointsId = (w, q, k) => `#f-wines-${w}-questions-${q}-partialPoints-${k}`;
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const catalogWine = (name) => CATALOG.find((w) => w.name === name);
 const countryOf = (region) => region.slice(region.lastIndexOf(",") + 1).trim();

@@ -7,7 +7,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { startBrowserStack, launchBrowser, hostContext, requireBuiltFrontend, checkA11y, fitShots } from "../support/browser.mjs";
+import { startBrowserStack, launchBrowser, hostContext, requireBuiltFrontend, checkA11y, fitShots, fieldId as fid, pointsId } from "../support/browser.mjs";
 
 const CATS = ["color", "region", "grape_variety", "vintage_year", "wine_name"];
 // [correct, wrong1, wrong2, wrong3] per category; 2014 is one year off the 2015 vintage.
@@ -27,8 +27,6 @@ let browser;
 let h;
 let code;
 
-const fid = (w, q, slot) => `#f-wines-${w}-questions-${q}-${slot === 0 ? "correctAnswer" : `distractors-${slot - 1}`}`;
-const pointsId = (w, q, k) => `#f-wines-${w}-questions-${q}-partialPoints-${k}`;
 
 /** The stored tasting, in the submitted shape, as the host's key reads it. */
 async function storedTasting() {

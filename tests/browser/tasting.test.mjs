@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "../support/stack.mjs";
-import { consoleLog, cspViolations, startBrowserStack, launchBrowser, newContext, requireBuiltFrontend, checkA11y, fitShots, shot, shots, seedAnswers, PHONE, DESKTOP } from "../support/browser.mjs";
+import { consoleLog, cspViolations, startBrowserStack, launchBrowser, newContext, requireBuiltFrontend, checkA11y, fitShots, shot, shots, seedAnswers, PHONE, DESKTOP, fieldId as fid } from "../support/browser.mjs";
 
 const WINES = [
   {
@@ -55,7 +55,6 @@ const page = {};
 const names = {};
 let code;
 
-const fid = (w, q, slot) => `#f-wines-${w}-questions-${q}-${slot === 0 ? "correctAnswer" : `distractors-${slot - 1}`}`;
 
 /** The answer button of a participant page showing `text`. */
 function option(p, text) {

@@ -259,3 +259,23 @@ export async function joinAsPlayer(ctx, baseUrl, code) {
   await page.getByRole("heading", { name: "You're in!" }).waitFor();
   return { page, name: (await page.getByTestId("pseudonym").textContent()).trim() };
 }
+
+/** The id of a tasting form's answer field: wine `w`, question `q`, slot 0 (the correct answer)
+ * or 1–3 (the wrong answers). */
+export const fieldId = (w, q, slot) => `#f-wines-${w}-questions-${q}-${slot === 0 ? "correctAnswer" : `distractors-${slot - 1}`}`;
+/** The id of the near-miss points field of wrong answer `k` (0–2). */
+export const pointsId = (w, q, k) => `#f-wines-${w}-questions-${q}-partialPoints-${k}`;
+
+/** `test` that keeps a screenshot named `FAILED-<prefix>-<name>` of `pageOf()` when it fails. */
+export function stepWithShot(test, prefix, pageOf) {
+  return (name, fn) =>
+    test(name, async () => {
+      try {
+        await fn();
+      } catch (e) {
+        const page = pageOf();
+        if (page) await shot(page, `FAILED-${prefix}-${name.slice(0, 30).replace(/\W+/g, "-")}`).catch(() => {});
+        throw e;
+      }
+    });
+}
