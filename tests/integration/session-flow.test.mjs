@@ -64,7 +64,7 @@ test("a whole tasting, message by message", async () => {
   assert.deepEqual(keys(lobby), ["count", "maxParticipants", "type"]);
 
   const info = await (await fetch(`${stack.baseUrl}/api/sessions/${code}`)).json();
-  assert.deepEqual(info, { code, title: "Test tasting", phase: "waiting", participantCount: 3, maxParticipants: 50, joinable: true, locked: false });
+  assert.deepEqual(info, { code, title: "Test tasting", titleIsDefault: false, phase: "waiting", participantCount: 3, maxParticipants: 50, joinable: true, locked: false });
 
   host.send({ type: "host:start" });
   for (const s of [host, ...players]) {

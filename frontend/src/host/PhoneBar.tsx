@@ -4,7 +4,7 @@
 // the WAI-ARIA menu button pattern: Enter, Space or ↓ opens it on its first item, ↑ on its
 // last; arrows, Home and End move; Escape closes it and focus returns to the button; Tab or a
 // click outside closes it. End asks for a confirmation in the bar before it ends the game.
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { ClientMessage } from "../protocol.gen";
 import { nextLabel, type HostState } from "../lib/hostState";
 import { hostDeviceLink, joinLink, screenDeviceLink } from "../lib/storage";
@@ -90,25 +90,35 @@ export function PhoneBar({ state, code, hostKey, send, onEdit }: Props) {
   ];
 
   const entries = () => [...(menu.current?.querySelectorAll<HTMLElement>("[role=menuitem]") ?? [])];
-  useEffect(() => {
+  // Focus moves in a layout effect, right after the render, so a key pressed next already
+  // lands on the item (a plain effect waits for a frame).
+  useLayoutEffect(() => {
     if (!open || !focusAt) return;
     const all = entries();
     (focusAt === "first" ? all[0] : all[all.length - 1])?.focus();
     setFocusAt(null);
   }, [open, focusAt]);
-  // A click or tap outside closes the menu (focus stays where the click put it).
+  // A click or tap outside closes the menu (focus stays where the click put it); so does
+  // Escape wherever focus went (the menu's own handler returns focus to the button).
   useEffect(() => {
     if (!open) return;
     const away = (e: PointerEvent) => {
       const target = e.target as Node;
       if (!menu.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
     };
+    const escape = (e: KeyboardEvent) => {
+      if (e.key === "Escape") close(true);
+    };
     document.addEventListener("pointerdown", away);
-    return () => document.removeEventListener("pointerdown", away);
+    document.addEventListener("keydown", escape);
+    return () => {
+      document.removeEventListener("pointerdown", away);
+      document.removeEventListener("keydown", escape);
+    };
   }, [open]);
   // The confirmation takes focus on its safe choice; leaving it gives focus back to More.
   const backToMore = useRef(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (confirmEnd) keep.current?.focus();
     else if (backToMore.current) button.current?.focus();
     backToMore.current = false;
@@ -220,7 +230,9 @@ export function PhoneBar({ state, code, hostKey, send, onEdit }: Props) {
               onClick={() => (open ? close(false) : openAt("first"))}
               onKeyDown={onButtonKey}
             >
-              <span aria-hidden="true">⋯ </span>
+              <span class="phone-more-dots" aria-hidden="true">
+                ⋯
+              </span>
               {t("session.more")}
             </button>
             <ul id="phone-more-menu" ref={menu} role="menu" aria-labelledby="phone-more-button" class="phone-menu" hidden={!open} onKeyDown={onMenuKey}>
