@@ -59,7 +59,7 @@ export function Reveal({ game }: { game: Game }) {
         <strong>{placeText(r.myRank, r.rankedCount)}</strong>
         {r.gapToNext !== null && r.nextRank !== null ? (
           <span class="gap" data-testid="reveal-gap">
-            {" · "}
+            <span class="sr-only"> · </span>
             {t("play.behind", { count: r.gapToNext, place: ordinal(r.nextRank) })}
           </span>
         ) : null}
