@@ -1,35 +1,22 @@
-// Runs in <head> before anything renders (a classic script from this origin: the CSP forbids
-// inline ones): sets <html lang> and the tab title in the reader's language, the remembered
-// choice (`sa:lang`, as src/i18n/core.ts keeps it) else the browser's languages, so neither
-// is English until the page's module has loaded. The page is named by `data-page`; once the
-// page renders, its screen heading gives the title (src/lib/a11y.ts). Titles never name an
-// answer (no spoilers in a tab or a shared screen).
+// Sets <html lang> and the tab title in the reader's language before the page's module loads
+// (sa:lang as src/i18n/core.ts keeps it, else navigator.languages); see docs/frontend.md.
 (function () {
-  var TITLES = {
-    index: { en: "", fr: "", es: "", it: "", de: "" },
-    play: { en: "Play", fr: "Jouer", es: "Jugar", it: "Gioca", de: "Mitspielen" },
-    host: { en: "Host a tasting", fr: "Organiser une dégustation", es: "Organizar una cata", it: "Organizza una degustazione", de: "Verkostung leiten" },
-    screen: { en: "Projector view", fr: "Vue projecteur", es: "Vista de proyector", it: "Vista proiettore", de: "Beamer-Ansicht" },
-    admin: { en: "Wine answers", fr: "Réponses de dégustation", es: "Respuestas de vinos", it: "Risposte sui vini", de: "Weinantworten" },
+  var T = {
+    play: ["Play", "Jouer", "Jugar", "Gioca", "Mitspielen"],
+    host: ["Host a tasting", "Organiser une dégustation", "Organizar una cata", "Organizza una degustazione", "Verkostung leiten"],
+    screen: ["Projector view", "Vue projecteur", "Vista de proyector", "Vista proiettore", "Beamer-Ansicht"],
+    admin: ["Wine answers", "Réponses de dégustation", "Respuestas de vinos", "Risposte sui vini", "Weinantworten"],
   };
-  var LANGS = ["en", "fr", "es", "it", "de"];
-  function pick() {
-    try {
-      var stored = localStorage.getItem("sa:lang");
-      if (LANGS.indexOf(stored) >= 0) return stored;
-    } catch (e) {
-      // storage blocked: the browser's languages decide
-    }
-    var prefs = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];
-    for (var i = 0; i < prefs.length; i++) {
-      var primary = String(prefs[i] || "").toLowerCase().split(/[-_]/)[0];
-      if (LANGS.indexOf(primary) >= 0) return primary;
-    }
-    return "en";
-  }
-  var lang = pick();
-  document.documentElement.lang = lang;
-  var script = document.currentScript;
-  var page = TITLES[(script && script.getAttribute("data-page")) || ""];
-  if (page && page[lang] !== undefined) document.title = page[lang] ? page[lang] + " · Sommelier Arena" : "Sommelier Arena";
+  var L = ["en", "fr", "es", "it", "de"];
+  var i = -1;
+  try {
+    i = L.indexOf(localStorage.getItem("sa:lang"));
+  } catch (e) {}
+  var prefs = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];
+  for (var k = 0; i < 0 && k < prefs.length; k++) i = L.indexOf(String(prefs[k] || "").toLowerCase().split(/[-_]/)[0]);
+  if (i < 0) i = 0;
+  document.documentElement.lang = L[i];
+  var s = document.currentScript;
+  var page = T[s && s.getAttribute("data-page")];
+  document.title = page ? page[i] + " · Sommelier Arena" : "Sommelier Arena";
 })();
