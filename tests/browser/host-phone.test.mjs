@@ -5,7 +5,7 @@
 // items work (lock the lobby, and End, which ends the game after its confirmation).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { browserSuite, newContext, hostContext, joinAsPlayer, checkA11y, fitShots, shot, cspViolations, PHONE } from "../support/browser.mjs";
+import { browserSuite, newContext, hostContext, joinAsPlayer, checkA11y, fitShots, layoutProblems, shot, cspViolations, PHONE } from "../support/browser.mjs";
 import { createSession, makeTasting } from "../support/tasting.mjs";
 
 const suite = browserSuite();
@@ -81,6 +81,17 @@ test("the phone bar: main action at thumb reach, the rest in a keyboard-driven m
   await h.getByTestId("host-paused").waitFor({ state: "detached" });
   await player.page.locator("button.option").first().click();
   await bar.getByRole("button", { name: /Reveal answer \(everyone answered\)/ }).waitFor();
+  // The longest languages fit the bar too: one line, no word broken, nothing sideways.
+  for (const [lang, more] of [["de", "Mehr"], ["fr", "Plus"], ["es", "Más"], ["it", "Altro"]]) {
+    await h.getByTestId("language-picker").locator("select").selectOption(lang);
+    await bar.getByRole("button", { name: more }).waitFor();
+    assert.deepEqual(await layoutProblems(h), [], `${lang} question with the bar`);
+    const tops = await bar.locator(":scope > .btn, .phone-more-button").evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+    assert.equal(new Set(tops).size, 1, `${lang}: the bar's buttons share one line (${tops})`);
+    if (lang === "de") await shot(h, "host-phone-bar-question-de-375");
+  }
+  await h.getByTestId("language-picker").locator("select").selectOption("en");
+  await more.waitFor();
   const box = await bar.boundingBox();
   assert.ok(box.y + box.height <= 667 + 1, `the bar sits at the bottom of the screen (${box.y}+${box.height})`);
   await more.click();

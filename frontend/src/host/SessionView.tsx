@@ -490,7 +490,8 @@ function Reveal({ state, send }: PhaseProps) {
       </div>
       <section class="card" aria-labelledby="results-h">
         <h2 id="results-h">{t("session.eachPlayer")}</h2>
-        <div class="table-scroll">
+        {/* Focusable so a table wider than a phone scrolls by keyboard too. */}
+        <div class="table-scroll" tabIndex={0} role="group" aria-labelledby="results-h">
         <table class="results-table">
           <thead>
             <tr>
