@@ -31,7 +31,7 @@ export type WineInput = { questions: Array<QuestionInput>, };
 
 export type QuestionInput = { category: Category, correctAnswer: string, distractors: Array<string>, partialPoints?: Array<number>, };
 
-export type FieldError = { path: string, message: string, };
+export type FieldError = { path: string, message: string, } & ({ "code": "required" } | { "code": "control_character" } | { "code": "too_long", max: number, } | { "code": "out_of_range", min: number, max: number, } | { "code": "too_few", min: number, } | { "code": "too_many", max: number, } | { "code": "wrong_count", count: number, } | { "code": "duplicate" } | { "code": "wrong_category", expected: Category, } | { "code": "below_joined", joined: number, } | { "code": "format" });
 
 export type OptionView = { id: string, text: string, };
 
@@ -73,13 +73,35 @@ export type ParticipantReveal = { questionId: string, correctOptionId: string, m
  * Right when `myOptionId` is `correctOptionId`; otherwise a near miss when above 0
  * (the distractor's partial points, scaled by the speed bonus when on), else wrong.
  */
-myPoints: number, myTotalScore: number, };
+myPoints: number, myTotalScore: number, 
+/**
+ * Rank after this question among the seated participants (competition ranking: equal
+ * scores share a rank, as on the leaderboards).
+ */
+myRank: number, 
+/**
+ * How many participants are ranked.
+ */
+rankedCount: number, 
+/**
+ * Points behind the place just above (`null` when first).
+ */
+gapToNext: number | null, 
+/**
+ * The rank of the place just above (`null` when first): "40 points behind 2nd".
+ */
+nextRank: number | null, };
 
 export type ParticipantPresence = { pseudonym: string, online: boolean, left: boolean, };
 
 export type HostParticipant = { pseudonym: string, online: boolean, score: number, };
 
-export type HostSnapshot = { code: string, hostHandle: string, phase: Phase, tasting: HostTasting, 
+export type HostSnapshot = { code: string, hostHandle: string, 
+/**
+ * Whether `title` is the server's English default (the host left it blank): clients
+ * show their reader's language's default instead.
+ */
+titleIsDefault: boolean, phase: Phase, tasting: HostTasting, 
 /**
  * The question open, paused or just revealed; `null` in the lobby and after the game.
  */
@@ -97,7 +119,12 @@ locked: boolean,
  */
 palate: HostPalate | null, };
 
-export type ParticipantSnapshot = { code: string, title: string, phase: Phase, pseudonym: string, score: number, participantCount: number, maxParticipants: number, totalRounds: number, currentQuestion: QuestionView | null, remainingMs: number | null, paused: boolean, serverTime: number, selectedOptionId: string | null, reveal: ParticipantReveal | null, 
+export type ParticipantSnapshot = { code: string, title: string, 
+/**
+ * Whether `title` is the server's English default (the host left it blank): clients
+ * show their reader's language's default instead.
+ */
+titleIsDefault: boolean, phase: Phase, pseudonym: string, score: number, participantCount: number, maxParticipants: number, totalRounds: number, currentQuestion: QuestionView | null, remainingMs: number | null, paused: boolean, serverTime: number, selectedOptionId: string | null, reveal: ParticipantReveal | null, 
 /**
  * The top of the leaderboard when on a leaderboard phase.
  */
@@ -115,7 +142,12 @@ options: GameOptions,
  */
 palate: ParticipantPalate | null, };
 
-export type PublicSessionInfo = { code: string, title: string, phase: Phase, participantCount: number, maxParticipants: number, 
+export type PublicSessionInfo = { code: string, title: string, 
+/**
+ * Whether `title` is the server's English default (the host left it blank): clients
+ * show their reader's language's default instead.
+ */
+titleIsDefault: boolean, phase: Phase, participantCount: number, maxParticipants: number, 
 /**
  * Whether `join_session` would currently succeed (lobby open and not locked, a seat
  * and a pseudonym free).
@@ -171,7 +203,12 @@ export type ResultQuestion = { questionId: string, roundIndex: number, questionI
 
 export type ResultAnswer = { pseudonym: string, questionId: string, optionId: string, correct: boolean, outcome: AnswerOutcome, points: number, };
 
-export type SessionResults = { code: string, title: string, rankings: Array<RankingEntry>, questions: Array<ResultQuestion>, answers: Array<ResultAnswer>, 
+export type SessionResults = { code: string, title: string, 
+/**
+ * Whether `title` is the server's English default (the host left it blank): clients
+ * show their reader's language's default instead.
+ */
+titleIsDefault: boolean, rankings: Array<RankingEntry>, questions: Array<ResultQuestion>, answers: Array<ResultAnswer>, 
 /**
  * Every participant's palate report and the room's averages over the revealed questions.
  */
@@ -180,6 +217,11 @@ palate: HostPalate, };
 export type SessionStatus = "lobby" | "running" | "ended";
 
 export type HostSessionSummary = { code: string, title: string, 
+/**
+ * Whether `title` is the server's English default (the host left it blank): clients
+ * show their reader's language's default instead.
+ */
+titleIsDefault: boolean, 
 /**
  * Creation time, milliseconds since the Unix epoch.
  */
@@ -193,7 +235,11 @@ export type Reveal = HostReveal | ParticipantReveal;
 
 export type ClientMessage = { "type": "rejoin_host", hostKey: string, } | { "type": "join_session", } | { "type": "rejoin_session", pseudonym: string, token: string, } | { "type": "update_session", tasting: TastingInput, } | { "type": "host:start", } | { "type": "host:pause", } | { "type": "host:resume", } | { "type": "host:reveal", } | { "type": "host:next", } | { "type": "host:end", } | { "type": "host:kick", pseudonym: string, } | { "type": "host:lock", } | { "type": "host:unlock", } | { "type": "submit_answer", questionId: string, optionId: string, } | { "type": "leave", } | { "type": "ping", t: number, };
 
-export type ServerMessage = { "type": "server:state_snapshot", code: string, phase: Phase, } | { "type": "host:state_snapshot" } & HostSnapshot | { "type": "participant:state_snapshot" } & ParticipantSnapshot | { "type": "participant:joined", pseudonym: string, token: string, } | { "type": "host:session_updated", tasting: HostTasting, } | { "type": "lobby:updated", participant?: ParticipantPresence, count: number, maxParticipants: number, 
+export type ServerMessage = { "type": "server:state_snapshot", code: string, phase: Phase, } | { "type": "host:state_snapshot" } & HostSnapshot | { "type": "participant:state_snapshot" } & ParticipantSnapshot | { "type": "participant:joined", pseudonym: string, token: string, } | { "type": "host:session_updated", tasting: HostTasting, 
+/**
+ * Whether the tasting's title is the server's English default (see `HostSnapshot`).
+ */
+titleIsDefault: boolean, } | { "type": "lobby:updated", participant?: ParticipantPresence, count: number, maxParticipants: number, 
 /**
  * Participants' form only: how scoring and pacing work tonight, when any option is
  * on (absent: all defaults); it may change while the host edits the lobby.

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { DEFAULT_OPTIONS, answerKey, answerProblem, draftToInput, validateDraft, type Draft } from "../src/lib/validate";
+import { DEFAULT_OPTIONS, answerKey, answerProblem, draftToInput, fieldErrorMap, serverProblem, validateDraft, type Draft } from "../src/lib/validate";
+import type { FieldError } from "../src/protocol.gen";
 
 const q = (correct: string, d: [string, string, string]) => ({ category: "color" as const, correct, distractors: d });
 const draft = (over: Partial<Draft> = {}): Draft => ({
@@ -58,4 +59,25 @@ test("partialPoints and options go on the wire only when they differ from the de
   const set = draftToInput(draft({ wines: [[{ ...q("Red", ["White", "Rosé", "Orange"]), partialPoints: [0, 50, 0] }]], options: { ...DEFAULT_OPTIONS, pacing: "per_wine" } }));
   assert.deepEqual(set.wines[0]!.questions[0]!.partialPoints, [0, 50, 0]);
   assert.deepEqual(set.options, { speedBonus: false, pacing: "per_wine", autoAdvance: false });
+});
+
+test("the server's field codes read as the form's own texts for the same mistakes", () => {
+  const d = draft({ title: "x".repeat(81), timerSeconds: 14, maxParticipants: 1001, wines: [[q("Red", ["red", " ", "Orange"])]] });
+  const mine = validateDraft(d);
+  // What the server answers for this draft (crates/core tasting.rs: codes, values, paths).
+  const server: FieldError[] = [
+    { path: "title", code: "too_long", max: 80, message: "must be at most 80 characters" },
+    { path: "timerSeconds", code: "out_of_range", min: 15, max: 120, message: "must be between 15 and 120 seconds" },
+    { path: "maxParticipants", code: "out_of_range", min: 2, max: 1000, message: "must be between 2 and 1000" },
+    { path: "wines[0].questions[0].distractors[0]", code: "duplicate", message: "must differ from the other options (ignoring case)" },
+    { path: "wines[0].questions[0].distractors[1]", code: "required", message: "must not be empty" },
+  ];
+  const theirs = fieldErrorMap(server);
+  assert.deepEqual([...theirs.keys()].sort(), [...mine.keys()].sort());
+  for (const [path, problem] of theirs) assert.deepEqual(problem, mine.get(path), path);
+  // Codes the form never triggers still get a text of their own; an unknown one quotes the server.
+  assert.deepEqual(serverProblem({ path: "maxParticipants", code: "below_joined", joined: 7, message: "…" }), { key: "field.belowJoined", vars: { count: 7 } });
+  assert.deepEqual(serverProblem({ path: "wines[0].partialPoints[1]", code: "out_of_range", min: 0, max: 90, message: "…" }), { key: "field.partialPoints", vars: { max: 90 } });
+  assert.deepEqual(serverProblem({ path: "wines", code: "too_few", min: 1, message: "…" }), { key: "field.noWines" });
+  assert.deepEqual(serverProblem({ path: "x", code: "brand_new", message: "nope" } as unknown as FieldError), { key: "field.refused", vars: { reason: "nope" } });
 });

@@ -466,6 +466,7 @@ mod tests {
             summary: status.map(|status| HostSessionSummary {
                 code: format!("{n:04}"),
                 title: "t".into(),
+                title_is_default: false,
                 created: n,
                 status,
                 phase: Phase::Waiting,

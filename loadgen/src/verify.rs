@@ -205,6 +205,10 @@ mod tests {
                     my_option_id: Some(a.to_string()),
                     my_points: points,
                     my_total_score: total,
+                    my_rank: 1,
+                    ranked_count: 1,
+                    gap_to_next: None,
+                    next_rank: None,
                 },
             );
         }
@@ -231,6 +235,7 @@ mod tests {
         SessionResults {
             code: "1234".into(),
             title: "t".into(),
+            title_is_default: false,
             rankings: scores
                 .iter()
                 .map(|(p, s)| RankingEntry {

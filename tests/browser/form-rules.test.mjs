@@ -1,6 +1,7 @@
 // The host form validates with the server's rules: for a set of tricky tastings, the field
 // paths the frontend flags (frontend/src/lib/validate.ts, bundled for Node by esbuild) are
-// exactly the ones `POST /api/sessions` refuses with INVALID_TASTING.
+// exactly the ones `POST /api/sessions` refuses with INVALID_TASTING, and the server's field
+// codes map onto the same texts (`fieldErrorMap`).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
@@ -77,6 +78,13 @@ for (const [name, d] of Object.entries(CASES)) {
       assert.equal(body.error.code, "INVALID_TASTING");
       const server = [...new Set(body.error.fields.map((f) => f.path))].sort();
       assert.deepEqual(client, server);
+      // The server's field codes read as the form's own texts (an answer's length as typed
+      // is only known to the form: "(now 101)").
+      const theirs = rules.fieldErrorMap(body.error.fields);
+      for (const [path, mine] of rules.validateDraft(d)) {
+        const expected = mine.key === "field.tooLongNow" ? { key: "field.tooLong", vars: { max: mine.vars.max } } : mine;
+        assert.deepEqual(theirs.get(path), expected, path);
+      }
     }
   });
 }

@@ -152,6 +152,10 @@ for (const lang of ["fr", "de"]) {
 
     host.send({ type: "host:start" });
     const categories = tasting.wines[0].questions.map((q) => q.category);
+    // Scores as the reveals should tell them: the player picks option i % 4, the rival option 0.
+    const correctOf = new Map(host.snapshot.tasting.wines[0].questions.map((q) => [q.questionId, q.correctOptionId]));
+    const score = { me: 0, rival: 0 };
+    const ord = (n) => text(lang, "format.ordinal", { n }, new Intl.PluralRules(lang, { type: "ordinal" }).select(n));
     for (const [i, category] of categories.entries()) {
       // The prompt is the client's, in the reader's language, not the server's English one.
       await p.getByRole("heading", { level: 1, name: text(lang, `prompt.${category}`) }).waitFor();
@@ -171,8 +175,15 @@ for (const lang of ["fr", "de"]) {
       const q = await host.next("game:question");
       rival.send({ type: "submit_answer", questionId: q.questionId, optionId: q.options[0].id });
       await rival.next("answer:accepted");
+      if (q.options[i % 4].id === correctOf.get(q.questionId)) score.me += 100;
+      if (q.options[0].id === correctOf.get(q.questionId)) score.rival += 100;
       host.send({ type: "host:reveal" });
       await p.getByTestId("reveal").waitFor();
+      // Where the player stands, in words of the language: "2. von 2 · 100 Punkte hinter dem 1."
+      const behind = score.rival - score.me;
+      const place = text(lang, "play.placeOf", { place: ord(behind > 0 ? 2 : 1), total: 2 });
+      const expected = behind > 0 ? `${place} · ${text(lang, "play.behind", { count: behind, place: ord(1) })}` : place;
+      assert.equal((await p.getByTestId("reveal-rank").textContent()).replace(/\s+/g, " ").trim(), expected.replace(/\s+/g, " "), `reveal ${i + 1}`);
       if (i === 0 || i === 2) await screen(p, lang, `reveal-${i + 1}`);
       if (i === 0) {
         await s.getByTestId("distribution").waitFor();

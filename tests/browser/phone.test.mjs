@@ -6,7 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { browserSuite, newContext, joinAsPlayer, checkA11y, fitShots, cspViolations, settleAnimations, PHONE } from "../support/browser.mjs";
-import { connectHost, createSession } from "../support/tasting.mjs";
+import { connectHost, correctOption, createSession, joinPlayer } from "../support/tasting.mjs";
 
 const suite = browserSuite();
 const errors = [];
@@ -67,9 +67,13 @@ test("a game on the phone: tiles, vibration, full-screen reveal, wake lock, word
   const ctx = await newContext(browser, PHONE, errors);
   await ctx.addInitScript(recordDevice);
   const { page: p } = await joinAsPlayer(ctx, stack.baseUrl, code);
+  // A rival over a WebSocket, right on the first question: the reveal says how far behind.
+  const rival = await joinPlayer(stack, code);
   await fitShots(p, "phone-lobby");
 
   host.send({ type: "host:start" });
+  const first = await host.next("game:question");
+  rival.send({ type: "submit_answer", questionId: first.questionId, optionId: correctOption(host.snapshot.tasting, first.questionId) });
   await p.getByRole("heading", { name: "What is the colour of this wine?" }).waitFor();
   await fitShots(p, "phone-question");
   await p.getByRole("button", { name: /Fortified/ }).click();
@@ -95,6 +99,7 @@ test("a game on the phone: tiles, vibration, full-screen reveal, wake lock, word
 
   host.send({ type: "host:reveal" });
   await p.getByRole("heading", { name: "Not this time" }).waitFor();
+  assert.equal((await p.getByTestId("reveal-rank").textContent()).trim(), "2nd of 2 · 100 points behind 1st");
   const reveal = await p.getByTestId("reveal").boundingBox();
   assert.ok(reveal.height >= 667 - 90, `the reveal fills the screen (${reveal.height}px)`);
   assert.ok((await device(p)).includes("vibrate:120"), "the reveal buzzes");
@@ -115,6 +120,7 @@ test("a game on the phone: tiles, vibration, full-screen reveal, wake lock, word
   await fitShots(p, "phone-question-grapes");
   host.send({ type: "host:reveal" });
   await p.getByRole("heading", { name: "Correct!" }).waitFor();
+  assert.equal((await p.getByTestId("reveal-rank").textContent()).trim(), "1st of 2", "level again: first, no gap");
   await fitShots(p, "phone-reveal-right");
   host.send({ type: "host:next" });
   await p.getByTestId("my-rank").waitFor();
@@ -128,6 +134,7 @@ test("a game on the phone: tiles, vibration, full-screen reveal, wake lock, word
   await fitShots(p, "phone-final");
   await p.waitForFunction(() => window.__device.includes("wake:released"));
   host.close?.();
+  rival.close?.();
   await ctx.close();
   assert.deepEqual(errors, []);
   assert.deepEqual(cspViolations, []);

@@ -42,6 +42,31 @@ test("errors carry the typed envelope {error: {code, message, fields?}}", async 
   assert.equal(body.error.code, "INVALID_TASTING");
   assert.equal(typeof body.error.message, "string");
   assert.deepEqual(body.error.fields.map((f) => f.path), ["timerSeconds"]);
+  // Each field error has a machine-readable code with its numbers (clients write the text in
+  // their reader's language) beside the English message for API clients.
+  assert.deepEqual(body.error.fields[0], { path: "timerSeconds", code: "out_of_range", min: 15, max: 120, message: "must be between 15 and 120 seconds" });
+  const bad1 = makeTasting(1, { title: "x".repeat(81), maxParticipants: 1 });
+  bad1.wines[0].questions[0].distractors[0] = bad1.wines[0].questions[0].correctAnswer.toUpperCase();
+  bad1.wines[0].questions[1].distractors[1] = "  ";
+  bad1.wines[0].questions[2].distractors.pop();
+  bad1.wines[0].questions[3].category = "color";
+  bad1.wines[0].questions[4].partialPoints = [95, 0, 0];
+  const many = await api("/api/sessions", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ hostKey: newHostKey(), tasting: bad1 }),
+  });
+  assert.equal(many.status, 400);
+  const codes = (await many.json()).error.fields.map(({ message, ...rest }) => (assert.equal(typeof message, "string"), rest));
+  assert.deepEqual(codes, [
+    { path: "title", code: "too_long", max: 80 },
+    { path: "maxParticipants", code: "out_of_range", min: 2, max: 1000 },
+    { path: "wines[0].questions[0].distractors[0]", code: "duplicate" },
+    { path: "wines[0].questions[1].distractors[1]", code: "required" },
+    { path: "wines[0].questions[2].distractors", code: "wrong_count", count: 3 },
+    { path: "wines[0].questions[3].category", code: "wrong_category", expected: "vintage_year" },
+    { path: "wines[0].questions[4].partialPoints[0]", code: "out_of_range", min: 0, max: 90 },
+  ]);
   // A bad host key is the request's fault, not the tasting's.
   const bad = await api("/api/sessions", {
     method: "POST",
@@ -177,6 +202,8 @@ test("a blank title is neutral: no answer on public info, lobby messages or hist
   const { code, hostKey } = await createSession(stack, { tasting });
   const info = await (await api(`/api/sessions/${code}`)).json();
   assert.match(info.title, /^Blind tasting · \d{1,2} [A-Z][a-z]{2} \d{4}$/);
+  // API clients keep the English default; the flag lets clients write their own language's.
+  assert.equal(info.titleIsDefault, true);
   assertNoAnswer("public info", JSON.stringify(info), answers);
 
   const frames = [];
@@ -186,14 +213,22 @@ test("a blank title is neutral: no answer on public info, lobby messages or hist
   const host = await connectHost(stack, code, hostKey);
   const watcher = await joinPlayer(stack, code);
   // A lobby edit with a blank title stays neutral for everyone.
+  assert.equal(host.snapshot.titleIsDefault, true);
   host.send({ type: "update_session", tasting: makeTasting(2, { title: "" }) });
-  await host.next("host:session_updated");
+  assert.equal((await host.next("host:session_updated")).titleIsDefault, true);
   frames.push(JSON.stringify(await player.next("lobby:updated")));
   for (const sock of [player, watcher, stranger]) frames.push(...sock.frames.map((m) => JSON.stringify(m)));
   assert.ok(frames.length > 2);
   for (const frame of frames) assertNoAnswer("a lobby message", frame, answers);
   const history = await (await api("/api/host/sessions", { headers: bearer(hostKey) })).json();
   assertNoAnswer("the history", JSON.stringify(history), answers);
+  assert.equal(history.sessions.find((x) => x.code === code).titleIsDefault, true);
+  // A host's own title is not the default; the player's snapshot says so too.
+  host.send({ type: "update_session", tasting: makeTasting(2, { title: "Autumn reds" }) });
+  assert.equal((await host.next("host:session_updated")).titleIsDefault, false);
+  assert.equal((await api(`/api/sessions/${code}`).then((r) => r.json())).titleIsDefault, false);
+  host.send({ type: "update_session", tasting: makeTasting(2, { title: "" }) });
+  await host.next("host:session_updated");
   const after = await (await api(`/api/sessions/${code}`)).json();
   assertNoAnswer("public info after an edit", JSON.stringify(after), answers);
   for (const sock of [stranger, player, host, watcher]) sock.close();

@@ -64,7 +64,7 @@ test("a whole tasting, message by message", async () => {
   assert.deepEqual(keys(lobby), ["count", "maxParticipants", "type"]);
 
   const info = await (await fetch(`${stack.baseUrl}/api/sessions/${code}`)).json();
-  assert.deepEqual(info, { code, title: "Test tasting", phase: "waiting", participantCount: 3, maxParticipants: 50, joinable: true, locked: false });
+  assert.deepEqual(info, { code, title: "Test tasting", titleIsDefault: false, phase: "waiting", participantCount: 3, maxParticipants: 50, joinable: true, locked: false });
 
   host.send({ type: "host:start" });
   for (const s of [host, ...players]) {
@@ -143,10 +143,21 @@ test("a whole tasting, message by message", async () => {
       assert.equal(counted[right], qi % 2 === 0 ? 3 : 2);
       for (const [p] of picks) {
         const r = await p.next("game:answer_revealed");
-        assert.deepEqual(keys(r), ["correctOptionId", "myOptionId", "myPoints", "myTotalScore", "questionId", "type"]);
+        assert.deepEqual(keys(r), ["correctOptionId", "gapToNext", "myOptionId", "myPoints", "myRank", "myTotalScore", "nextRank", "questionId", "rankedCount", "type"]);
         assert.equal(r.correctOptionId, right);
         assert.equal(r.myTotalScore, expected.get(p.pseudonym));
         assert.equal(r.myPoints, r.myOptionId === right ? 100 : 0);
+        // Where the player stands after this question: competition rank among the three, and
+        // the points to the next better score with that score's rank (null when first).
+        const scores = [...expected.values()];
+        const mine = expected.get(p.pseudonym);
+        const better = scores.filter((s) => s > mine);
+        assert.equal(r.myRank, better.length + 1);
+        assert.equal(r.rankedCount, 3);
+        const above = better.length ? Math.min(...better) : null;
+        assert.equal(r.gapToNext, above === null ? null : above - mine);
+        assert.equal(r.nextRank, above === null ? null : scores.filter((s) => s > above).length + 1);
+        if (round === 0 && qi === 1 && p === c) assert.deepEqual([r.myRank, r.gapToNext, r.nextRank], [3, 100, 1], "c trails a and b by one answer");
       }
       // Answers after the reveal are refused.
       a.send({ type: "submit_answer", questionId: q.questionId, optionId: wrong });

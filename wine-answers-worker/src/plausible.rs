@@ -55,10 +55,9 @@ pub fn parse(bytes: &[u8]) -> Result<PlausibleInput, ApiError> {
         .into_iter()
         .filter_map(|c| {
             let raw = input.answer(c)?;
-            normalize_answer(raw).err().map(|e| FieldError {
-                path: c.as_str().to_string(),
-                message: format!("{} {e}", c.as_str()),
-            })
+            normalize_answer(raw)
+                .err()
+                .map(|e| FieldError::new(c.as_str(), e.code(), format!("{} {e}", c.as_str())))
         })
         .collect();
     if errors.is_empty() {

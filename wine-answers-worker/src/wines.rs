@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 use sommelier_core::api::answers::{CatalogWine, RemovedWine, WineList, WinesWritten};
 use sommelier_core::catalog::{check_batch, check_wine, wine_key, MAX_WINES};
-use sommelier_core::protocol::{ErrorCode, FieldError};
+use sommelier_core::protocol::{ErrorCode, FieldCode, FieldError};
 use sommelier_core::Category;
 
 use crate::answers::{commit_add, now_ms, plan_add};
@@ -51,11 +51,16 @@ pub fn check_sizes(wines: &[CatalogWine], prefix: &str) -> Result<(), Vec<FieldE
         .enumerate()
         .filter_map(|(i, w)| {
             let bytes = serde_json::to_vec(w).map(|v| v.len()).unwrap_or(usize::MAX);
-            (bytes > MAX_WINE_JSON_BYTES).then(|| FieldError {
-                path: format!("{prefix}{i}]"),
-                message: format!(
-                    "the wine's four texts take {bytes} bytes as JSON; at most {MAX_WINE_JSON_BYTES}"
-                ),
+            (bytes > MAX_WINE_JSON_BYTES).then(|| {
+                FieldError::new(
+                    format!("{prefix}{i}]"),
+                    FieldCode::TooLong {
+                        max: u32::try_from(MAX_WINE_JSON_BYTES).unwrap_or(u32::MAX),
+                    },
+                    format!(
+                        "the wine's four texts take {bytes} bytes as JSON; at most {MAX_WINE_JSON_BYTES}"
+                    ),
+                )
             })
         })
         .collect();

@@ -32,6 +32,20 @@ impl std::fmt::Display for AnswerTextError {
     }
 }
 
+impl AnswerTextError {
+    /// The field code clients render in their reader's language.
+    pub fn code(&self) -> crate::protocol::FieldCode {
+        use crate::protocol::FieldCode;
+        match self {
+            AnswerTextError::Empty => FieldCode::Required,
+            AnswerTextError::TooLong { .. } => FieldCode::TooLong {
+                max: MAX_ANSWER_CHARS as u32,
+            },
+            AnswerTextError::ControlCharacter => FieldCode::ControlCharacter,
+        }
+    }
+}
+
 /// Trims and checks an answer text, returning the normalised form.
 pub fn normalize_answer(raw: &str) -> Result<String, AnswerTextError> {
     let trimmed = raw.trim();

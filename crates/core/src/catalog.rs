@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use crate::answer_text::{answer_key, normalize_answer};
 use crate::api::answers::CatalogWine;
-use crate::protocol::FieldError;
+use crate::protocol::{FieldCode, FieldError};
 
 /// Most wines the catalog holds.
 pub const MAX_WINES: usize = 5_000;
@@ -53,10 +53,11 @@ pub fn check_wine(wine: &CatalogWine, prefix: &str) -> Result<CatalogWine, Vec<F
     let mut field = |name: &str, raw: &str| match normalize_answer(raw) {
         Ok(text) => text,
         Err(e) => {
-            errors.push(FieldError {
-                path: format!("{prefix}{name}"),
-                message: format!("{name} {e}"),
-            });
+            errors.push(FieldError::new(
+                format!("{prefix}{name}"),
+                e.code(),
+                format!("{name} {e}"),
+            ));
             String::new()
         }
     };
@@ -72,10 +73,11 @@ pub fn check_wine(wine: &CatalogWine, prefix: &str) -> Result<CatalogWine, Vec<F
             .is_some_and(|(r, c)| !r.trim().is_empty() && !c.trim().is_empty())
     };
     if !checked.region.is_empty() && !has_country(&checked.region) {
-        errors.push(FieldError {
-            path: format!("{prefix}region"),
-            message: "region must be written \"Region, Country\" (e.g. \"Rioja, Spain\")".into(),
-        });
+        errors.push(FieldError::new(
+            format!("{prefix}region"),
+            FieldCode::Format,
+            "region must be written \"Region, Country\" (e.g. \"Rioja, Spain\")",
+        ));
     }
     if errors.is_empty() {
         Ok(checked)
@@ -88,13 +90,21 @@ pub fn check_wine(wine: &CatalogWine, prefix: &str) -> Result<CatalogWine, Vec<F
 /// twice (ignoring case). Any problem refuses the batch; every problem is reported.
 pub fn check_batch(wines: &[CatalogWine]) -> Result<Vec<CatalogWine>, Vec<FieldError>> {
     if wines.is_empty() || wines.len() > MAX_WINES_PER_BATCH {
-        return Err(vec![FieldError {
-            path: "wines".into(),
-            message: format!(
+        let code = if wines.is_empty() {
+            FieldCode::TooFew { min: 1 }
+        } else {
+            FieldCode::TooMany {
+                max: MAX_WINES_PER_BATCH as u32,
+            }
+        };
+        return Err(vec![FieldError::new(
+            "wines",
+            code,
+            format!(
                 "send 1 to {MAX_WINES_PER_BATCH} wines per request (got {})",
                 wines.len()
             ),
-        }]);
+        )]);
     }
     let mut errors = Vec::new();
     let mut checked = Vec::with_capacity(wines.len());
@@ -103,10 +113,11 @@ pub fn check_batch(wines: &[CatalogWine]) -> Result<Vec<CatalogWine>, Vec<FieldE
         match check_wine(wine, &format!("wines[{i}].")) {
             Ok(w) => {
                 if let Some(first) = seen.insert(wine_key(&w.name), i) {
-                    errors.push(FieldError {
-                        path: format!("wines[{i}].name"),
-                        message: format!("repeats the name of wines[{first}] (ignoring case)"),
-                    });
+                    errors.push(FieldError::new(
+                        format!("wines[{i}].name"),
+                        FieldCode::Duplicate,
+                        format!("repeats the name of wines[{first}] (ignoring case)"),
+                    ));
                 }
                 checked.push(w);
             }

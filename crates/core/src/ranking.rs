@@ -29,6 +29,80 @@ pub fn rank<'a>(scores: impl IntoIterator<Item = (&'a str, u32)>) -> Vec<Ranking
     out
 }
 
+/// Where one score stands among all: its competition rank, the rank and score of the next
+/// better score (the place just above, `None` at the top).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Standing {
+    pub rank: u32,
+    /// `(rank, score)` of the place just above.
+    pub above: Option<(u32, u32)>,
+}
+
+impl Standing {
+    /// Points between this score and the place just above (`None` at the top).
+    pub fn gap(&self, score: u32) -> Option<u32> {
+        self.above.map(|(_, s)| s.saturating_sub(score))
+    }
+}
+
+/// The standing of every score in `scores`, index for index: one sort for everyone (a
+/// reveal tells each participant their own), O(n log n).
+pub fn standings(scores: &[u32]) -> Vec<Standing> {
+    let mut order: Vec<usize> = (0..scores.len()).collect();
+    order.sort_unstable_by(|a, b| scores[*b].cmp(&scores[*a]));
+    let mut out = vec![
+        Standing {
+            rank: 0,
+            above: None
+        };
+        scores.len()
+    ];
+    // (rank, score) of the current group and of the group above it.
+    let mut group: Option<(u32, u32)> = None;
+    let mut above: Option<(u32, u32)> = None;
+    for (position, &i) in order.iter().enumerate() {
+        let score = scores[i];
+        if group.map(|(_, s)| s) != Some(score) {
+            above = group;
+            let rank = u32::try_from(position)
+                .unwrap_or(u32::MAX)
+                .saturating_add(1);
+            group = Some((rank, score));
+        }
+        out[i] = Standing {
+            rank: group.map_or(1, |(r, _)| r),
+            above,
+        };
+    }
+    out
+}
+
+/// The standing of `score` among `scores` (which include it) in one pass, O(n): for one
+/// participant's snapshot, where sorting everyone would be wasted.
+pub fn standing_of(scores: impl IntoIterator<Item = u32>, score: u32) -> Standing {
+    let mut better = 0u32;
+    let mut next_better: Option<u32> = None;
+    let mut at_next = 0u32;
+    for s in scores {
+        if s > score {
+            better = better.saturating_add(1);
+            match next_better {
+                Some(n) if s > n => {}
+                Some(n) if s == n => at_next = at_next.saturating_add(1),
+                _ => {
+                    next_better = Some(s);
+                    at_next = 1;
+                }
+            }
+        }
+    }
+    Standing {
+        rank: better.saturating_add(1),
+        // The group just above starts after everyone better than it.
+        above: next_better.map(|s| (better - at_next + 1, s)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -45,5 +119,54 @@ mod tests {
             vec![("D", 300, 1), ("A", 100, 2), ("B", 100, 2), ("C", 0, 4)]
         );
         assert!(rank([]).is_empty());
+    }
+
+    #[test]
+    fn standings_give_rank_and_the_place_above() {
+        let scores = [100, 300, 100, 0, 250];
+        let s = standings(&scores);
+        let got: Vec<_> = s.iter().map(|x| (x.rank, x.above)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (3, Some((2, 250))),
+                (1, None),
+                (3, Some((2, 250))),
+                (5, Some((3, 100))),
+                (2, Some((1, 300))),
+            ]
+        );
+        assert_eq!(s[0].gap(100), Some(150));
+        assert_eq!(s[1].gap(300), None);
+        // Ties at the top: both first, the next one's place above is first.
+        let s = standings(&[50, 50, 10]);
+        assert_eq!(
+            s[2],
+            Standing {
+                rank: 3,
+                above: Some((1, 50))
+            }
+        );
+        assert!(standings(&[]).is_empty());
+    }
+
+    proptest::proptest! {
+        /// The sort-once standings, the one-pass standing and the rankings agree (scores in
+        /// steps of 50, so ties are common).
+        #[test]
+        fn standings_agree_with_rank(steps in proptest::collection::vec(0u32..12, 0..40)) {
+            let scores: Vec<u32> = steps.iter().map(|s| s * 50).collect();
+            let all = standings(&scores);
+            let names: Vec<String> = (0..scores.len()).map(|i| format!("P{i:03}")).collect();
+            let ranked = rank(names.iter().map(String::as_str).zip(scores.iter().copied()));
+            for (i, &score) in scores.iter().enumerate() {
+                proptest::prop_assert_eq!(all[i], standing_of(scores.iter().copied(), score));
+                let line = ranked.iter().find(|e| e.pseudonym == names[i]).unwrap();
+                proptest::prop_assert_eq!(all[i].rank, line.rank);
+                // The place above: the lowest better score, at the rank the rankings give it.
+                let above = ranked.iter().filter(|e| e.score > score).min_by_key(|e| e.score);
+                proptest::prop_assert_eq!(all[i].above, above.map(|e| (e.rank, e.score)));
+            }
+        }
     }
 }

@@ -12,8 +12,8 @@ use crate::answer_text::{answer_key, normalize_answer};
 use crate::category::Category;
 use crate::options::GameOptions;
 use crate::protocol::{
-    FieldError, HostQuestion, HostTasting, HostWine, OptionPoints, OptionView, QuestionInput,
-    TastingInput,
+    FieldCode, FieldError, HostQuestion, HostTasting, HostWine, OptionPoints, OptionView,
+    QuestionInput, TastingInput,
 };
 
 pub const MAX_TITLE_CHARS: usize = 80;
@@ -46,11 +46,13 @@ pub struct ValidTasting {
     pub options: GameOptions,
 }
 
-fn err(path: impl Into<String>, message: impl Into<String>) -> FieldError {
-    FieldError {
-        path: path.into(),
-        message: message.into(),
-    }
+fn err(path: impl Into<String>, code: FieldCode, message: impl Into<String>) -> FieldError {
+    FieldError::new(path, code, message)
+}
+
+/// A count or limit as the wire's `u32` (every limit here is small).
+fn n(v: usize) -> u32 {
+    u32::try_from(v).unwrap_or(u32::MAX)
 }
 
 /// Checks every rule and collects every failure (not just the first).
@@ -60,12 +62,19 @@ pub fn validate_tasting(input: &TastingInput) -> Result<ValidTasting, Vec<FieldE
     let title = match input.title.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(t) if t.chars().any(char::is_control) => {
-            errors.push(err("title", "must not contain control characters"));
+            errors.push(err(
+                "title",
+                FieldCode::ControlCharacter,
+                "must not contain control characters",
+            ));
             None
         }
         Some(t) if t.chars().count() > MAX_TITLE_CHARS => {
             errors.push(err(
                 "title",
+                FieldCode::TooLong {
+                    max: n(MAX_TITLE_CHARS),
+                },
                 format!("must be at most {MAX_TITLE_CHARS} characters"),
             ));
             None
@@ -75,17 +84,36 @@ pub fn validate_tasting(input: &TastingInput) -> Result<ValidTasting, Vec<FieldE
 
     let timer_seconds = input.timer_seconds.unwrap_or(DEFAULT_TIMER_SECONDS);
     if !TIMER_SECONDS.contains(&timer_seconds) {
-        errors.push(err("timerSeconds", "must be between 15 and 120 seconds"));
+        errors.push(err(
+            "timerSeconds",
+            FieldCode::OutOfRange {
+                min: *TIMER_SECONDS.start(),
+                max: *TIMER_SECONDS.end(),
+            },
+            "must be between 15 and 120 seconds",
+        ));
     }
     let max_participants = input.max_participants.unwrap_or(DEFAULT_MAX_PARTICIPANTS);
     if !MAX_PARTICIPANTS.contains(&max_participants) {
-        errors.push(err("maxParticipants", "must be between 2 and 1000"));
+        errors.push(err(
+            "maxParticipants",
+            FieldCode::OutOfRange {
+                min: *MAX_PARTICIPANTS.start(),
+                max: *MAX_PARTICIPANTS.end(),
+            },
+            "must be between 2 and 1000",
+        ));
     }
     if input.wines.is_empty() {
-        errors.push(err("wines", "must contain at least 1 wine"));
+        errors.push(err(
+            "wines",
+            FieldCode::TooFew { min: 1 },
+            "must contain at least 1 wine",
+        ));
     } else if input.wines.len() > MAX_WINES {
         errors.push(err(
             "wines",
+            FieldCode::TooMany { max: n(MAX_WINES) },
             format!("must contain at most {MAX_WINES} wines"),
         ));
     }
@@ -95,6 +123,9 @@ pub fn validate_tasting(input: &TastingInput) -> Result<ValidTasting, Vec<FieldE
         if wine.questions.len() != QUESTIONS_PER_WINE {
             errors.push(err(
                 format!("wines[{w}].questions"),
+                FieldCode::WrongCount {
+                    count: n(QUESTIONS_PER_WINE),
+                },
                 "must contain exactly 5 questions (color, region, grape_variety, vintage_year, wine_name)",
             ));
         }
@@ -135,6 +166,7 @@ fn validate_question(
     if question.category != expected {
         errors.push(err(
             format!("{path}.category"),
+            FieldCode::WrongCategory { expected },
             format!("must be {expected}"),
         ));
     }
@@ -146,12 +178,13 @@ fn validate_question(
                 if texts.iter().any(|(_, k)| *k == key) {
                     errors.push(err(
                         field,
+                        FieldCode::Duplicate,
                         "must differ from the other options (ignoring case)",
                     ));
                 }
                 texts.push((text, key));
             }
-            Err(e) => errors.push(err(field, e.to_string())),
+            Err(e) => errors.push(err(field, e.code(), e.to_string())),
         };
     check(
         format!("{path}.correctAnswer"),
@@ -161,6 +194,9 @@ fn validate_question(
     if question.distractors.len() != DISTRACTORS {
         errors.push(err(
             format!("{path}.distractors"),
+            FieldCode::WrongCount {
+                count: n(DISTRACTORS),
+            },
             "must contain exactly 3 distractors",
         ));
     }
@@ -193,6 +229,9 @@ fn validate_partial_points(
     if points.len() != DISTRACTORS {
         errors.push(err(
             format!("{path}.partialPoints"),
+            FieldCode::WrongCount {
+                count: n(DISTRACTORS),
+            },
             "must contain 3 numbers, one per distractor",
         ));
     }
@@ -200,6 +239,10 @@ fn validate_partial_points(
         if p > MAX_PARTIAL_POINTS {
             errors.push(err(
                 format!("{path}.partialPoints[{d}]"),
+                FieldCode::OutOfRange {
+                    min: 0,
+                    max: MAX_PARTIAL_POINTS,
+                },
                 format!("must be between 0 and {MAX_PARTIAL_POINTS}"),
             ));
         } else {
@@ -292,6 +335,27 @@ pub fn default_title(now_ms: u64) -> String {
         "Blind tasting · {day} {} {year}",
         MONTHS[(month as usize - 1) % 12]
     )
+}
+
+/// Whether `title` is the server's neutral default ("Blind tasting · 2 Dec 2026"): clients
+/// show their own language's default instead of this English text (`titleIsDefault`).
+pub fn is_default_title(title: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let Some(date) = title.strip_prefix("Blind tasting · ") else {
+        return false;
+    };
+    let mut parts = date.split(' ');
+    let (Some(day), Some(month), Some(year), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    let digits = |s: &str, len: std::ops::RangeInclusive<usize>| {
+        len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    digits(day, 1..=2) && MONTHS.contains(&month) && digits(year, 4..=4)
 }
 
 /// Gives a tasting saved without a title the neutral default of `now_ms`.

@@ -453,6 +453,40 @@ fn check_no_leak(fx: &[Effect], world: &World, revealed: &[String]) {
     }
 }
 
+/// Every participant's reveal carries their rank among the seated, the count ranked and the
+/// gap to the place above, as the host's reveal of the same batch gives the scores.
+fn check_reveal_standings(fx: &[Effect]) {
+    let Some(host) = fx.iter().find_map(|f| match f {
+        Effect::Send {
+            msg: S::AnswerRevealed(Reveal::Host(r)),
+            ..
+        } => Some(r),
+        _ => None,
+    }) else {
+        return;
+    };
+    let scores: Vec<u32> = host.results.iter().map(|r| r.total_score).collect();
+    for f in fx {
+        let Effect::Send {
+            to: Recipient::Participant(name),
+            msg: S::AnswerRevealed(Reveal::Participant(r)),
+        } = f
+        else {
+            continue;
+        };
+        let mine = r.my_total_score;
+        let better: Vec<u32> = scores.iter().copied().filter(|s| *s > mine).collect();
+        assert_eq!(r.my_rank, better.len() as u32 + 1, "rank of {name}");
+        assert_eq!(r.ranked_count, scores.len() as u32);
+        let above = better.iter().copied().min();
+        assert_eq!(r.gap_to_next, above.map(|a| a - mine));
+        assert_eq!(
+            r.next_rank,
+            above.map(|a| scores.iter().filter(|s| **s > a).count() as u32 + 1)
+        );
+    }
+}
+
 fn check_state(world: &World) {
     let r = world.e.records();
     // Storage built from the writes is exactly the engine's records.
@@ -647,6 +681,7 @@ proptest! {
             }
             let revealed = revealed_ids(&world.e.records());
             check_no_leak(&fx, &world, &revealed);
+            check_reveal_standings(&fx);
             let follow = world.apply(&fx);
             let more = world.apply(&follow);
             prop_assert!(more.is_empty() || world.e.is_deleted());

@@ -7,7 +7,7 @@ import { api } from "../lib/api";
 import type { DeleteSessionReply, HostSessionsReply } from "../api.gen";
 import { useScreenHeading } from "../lib/a11y";
 import { formatDateTime, formatNumber, t, type MessageKey } from "../i18n";
-import { errorText } from "../i18n/wire";
+import { errorText, titleText } from "../i18n/wire";
 import type { Draft } from "../lib/validate";
 import { downloadResults } from "./download";
 import { draftFromInput } from "./fill";
@@ -99,7 +99,7 @@ export function Dashboard({ hostKey, previousKey, onSwitchBack, onNew, onSample,
           {s.code}
         </span>
         <div>
-          <strong class="session-title">{s.title || t("common.untitled")}</strong>
+          <strong class="session-title">{titleText(s.title, s.titleIsDefault) || t("common.untitled")}</strong>
           <div class="muted small">
             {t(statusKey(s))}
             {` · ${t("dash.players", { count: s.participantCount })}`}

@@ -28,7 +28,8 @@ export function PalateTable({ palate }: { palate: HostPalate }) {
       <p class="hint" id="palates-hint">
         {t("palate.hostCaption")}
       </p>
-      <div class="table-scroll">
+      {/* Focusable so a table wider than a phone scrolls by keyboard too. */}
+      <div class="table-scroll" tabIndex={0} role="group" aria-labelledby="palates-h">
         <table class="results-table palate-host" aria-labelledby="palates-h" aria-describedby="palates-hint">
           <thead>
             <tr>

@@ -8,7 +8,7 @@ import { applyHost, INITIAL_HOST, nextLabel, type HostState } from "../lib/hostS
 import { useScreenHeading } from "../lib/a11y";
 import { LETTERS } from "../lib/labels";
 import { formatNumber, t, tx, type MessageKey } from "../i18n";
-import { categoryLabel, categoryPrompt, endReasonText, errorText } from "../i18n/wire";
+import { categoryLabel, categoryPrompt, endReasonText, errorText, titleText } from "../i18n/wire";
 import { hostDeviceLink, joinLink, screenDeviceLink, setHostHandle } from "../lib/storage";
 import { everyoneAnswered } from "../screen/controls";
 import { QrCode } from "../lib/qr";
@@ -22,6 +22,7 @@ import { Podium } from "../components/Podium";
 import { CopyButton } from "../components/CopyButton";
 import { PauseIcon } from "../components/Icons";
 import { EndButton } from "./EndButton";
+import { PhoneBar } from "./PhoneBar";
 import { TastingForm, type Suggestions } from "./TastingForm";
 import { draftFromTasting, proposeCustomAnswers } from "./suggest";
 import { downloadResults } from "./download";
@@ -156,6 +157,7 @@ export function SessionView({ code, hostKey, suggestions, onHandle, onDashboard 
           // banner says why) rather than let a click vanish.
           <fieldset class="bare-fieldset" disabled={status !== "open" && state.phase !== "ended"}>
             <PhaseScreen state={state} code={code} hostKey={hostKey} send={send} onEdit={() => setEditing(true)} onDashboard={onDashboard} />
+            <PhoneBar state={state} code={code} hostKey={hostKey} send={send} onEdit={() => setEditing(true)} />
           </fieldset>
         )}
       </div>
@@ -173,9 +175,9 @@ function SessionBar({ state, code, hostKey, onEnd }: { state: HostState; code: s
         <span class="session-bar-code">
           {tx("session.code", { code: <strong>{code}</strong> })}
         </span>
-        {state.tasting ? <span class="session-bar-title">{state.tasting.title}</span> : null}
+        {state.tasting ? <span class="session-bar-title">{titleText(state.tasting.title, state.titleIsDefault)}</span> : null}
       </div>
-      <div class="actions">
+      <div class="actions desk-only">
         <a class="btn btn-secondary btn-small" href={`/screen?code=${code}`} target="_blank" rel="noopener">
           {t("session.projector")}
         </a>
@@ -214,7 +216,8 @@ function EditScreen(props: { state: HostState; suggestions: Suggestions; errors:
       </h1>
       <p class="muted">{t("session.editIntro")}</p>
       <TastingForm
-        initial={draftFromTasting(props.state.tasting!)}
+        // The server's default title stays blank in the form: saving gives a fresh default.
+        initial={{ ...draftFromTasting(props.state.tasting!), ...(props.state.titleIsDefault ? { title: "" } : {}) }}
         suggestions={props.suggestions}
         mode="edit"
         serverErrors={props.errors}
@@ -279,7 +282,7 @@ function Lobby({ state, code, send, onEdit }: PhaseProps) {
                 class="btn btn-secondary btn-small"
                 onClick={() =>
                   navigator
-                    .share({ title: state.tasting?.title ?? "Sommelier Arena", text: t("session.shareText", { code }), url: link })
+                    .share({ title: state.tasting ? titleText(state.tasting.title, state.titleIsDefault) : "Sommelier Arena", text: t("session.shareText", { code }), url: link })
                     .then(() => setShared(true))
                     .catch(() => setShared(false))
                 }
@@ -309,7 +312,7 @@ function Lobby({ state, code, send, onEdit }: PhaseProps) {
           <div class="lock-row">
             <button
               type="button"
-              class="btn btn-secondary btn-small"
+              class="btn btn-secondary btn-small desk-only"
               aria-pressed={state.locked}
               onClick={() => send({ type: state.locked ? "host:unlock" : "host:lock" })}
               data-testid="lock"
@@ -320,7 +323,7 @@ function Lobby({ state, code, send, onEdit }: PhaseProps) {
               {state.locked ? t("session.lockedHint") : t("session.openHint")}
             </span>
           </div>
-          <div class="actions spaced-sm">
+          <div class="actions spaced-sm desk-only">
             <button type="button" class="btn btn-big" disabled={players.length === 0} onClick={() => send({ type: "host:start" })} aria-describedby={players.length === 0 ? "start-hint" : undefined}>
               <span aria-hidden="true">▶ </span>
               {t("session.start")}
@@ -429,16 +432,16 @@ function Question({ state, send, question }: PhaseProps & { question: QuestionVi
       </ol>
       <div class="actions control-row">
         {paused ? (
-          <button type="button" class="btn btn-big" onClick={() => send({ type: "host:resume" })}>
+          <button type="button" class="btn btn-big desk-only" onClick={() => send({ type: "host:resume" })}>
             <span aria-hidden="true">▶ </span>
             {t("session.resume")}
           </button>
         ) : (
-          <button type="button" class="btn btn-big btn-secondary" onClick={() => send({ type: "host:pause" })}>
+          <button type="button" class="btn btn-big btn-secondary desk-only" onClick={() => send({ type: "host:pause" })}>
             <PauseIcon /> {t("session.pause")}
           </button>
         )}
-        <button type="button" class="btn btn-big" onClick={() => send({ type: "host:reveal" })} data-testid="reveal-button">
+        <button type="button" class="btn btn-big desk-only" onClick={() => send({ type: "host:reveal" })} data-testid="reveal-button">
           {t("session.reveal")}
           {everyoneAnswered(state) ? <span class="all-answered"> {t("session.everyone")}</span> : null}
         </button>
@@ -480,14 +483,15 @@ function Reveal({ state, send }: PhaseProps) {
       </h1>
       {q ? <p class="muted">{categoryPrompt(q.category)}</p> : null}
       <Distribution options={options} counts={r.optionCounts} correctOptionId={r.correctOptionId} />
-      <div class="actions control-row">
+      <div class="actions control-row desk-only">
         <button type="button" class="btn btn-big" onClick={() => send({ type: "host:next" })}>
           {nextLabel(state)} <span aria-hidden="true">→</span>
         </button>
       </div>
       <section class="card" aria-labelledby="results-h">
         <h2 id="results-h">{t("session.eachPlayer")}</h2>
-        <div class="table-scroll">
+        {/* Focusable so a table wider than a phone scrolls by keyboard too. */}
+        <div class="table-scroll" tabIndex={0} role="group" aria-labelledby="results-h">
         <table class="results-table">
           <thead>
             <tr>
@@ -530,7 +534,7 @@ function Board({ state, send }: PhaseProps) {
       <h1 id="hb-h" ref={h} tabIndex={-1}>
         {round ? t("play.roundBoard") : t("board.title")}
       </h1>
-      <div class="actions control-row">
+      <div class="actions control-row desk-only">
         <button type="button" class="btn btn-big" onClick={() => send({ type: "host:next" })}>
           {nextLabel(state)} <span aria-hidden="true">→</span>
         </button>

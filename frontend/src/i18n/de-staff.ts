@@ -201,6 +201,13 @@ const deStaff: Record<StaffKey, Message> = {
   "form.filled": "{count} von {total} Antworten ausgefüllt",
   "form.problems": { one: "{count} Feld muss korrigiert werden", other: "{count} Felder müssen korrigiert werden" },
   "field.refused": "Vom Server abgelehnt: {reason}",
+  // Field errors written from the server's field codes, and hosting from a phone (issues 14, 15).
+  "field.outOfRange": "Zwischen {min} und {max}",
+  "field.count": { one: "Genau {count} erforderlich", other: "Genau {count} erforderlich" },
+  "field.category": "Nicht die Kategorie dieser Frage",
+  "field.belowJoined": { one: "Mindestens {count}: {count} Person ist schon dabei", other: "Mindestens {count}: {count} Personen sind schon dabei" },
+  "session.more": "Mehr",
+  "session.endAsk": "Die Verkostung für alle beenden?",
   "session.notHostKey": "Dieser Browser hat nicht den Spielleitungsschlüssel dieser Verkostung. Öffne sie auf dem Gerät der Spielleitung oder über ihren Link „Auf einem anderen Gerät weiterspielen“.",
   "session.gone": "Diese Verkostung gibt es nicht (mehr).",
   "session.updated": "Verkostung aktualisiert. Alle bleiben dabei.",

@@ -201,6 +201,13 @@ const enStaff = {
   "form.filled": "{count} of {total} answers filled",
   "form.problems": { one: "{count} field needs attention", other: "{count} fields need attention" },
   "field.refused": "Refused by the server: {reason}",
+  // Field errors written from the server's field codes, and hosting from a phone (issues 14, 15).
+  "field.outOfRange": "Between {min} and {max}",
+  "field.count": { one: "Exactly {count} needed", other: "Exactly {count} needed" },
+  "field.category": "Not this question's category",
+  "field.belowJoined": { one: "At least {count}: {count} player has already joined", other: "At least {count}: {count} players have already joined" },
+  "session.more": "More",
+  "session.endAsk": "End the tasting for everyone?",
   "session.notHostKey": "This browser does not hold the host key of this tasting. Open it from the host's device, or use its “continue on another device” link.",
   "session.gone": "This tasting does not exist (any more).",
   "session.updated": "Tasting updated. Players stay joined.",

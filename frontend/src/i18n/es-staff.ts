@@ -201,6 +201,13 @@ const esStaff: Record<StaffKey, Message> = {
   "form.filled": "Respuestas completadas: {count} de {total}",
   "form.problems": { one: "{count} campo por corregir", other: "{count} campos por corregir" },
   "field.refused": "Rechazado por el servidor: {reason}",
+  // Field errors written from the server's field codes, and hosting from a phone (issues 14, 15).
+  "field.outOfRange": "Entre {min} y {max}",
+  "field.count": { one: "Hace falta exactamente {count}", other: "Hacen falta exactamente {count}" },
+  "field.category": "No es la categoría de esta pregunta",
+  "field.belowJoined": { one: "Al menos {count}: ya se ha unido {count} jugador", other: "Al menos {count}: ya se han unido {count} jugadores" },
+  "session.more": "Más",
+  "session.endAsk": "¿Terminar la cata para todos?",
   "session.notHostKey": "Este navegador no tiene la clave de anfitrión de esta cata. Ábrela desde el dispositivo del anfitrión o con su enlace «Continuar en otro dispositivo».",
   "session.gone": "Esta cata no existe (o ya no existe).",
   "session.updated": "Cata actualizada. Los jugadores siguen dentro.",

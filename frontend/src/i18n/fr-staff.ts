@@ -201,6 +201,13 @@ const frStaff: Record<StaffKey, Message> = {
   "form.filled": { one: "{count} réponse remplie sur {total}", other: "{count} réponses remplies sur {total}" },
   "form.problems": { one: "{count} champ à corriger", other: "{count} champs à corriger" },
   "field.refused": "Refusé par le serveur\u00a0: {reason}",
+  // Field errors written from the server's field codes, and hosting from a phone (issues 14, 15).
+  "field.outOfRange": "Entre {min} et {max}",
+  "field.count": { one: "Il en faut exactement {count}", other: "Il en faut exactement {count}" },
+  "field.category": "Ce n’est pas la catégorie de cette question",
+  "field.belowJoined": { one: "Au moins {count}\u00a0: {count} joueur a déjà rejoint la partie", other: "Au moins {count}\u00a0: {count} joueurs ont déjà rejoint la partie" },
+  "session.more": "Plus",
+  "session.endAsk": "Terminer la dégustation pour tout le monde\u00a0?",
   "session.notHostKey": "Ce navigateur ne détient pas la clé d’hôte de cette dégustation. Ouvrez-la depuis l’appareil de l’hôte, ou avec son lien «\u00a0Continuer sur un autre appareil\u00a0».",
   "session.gone": "Cette dégustation n’existe pas (ou plus).",
   "session.updated": "Dégustation mise à jour. Les joueurs restent connectés.",

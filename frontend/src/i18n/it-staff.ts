@@ -201,6 +201,13 @@ const itStaff: Record<StaffKey, Message> = {
   "form.filled": "Risposte compilate: {count} su {total}",
   "form.problems": { one: "{count} campo da correggere", other: "{count} campi da correggere" },
   "field.refused": "Rifiutato dal server: {reason}",
+  // Field errors written from the server's field codes, and hosting from a phone (issues 14, 15).
+  "field.outOfRange": "Tra {min} e {max}",
+  "field.count": { one: "Ne serve esattamente {count}", other: "Ne servono esattamente {count}" },
+  "field.category": "Non è la categoria di questa domanda",
+  "field.belowJoined": { one: "Almeno {count}: {count} giocatore è già entrato", other: "Almeno {count}: {count} giocatori sono già entrati" },
+  "session.more": "Altro",
+  "session.endAsk": "Terminare la degustazione per tutti?",
   "session.notHostKey": "Questo browser non ha la chiave organizzatore di questa degustazione. Aprila dal dispositivo dell’organizzatore o con il suo link «Continua su un altro dispositivo».",
   "session.gone": "Questa degustazione non esiste (più).",
   "session.updated": "Degustazione aggiornata. I giocatori restano dentro.",

@@ -4,6 +4,14 @@
 import type { Category, EndReason, ErrorCode } from "../protocol.gen";
 import { t, type MessageKey } from "./core";
 
+/**
+ * A tasting's title as shown: for the server's English default (`titleIsDefault`, the host
+ * left it blank) the reader's own default ("Dégustation à l'aveugle"), else the host's text.
+ */
+export function titleText(title: string, isDefault: boolean | undefined): string {
+  return isDefault ? t("play.defaultTitle") : title;
+}
+
 const CATEGORY: Record<Category, MessageKey> = {
   color: "category.color",
   region: "category.region",

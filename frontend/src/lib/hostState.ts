@@ -23,6 +23,8 @@ export interface HostState {
   hostHandle: string;
   phase: Phase;
   tasting: HostTasting | null;
+  /** Whether the tasting's title is the server's English default (shown in the reader's language). */
+  titleIsDefault: boolean;
   question: QuestionView | null;
   timer: Timer;
   paused: boolean;
@@ -56,6 +58,7 @@ export const INITIAL_HOST: HostState = {
   hostHandle: "",
   phase: "waiting",
   tasting: null,
+  titleIsDefault: false,
   question: null,
   timer: NO_TIMER,
   paused: false,
@@ -101,6 +104,7 @@ export function applyHost(s: HostState, msg: ServerMessage, clock: LocalDeadline
         hostHandle: msg.hostHandle,
         phase: msg.phase,
         tasting: msg.tasting,
+        titleIsDefault: msg.titleIsDefault,
         question: q,
         timer: q ? timer(clock, msg.remainingMs, msg.serverTime, q.durationMs, msg.paused) : NO_TIMER,
         paused: msg.paused,
@@ -123,7 +127,7 @@ export function applyHost(s: HostState, msg: ServerMessage, clock: LocalDeadline
       };
     }
     case "host:session_updated":
-      return { ...s, tasting: msg.tasting, totalRounds: msg.tasting.wines.length };
+      return { ...s, tasting: msg.tasting, titleIsDefault: msg.titleIsDefault, totalRounds: msg.tasting.wines.length };
     case "lobby:locked":
       return { ...s, locked: msg.locked };
     case "lobby:updated":

@@ -112,11 +112,45 @@ export function validateDraft(d: Draft): Map<string, Problem> {
 }
 
 /**
- * Server field errors (`INVALID_TASTING`) as the same path → problem map. They carry no code,
- * only the server's English reason, which is quoted inside a translated "refused" line.
+ * One server field error as the same text the form's own rules write for that field: the
+ * server's `code` and its numbers pick the text (a range reads as the timer's, the cap's or
+ * the near-miss points' own wording by path). A code this client does not know yet quotes
+ * the server's English `message` inside a translated "refused" line.
  */
+export function serverProblem(f: FieldError): Problem {
+  switch (f.code) {
+    case "required":
+      return { key: "field.required" };
+    case "control_character":
+      return { key: "field.control" };
+    case "too_long":
+      return { key: "field.tooLong", vars: { max: f.max } };
+    case "duplicate":
+      return { key: "field.duplicate" };
+    case "out_of_range":
+      if (f.path === "timerSeconds") return { key: "field.timer", vars: { min: f.min, max: f.max } };
+      if (f.path === "maxParticipants") return { key: "field.cap", vars: { min: f.min, max: f.max } };
+      if (/\.partialPoints\[\d+\]$/.test(f.path)) return { key: "field.partialPoints", vars: { max: f.max } };
+      return { key: "field.outOfRange", vars: { min: f.min, max: f.max } };
+    case "too_few":
+      if (f.path === "wines") return { key: "field.noWines" };
+      break;
+    case "too_many":
+      if (f.path === "wines") return { key: "field.tooManyWines", vars: { max: f.max } };
+      break;
+    case "wrong_count":
+      return { key: "field.count", vars: { count: f.count } };
+    case "wrong_category":
+      return { key: "field.category" };
+    case "below_joined":
+      return { key: "field.belowJoined", vars: { count: f.joined } };
+  }
+  return { key: "field.refused", vars: { reason: f.message } };
+}
+
+/** Server field errors (`INVALID_TASTING`) as the same path → problem map as `validateDraft`. */
 export function fieldErrorMap(fields: FieldError[]): Map<string, Problem> {
-  return new Map(fields.map((f) => [f.path, { key: "field.refused", vars: { reason: f.message } }]));
+  return new Map(fields.map((f) => [f.path, serverProblem(f)]));
 }
 
 /**

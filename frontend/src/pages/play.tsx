@@ -4,6 +4,7 @@
 import "../styles/play.css";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { renderPage, t, tx } from "../i18n";
+import { titleText } from "../i18n/wire";
 import {
   arrivalDecision,
   clearFragment,
@@ -133,7 +134,7 @@ function App() {
       <GameView
         key={`${code}-${seat}`}
         code={code}
-        title={info?.title ?? ""}
+        title={info ? titleText(info.title, info.titleIsDefault) : ""}
         onGone={(g) => {
           setJoining(false);
           setGone(g);

@@ -4,7 +4,7 @@ import type { SessionInfo } from "../lib/api";
 import { useScreenHeading } from "../lib/a11y";
 import { CodeForm } from "../components/CodeForm";
 import { t, tx, type MessageKey } from "../i18n";
-import { errorText } from "../i18n/wire";
+import { errorText, titleText } from "../i18n/wire";
 import { Shell } from "./Shell";
 
 /** Why the seat is gone; a refusal keeps what failed (an error frame or an ApiFailure), written from its code when shown. */
@@ -45,7 +45,7 @@ export function ConfirmScreen({ info, onJoin, onBack }: { info: SessionInfo; onJ
     <Shell>
       <p class="progress-label">{t("common.tasting", { code: info.code })}</p>
       <h1 ref={h} tabIndex={-1}>
-        {info.title || t("play.defaultTitle")}
+        {titleText(info.title, info.titleIsDefault) || t("play.defaultTitle")}
       </h1>
       <p class="muted">{t("play.waiting", { count: info.participantCount })}</p>
       {reason ? (

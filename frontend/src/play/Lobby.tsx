@@ -5,6 +5,7 @@ import { useScreenHeading } from "../lib/a11y";
 import { CopyButton } from "../components/CopyButton";
 import { GlassIcon } from "../components/Icons";
 import { formatNumber, t, tx } from "../i18n";
+import { titleText } from "../i18n/wire";
 import type { GameOptions } from "../protocol.gen";
 import type { Game } from "./state";
 
@@ -13,7 +14,7 @@ export function Lobby({ game, code, onLeave }: { game: Game; code: string; onLea
   const creds = playerCredentials(code);
   return (
     <section class="lobby" aria-labelledby="lobby-h">
-      <p class="progress-label">{game.title || t("common.tasting", { code })}</p>
+      <p class="progress-label">{titleText(game.title, game.titleIsDefault) || t("common.tasting", { code })}</p>
       <h1 id="lobby-h" ref={h} tabIndex={-1}>
         {t("play.in")}
       </h1>

@@ -1,7 +1,9 @@
 // The reveal on the phone: right, near miss or wrong (icon and words, never colour alone), the
-// points won, the total, the correct answer and the player's own.
+// points won, the total, the correct answer and the player's own, and where the player now
+// stands: rank of the ranked ("3rd of 12") and the gap to the place above ("40 points behind 2nd").
 import { useScreenHeading } from "../lib/a11y";
-import { formatNumber, t, tx, type MessageKey } from "../i18n";
+import { formatNumber, ordinal, t, tx, type MessageKey } from "../i18n";
+import { placeText } from "../lib/ranks";
 import { Joining } from "./Shell";
 import { Progress } from "./Progress";
 import type { Game } from "./state";
@@ -52,6 +54,15 @@ export function Reveal({ game }: { game: Game }) {
       ) : null}
       <p class="total" data-testid="total">
         {tx("play.total", { count: <strong>{formatNumber(r.myTotalScore)}</strong> }, r.myTotalScore)}
+      </p>
+      <p class="reveal-rank" data-testid="reveal-rank">
+        <strong>{placeText(r.myRank, r.rankedCount)}</strong>
+        {r.gapToNext !== null && r.nextRank !== null ? (
+          <span class="gap" data-testid="reveal-gap">
+            <span class="sr-only"> · </span>
+            {t("play.behind", { count: r.gapToNext, place: ordinal(r.nextRank) })}
+          </span>
+        ) : null}
       </p>
     </section>
   );

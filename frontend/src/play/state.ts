@@ -8,6 +8,8 @@ import type { PendingAnswer } from "../lib/outbox";
 export interface Game {
   phase: Phase | "joining";
   title: string;
+  /** Whether `title` is the server's English default (shown in the reader's language). */
+  titleIsDefault: boolean;
   pseudonym: string;
   score: number;
   count: number;
@@ -44,6 +46,7 @@ export const DEFAULT_OPTIONS: GameOptions = { speedBonus: false, pacing: "every_
 export const EMPTY_GAME: Game = {
   phase: "joining",
   title: "",
+  titleIsDefault: false,
   pseudonym: "",
   score: 0,
   count: 0,
@@ -85,6 +88,7 @@ export function applyPlayer(g: Game, msg: ServerMessage, sock: SocketView): Game
         ...g,
         phase: msg.phase,
         title: msg.title,
+        titleIsDefault: msg.titleIsDefault,
         pseudonym: msg.pseudonym,
         score: msg.score,
         count: msg.participantCount,

@@ -9,7 +9,7 @@ import { joinLink } from "../lib/storage";
 import { useScreenHeading } from "../lib/a11y";
 import { LETTERS } from "../lib/labels";
 import { formatNumber, t, tx } from "../i18n";
-import { categoryLabel, categoryPrompt, endReasonText } from "../i18n/wire";
+import { categoryLabel, categoryPrompt, endReasonText, titleText } from "../i18n/wire";
 import "../i18n/staff"; // the host-only texts this module shows
 import { QrCode } from "../lib/qr";
 import { Countdown } from "../components/Countdown";
@@ -44,7 +44,7 @@ function Lobby({ state, code }: { state: HostState; code: string }) {
     <section class="screen-lobby" aria-labelledby="s-lobby-h">
       <div class="screen-lobby-main">
         <h1 id="s-lobby-h" ref={h} tabIndex={-1}>
-          {state.tasting?.title ?? t("play.defaultTitle")}
+          {state.tasting ? titleText(state.tasting.title, state.titleIsDefault) : t("play.defaultTitle")}
         </h1>
         {state.locked ? (
           <p class="screen-join" data-testid="screen-locked">

@@ -52,12 +52,18 @@ mod tests {
             serde_json::to_value(&body).unwrap(),
             serde_json::json!({"error": {"code": "INVALID_TASTING", "message": "no"}})
         );
-        body.error.fields = Some(vec![FieldError {
-            path: "timerSeconds".into(),
-            message: "too short".into(),
-        }]);
+        body.error.fields = Some(vec![FieldError::new(
+            "timerSeconds",
+            crate::protocol::FieldCode::OutOfRange { min: 15, max: 120 },
+            "too short",
+        )]);
         let json = serde_json::to_value(&body).unwrap();
-        assert_eq!(json["error"]["fields"][0]["path"], "timerSeconds");
+        assert_eq!(
+            json["error"]["fields"][0],
+            serde_json::json!({"path": "timerSeconds", "message": "too short", "code": "out_of_range", "min": 15, "max": 120})
+        );
+        let back: ErrorBody = serde_json::from_value(json).unwrap();
+        assert_eq!(back.error.fields, body.error.fields);
         assert_eq!(body.status(), 400);
     }
 }

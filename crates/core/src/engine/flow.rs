@@ -134,8 +134,11 @@ impl Engine {
                 ServerMessage::AnswerRevealed(Reveal::Host(host)),
             );
         }
+        // Ranks and gaps for everyone from one sort.
+        let standings = self.standings();
         for (i, p) in self.online_seated() {
-            if let Some(mine) = self.participant_reveal_view(i) {
+            let standing = standings.get(i).copied().flatten();
+            if let Some(mine) = self.participant_reveal_view(i, standing) {
                 out.send(
                     Recipient::Participant(p.pseudonym.clone()),
                     ServerMessage::AnswerRevealed(Reveal::Participant(mine)),

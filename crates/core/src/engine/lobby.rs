@@ -68,13 +68,16 @@ impl Engine {
         }
         let tasting = crate::tasting::validate_tasting(input).map_err(invalid_tasting)?;
         if tasting.max_participants < self.seated {
-            return Err(invalid_tasting(vec![FieldError {
-                path: "maxParticipants".into(),
-                message: format!(
+            return Err(invalid_tasting(vec![FieldError::new(
+                "maxParticipants",
+                crate::protocol::FieldCode::BelowJoined {
+                    joined: self.seated,
+                },
+                format!(
                     "must be at least {} (participants already joined)",
                     self.seated
                 ),
-            }]));
+            )]));
         }
         let mut tasting = crate::tasting::prepare_tasting(tasting, rng);
         crate::tasting::fill_default_title(&mut tasting, now);
@@ -91,6 +94,7 @@ impl Engine {
             Recipient::Hosts,
             ServerMessage::SessionUpdated {
                 tasting: self.tasting.clone(),
+                title_is_default: self.title_is_default(),
             },
         );
         // The cap may have changed.

@@ -416,11 +416,9 @@ fn require_host(role: Role) -> Result<(), Refusal> {
     }
 }
 
+/// A create request's field in the wrong format (code, host key, host handle).
 fn field(path: &str, message: &str) -> FieldError {
-    FieldError {
-        path: path.to_string(),
-        message: message.to_string(),
-    }
+    FieldError::new(path, crate::protocol::FieldCode::Format, message)
 }
 
 #[cfg(test)]

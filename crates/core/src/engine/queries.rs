@@ -12,11 +12,17 @@ use crate::protocol::{
 use crate::tasting::QUESTIONS_PER_WINE;
 
 impl Engine {
+    /// Whether the tasting's title is the server's English default (clients localize it).
+    pub fn title_is_default(&self) -> bool {
+        crate::tasting::is_default_title(&self.tasting.title)
+    }
+
     /// `GET /api/sessions/{code}`.
     pub fn public_info(&self) -> PublicSessionInfo {
         PublicSessionInfo {
             code: self.session.code.clone(),
             title: self.tasting.title.clone(),
+            title_is_default: self.title_is_default(),
             phase: self.state.phase,
             participant_count: self.seated,
             max_participants: self.tasting.max_participants,
@@ -142,6 +148,7 @@ impl Engine {
         SessionResults {
             code: self.session.code.clone(),
             title: self.tasting.title.clone(),
+            title_is_default: self.title_is_default(),
             rankings: self.rankings(),
             questions,
             answers,
@@ -249,6 +256,7 @@ impl Engine {
         HostSessionSummary {
             code: self.session.code.clone(),
             title: self.tasting.title.clone(),
+            title_is_default: self.title_is_default(),
             created: self.session.created_ms,
             status,
             phase: self.state.phase,

@@ -8,6 +8,7 @@ use crate::protocol::{
     HostParticipant, HostReveal, HostSnapshot, OptionCount, ParticipantResult, ParticipantReveal,
     ParticipantSnapshot, QuestionView, WineAnswer, WineReveal,
 };
+use crate::ranking::{self, Standing};
 use crate::tasting::QUESTIONS_PER_WINE;
 
 impl Engine {
@@ -84,16 +85,51 @@ impl Engine {
         })
     }
 
-    pub(crate) fn participant_reveal_view(&self, i: usize) -> Option<ParticipantReveal> {
+    /// The seated participants' scores, in seat order.
+    fn seated_scores(&self) -> impl Iterator<Item = u32> + '_ {
+        self.participants
+            .iter()
+            .filter(|p| p.status == SeatStatus::Active)
+            .map(|p| p.score)
+    }
+
+    /// Every seat's standing among the seated (`None` for a seat given up), sorted once: a
+    /// reveal tells each participant their rank and gap without a sort per participant.
+    pub(crate) fn standings(&self) -> Vec<Option<Standing>> {
+        let scores: Vec<u32> = self.seated_scores().collect();
+        let mut seated = ranking::standings(&scores).into_iter();
+        self.participants
+            .iter()
+            .map(|p| {
+                (p.status == SeatStatus::Active)
+                    .then(|| seated.next())
+                    .flatten()
+            })
+            .collect()
+    }
+
+    /// One participant's reveal; `standing` comes from [`Engine::standings`] (a broadcast)
+    /// or is computed here in one pass (a single snapshot).
+    pub(crate) fn participant_reveal_view(
+        &self,
+        i: usize,
+        standing: Option<Standing>,
+    ) -> Option<ParticipantReveal> {
         let g = self.current_global();
         let q = self.question_at(g)?;
         let p = self.participants.get(i)?;
+        let standing =
+            standing.unwrap_or_else(|| ranking::standing_of(self.seated_scores(), p.score));
         Some(ParticipantReveal {
             question_id: q.question_id.clone(),
             correct_option_id: q.correct_option_id.clone(),
             my_option_id: self.answer_of(i, g).and_then(|a| self.option_id(g, a)),
             my_points: self.points(i, g),
             my_total_score: p.score,
+            my_rank: standing.rank,
+            ranked_count: self.seated,
+            gap_to_next: standing.gap(p.score),
+            next_rank: standing.above.map(|(rank, _)| rank),
         })
     }
 
@@ -146,6 +182,7 @@ impl Engine {
         HostSnapshot {
             code: self.session.code.clone(),
             host_handle: self.session.host_handle.clone(),
+            title_is_default: self.title_is_default(),
             phase,
             tasting: self.tasting.clone(),
             current_question: question,
@@ -211,6 +248,7 @@ impl Engine {
         Some(ParticipantSnapshot {
             code: self.session.code.clone(),
             title: self.tasting.title.clone(),
+            title_is_default: self.title_is_default(),
             phase,
             pseudonym: p.pseudonym.clone(),
             score: p.score,
@@ -226,7 +264,7 @@ impl Engine {
             paused: phase == Phase::QuestionPaused,
             server_time: now,
             reveal: (phase == Phase::QuestionRevealed)
-                .then(|| self.participant_reveal_view(i))
+                .then(|| self.participant_reveal_view(i, None))
                 .flatten(),
             rankings,
             me,

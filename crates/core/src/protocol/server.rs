@@ -29,7 +29,12 @@ pub enum ServerMessage {
     #[serde(rename = "participant:joined")]
     ParticipantJoined { pseudonym: String, token: String },
     #[serde(rename = "host:session_updated")]
-    SessionUpdated { tasting: HostTasting },
+    SessionUpdated {
+        tasting: HostTasting,
+        /// Whether the tasting's title is the server's English default (see `HostSnapshot`).
+        #[serde(default)]
+        title_is_default: bool,
+    },
     /// Hosts get the participant that changed; participants only the counts.
     #[serde(rename = "lobby:updated")]
     LobbyUpdated {

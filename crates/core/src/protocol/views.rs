@@ -52,13 +52,58 @@ pub struct QuestionInput {
     pub partial_points: Option<Vec<u32>>,
 }
 
-/// A field of a submitted tasting that failed validation (`wines[1].questions[2].distractors[0]`).
+/// A field of a submitted tasting (or catalog wine, or create request) that failed
+/// validation (`wines[1].questions[2].distractors[0]`): the machine-readable `code` with its
+/// values, which clients render in their reader's language, and the English `message` for
+/// API clients. On the wire the code's fields sit beside `path` and `message`:
+/// `{"path": "title", "code": "too_long", "max": 80, "message": "must be at most 80 characters"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct FieldError {
     pub path: String,
     pub message: String,
+    #[serde(flatten)]
+    pub code: FieldCode,
+}
+
+impl FieldError {
+    pub fn new(path: impl Into<String>, code: FieldCode, message: impl Into<String>) -> Self {
+        FieldError {
+            path: path.into(),
+            message: message.into(),
+            code,
+        }
+    }
+}
+
+/// Why a field was refused, with the numbers a message needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum FieldCode {
+    /// Empty (after trimming).
+    Required,
+    /// Contains a control character.
+    ControlCharacter,
+    /// Longer than `max` characters (or, for a catalog wine's JSON, bytes).
+    TooLong { max: u32 },
+    /// A number outside `min`–`max` (timer, participant cap, near-miss points).
+    OutOfRange { min: u32, max: u32 },
+    /// Fewer than `min` items (wines).
+    TooFew { min: u32 },
+    /// More than `max` items (wines).
+    TooMany { max: u32 },
+    /// Not exactly `count` items (questions per wine, distractors, near-miss points).
+    WrongCount { count: u32 },
+    /// Equal to another option of the question, or another wine's name (ignoring case).
+    Duplicate,
+    /// A question out of category order: this position takes `expected`.
+    WrongCategory { expected: Category },
+    /// The participant cap is below the `joined` participants already seated.
+    BelowJoined { joined: u32 },
+    /// Not in the expected format (a code, a host key or handle, "Region, Country").
+    Format,
 }
 
 /// One answer option as everyone sees it.
@@ -219,6 +264,15 @@ pub struct ParticipantReveal {
     /// (the distractor's partial points, scaled by the speed bonus when on), else wrong.
     pub my_points: u32,
     pub my_total_score: u32,
+    /// Rank after this question among the seated participants (competition ranking: equal
+    /// scores share a rank, as on the leaderboards).
+    pub my_rank: u32,
+    /// How many participants are ranked.
+    pub ranked_count: u32,
+    /// Points behind the place just above (`null` when first).
+    pub gap_to_next: Option<u32>,
+    /// The rank of the place just above (`null` when first): "40 points behind 2nd".
+    pub next_rank: Option<u32>,
 }
 
 /// A participant as the host's lobby and dashboard list them.
@@ -260,6 +314,10 @@ pub enum EndReason {
 pub struct HostSnapshot {
     pub code: String,
     pub host_handle: String,
+    /// Whether `title` is the server's English default (the host left it blank): clients
+    /// show their reader's language's default instead.
+    #[serde(default)]
+    pub title_is_default: bool,
     pub phase: Phase,
     pub tasting: HostTasting,
     /// The question open, paused or just revealed; `null` in the lobby and after the game.
@@ -287,6 +345,10 @@ pub struct HostSnapshot {
 pub struct ParticipantSnapshot {
     pub code: String,
     pub title: String,
+    /// Whether `title` is the server's English default (the host left it blank): clients
+    /// show their reader's language's default instead.
+    #[serde(default)]
+    pub title_is_default: bool,
     pub phase: Phase,
     pub pseudonym: String,
     pub score: u32,
@@ -319,6 +381,10 @@ pub struct ParticipantSnapshot {
 pub struct PublicSessionInfo {
     pub code: String,
     pub title: String,
+    /// Whether `title` is the server's English default (the host left it blank): clients
+    /// show their reader's language's default instead.
+    #[serde(default)]
+    pub title_is_default: bool,
     pub phase: Phase,
     pub participant_count: u32,
     pub max_participants: u32,
@@ -367,6 +433,10 @@ pub struct ResultAnswer {
 pub struct SessionResults {
     pub code: String,
     pub title: String,
+    /// Whether `title` is the server's English default (the host left it blank): clients
+    /// show their reader's language's default instead.
+    #[serde(default)]
+    pub title_is_default: bool,
     pub rankings: Vec<RankingEntry>,
     pub questions: Vec<ResultQuestion>,
     pub answers: Vec<ResultAnswer>,
@@ -391,6 +461,10 @@ pub enum SessionStatus {
 pub struct HostSessionSummary {
     pub code: String,
     pub title: String,
+    /// Whether `title` is the server's English default (the host left it blank): clients
+    /// show their reader's language's default instead.
+    #[serde(default)]
+    pub title_is_default: bool,
     /// Creation time, milliseconds since the Unix epoch.
     pub created: u64,
     pub status: SessionStatus,

@@ -54,12 +54,52 @@ fn the_default_title_is_the_date() {
 }
 
 #[test]
+fn a_default_title_is_recognised_so_clients_can_localize_it() {
+    for ms in [0, 951_868_800_000, 1_709_164_800_000, 1_796_211_000_000] {
+        assert!(is_default_title(&default_title(ms)));
+    }
+    for title in [
+        "",
+        "Blind tasting",
+        "Blind tasting · 2 Dec",
+        "Blind tasting · 2 Dec 2026 at Anna's",
+        "Blind tasting · 2 December 2026",
+        "Blind tasting · 123 Dec 2026",
+        "Blind tasting · 2 Dec 26",
+        "Friday night",
+    ] {
+        assert!(!is_default_title(title), "{title}");
+    }
+}
+
+proptest::proptest! {
+    /// Every day's default title is recognised.
+    #[test]
+    fn every_default_title_is_recognised(day in 0u64..200_000) {
+        proptest::prop_assert!(is_default_title(&default_title(day * 86_400_000)));
+    }
+}
+
+#[test]
 fn title_timer_cap_and_wine_count() {
     let mut t = example_input(1);
     t.title = Some("x".repeat(81));
     t.timer_seconds = Some(14);
     t.max_participants = Some(1001);
     assert_eq!(paths(&t), vec!["title", "timerSeconds", "maxParticipants"]);
+    let codes: Vec<_> = validate_tasting(&t)
+        .unwrap_err()
+        .into_iter()
+        .map(|e| e.code)
+        .collect();
+    assert_eq!(
+        codes,
+        vec![
+            FieldCode::TooLong { max: 80 },
+            FieldCode::OutOfRange { min: 15, max: 120 },
+            FieldCode::OutOfRange { min: 2, max: 1000 },
+        ]
+    );
     t.title = Some("x".repeat(80));
     t.timer_seconds = Some(120);
     t.max_participants = Some(2);
@@ -92,6 +132,18 @@ fn question_shape_category_and_options() {
     );
     assert!(errors[2].message.contains("ignoring case"));
     assert_eq!(errors[3].message, "must be vintage_year");
+    let codes: Vec<_> = errors.iter().map(|e| e.code).collect();
+    assert_eq!(
+        codes,
+        vec![
+            FieldCode::Required,
+            FieldCode::WrongCount { count: 3 },
+            FieldCode::Duplicate,
+            FieldCode::WrongCategory {
+                expected: Category::VintageYear
+            },
+        ]
+    );
 
     let mut t = example_input(1);
     t.wines[0].questions.pop();

@@ -169,6 +169,38 @@ fn near_misses_earn_their_partial_points_and_say_so() {
 }
 
 #[test]
+fn a_reveal_tells_each_participant_their_rank_and_the_gap_above() {
+    let (mut h, seats) = game(1, GameOptions::default(), 5);
+    h.pick(&seats[0], "Red"); // 100
+    h.pick(&seats[1], "White"); // 50
+    h.pick(&seats[2], "Orange"); // 25
+    h.pick(&seats[3], "Rosé"); // 0; seats[4] does not answer: 0
+    let fx = h.cmd(ClientMessage::HostReveal {});
+    let got: Vec<_> = seats
+        .iter()
+        .map(|s| {
+            let r = my_reveal(&fx, s);
+            (r.my_rank, r.ranked_count, r.gap_to_next, r.next_rank)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (1, 5, None, None),
+            (2, 5, Some(50), Some(1)),
+            (3, 5, Some(25), Some(2)),
+            (4, 5, Some(25), Some(3)),
+            (4, 5, Some(25), Some(3)),
+        ]
+    );
+    // A reconnect's snapshot (one pass, no sort) says the same as the broadcast.
+    for s in &seats {
+        let snap = h.e.participant_snapshot(&s.pseudonym, h.now).unwrap();
+        assert_eq!(snap.reveal, Some(my_reveal(&fx, s)));
+    }
+}
+
+#[test]
 fn speed_bonus_scales_by_time_open_with_pauses_excluded() {
     let (mut h, seats) = game(1, SPEED, 3);
     h.pick(&seats[0], "Red"); // t = 0 → 100
