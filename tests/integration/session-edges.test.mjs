@@ -114,6 +114,9 @@ test("the host reads the tasting back in the shape it was submitted", async () =
   assert.equal(res.status, 200);
   const got = await res.json();
   assert.equal(got.title, "Autumn reds");
+  const untitled = await createSession(stack, { tasting: makeTasting(1, { title: undefined }) });
+  const back = await (await api(`/api/sessions/${untitled.code}/tasting`, { headers: bearer(untitled.hostKey) })).json();
+  assert.equal(back.title, undefined, "a default title reads back absent, so a run again dates its own");
   assert.equal(got.timerSeconds, 60);
   assert.equal(got.maxParticipants, 50);
   assert.equal(got.wines.length, 2);

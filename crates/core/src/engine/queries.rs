@@ -39,7 +39,8 @@ impl Engine {
 
     /// `GET /api/sessions/{code}/tasting` (host only): the stored tasting in the shape a
     /// host submits, so it can be run again or edited. Distractors come in their shuffled
-    /// order; a blank title reads as the neutral default it became.
+    /// order. A title left blank reads back absent, so a run-again draft starts blank and
+    /// its new session gets its own dated default (in the reader's language on screens).
     pub fn tasting_input(&self) -> TastingInput {
         let wines = self
             .tasting
@@ -84,7 +85,7 @@ impl Engine {
             })
             .collect();
         TastingInput {
-            title: Some(self.tasting.title.clone()),
+            title: (!self.title_is_default()).then(|| self.tasting.title.clone()),
             timer_seconds: Some(self.tasting.timer_seconds),
             max_participants: Some(self.tasting.max_participants),
             wines,

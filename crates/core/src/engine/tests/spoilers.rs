@@ -112,4 +112,21 @@ fn a_given_title_is_kept() {
     .unwrap();
     assert_eq!(e.public_info().title, "Friday reds");
     assert_eq!(e.tasting_input().title.as_deref(), Some("Friday reds"));
+    input.title = None;
+    let (blank, _) = Engine::create(
+        "0002",
+        HOST_KEY,
+        None,
+        &input,
+        EngineConfig::default(),
+        T0,
+        &mut rng,
+    )
+    .unwrap();
+    assert!(blank.title_is_default());
+    assert_eq!(
+        blank.tasting_input().title,
+        None,
+        "a default title reads back blank"
+    );
 }
