@@ -15,28 +15,59 @@ export const NO_TIMER: Timer = { deadline: null, frozenMs: null, durationMs: 0 }
 /** Turns a server's remaining time and clock into a local deadline (the socket's clock estimate). */
 export type LocalDeadline = (remainingMs: number, serverTime: number) => number;
 
-/** The timer of a question from the server's `remainingMs` at `serverTime`, running or frozen. */
-export function timerFrom(deadline: LocalDeadline, remaining: number | null, serverTime: number, durationMs: number, paused: boolean): Timer {
+/**
+ * The timer of a question from the server's `remainingMs` at `serverTime`, running or frozen.
+ * The server measured `remaining` before its message left, so time cannot run out later than
+ * `now + remaining`: the deadline is capped there, as a clock estimate a few milliseconds off
+ * (an uneven round trip) would otherwise show "61" at the start of a 60-second question.
+ */
+export function timerFrom(
+  deadline: LocalDeadline,
+  remaining: number | null,
+  serverTime: number,
+  durationMs: number,
+  paused: boolean,
+  now = Date.now(),
+): Timer {
   if (remaining === null) return NO_TIMER;
-  return paused ? { deadline: null, frozenMs: remaining, durationMs } : { deadline: deadline(remaining, serverTime), frozenMs: null, durationMs };
+  const left = capped(Math.max(0, remaining), durationMs);
+  return paused ? { deadline: null, frozenMs: left, durationMs } : { deadline: Math.min(deadline(left, serverTime), now + left), frozenMs: null, durationMs };
 }
 
-/** Remaining milliseconds of a timer now (never negative). */
+/**
+ * A snapshot's timer for the question already on screen: a running countdown never jumps up
+ * when a reconnect re-estimates the clock, so the earlier deadline of the two is kept.
+ */
+export function resynced(previous: Timer, next: Timer, sameQuestion: boolean): Timer {
+  if (!sameQuestion || previous.deadline === null || next.deadline === null) return next;
+  return { ...next, deadline: Math.min(previous.deadline, next.deadline) };
+}
+
+/** Remaining milliseconds of a timer now: never negative, never more than the question's duration. */
 export function remainingMs(timer: Timer, now = Date.now()): number {
-  if (timer.frozenMs !== null) return Math.max(0, timer.frozenMs);
+  if (timer.frozenMs !== null) return capped(Math.max(0, timer.frozenMs), timer.durationMs);
   if (timer.deadline === null) return 0;
-  return Math.max(0, timer.deadline - now);
+  return capped(Math.max(0, timer.deadline - now), timer.durationMs);
 }
 
-/** Re-renders about four times a second while the timer runs; returns the remaining ms. */
+/** `ms` capped at a known duration (a zero duration means unknown). */
+function capped(ms: number, durationMs: number): number {
+  return durationMs > 0 ? Math.min(ms, durationMs) : ms;
+}
+
+/**
+ * Re-renders about four times a second while the timer runs; returns the remaining ms. The
+ * clock is read at render, not kept from the last tick: a countdown that stayed mounted since
+ * an earlier question would otherwise start its new deadline against a stale time.
+ */
 export function useRemaining(timer: Timer): number {
-  const [now, setNow] = useState(Date.now());
+  const [, setTick] = useState(0);
   useEffect(() => {
     if (timer.deadline === null || timer.frozenMs !== null) return;
-    const id = setInterval(() => setNow(Date.now()), 250);
+    const id = setInterval(() => setTick((n) => n + 1), 250);
     return () => clearInterval(id);
   }, [timer.deadline, timer.frozenMs]);
-  return remainingMs(timer, now);
+  return remainingMs(timer, Date.now());
 }
 
 /** Whole seconds left (rounded up, so "1" shows until time is really up). */

@@ -14,7 +14,7 @@ import type {
   ServerMessage,
   WineReveal,
 } from "../protocol.gen";
-import { NO_TIMER, timerFrom as timer, type LocalDeadline, type Timer } from "./countdown";
+import { NO_TIMER, resynced, timerFrom as timer, type LocalDeadline, type Timer } from "./countdown";
 import "../i18n/staff"; // the host-only texts this module shows
 
 export interface HostState {
@@ -106,7 +106,7 @@ export function applyHost(s: HostState, msg: ServerMessage, clock: LocalDeadline
         tasting: msg.tasting,
         titleIsDefault: msg.titleIsDefault,
         question: q,
-        timer: q ? timer(clock, msg.remainingMs, msg.serverTime, q.durationMs, msg.paused) : NO_TIMER,
+        timer: q ? resynced(s.timer, timer(clock, msg.remainingMs, msg.serverTime, q.durationMs, msg.paused), s.question?.questionId === q.questionId) : NO_TIMER,
         paused: msg.paused,
         participants: msg.participants,
         answered: msg.answered,

@@ -2,7 +2,7 @@
 // by the live messages. Pure: the socket's clock and outbox come in as arguments, so the
 // reducer runs (and is tested) without a socket or a DOM.
 import type { EndReason, GameOptions, ParticipantPalate, ParticipantReveal, Phase, QuestionView, RankingEntry, ServerMessage, WineReveal } from "../protocol.gen";
-import { NO_TIMER, timerFrom, type LocalDeadline, type Timer } from "../lib/countdown";
+import { NO_TIMER, resynced, timerFrom, type LocalDeadline, type Timer } from "../lib/countdown";
 import type { PendingAnswer } from "../lib/outbox";
 
 export interface Game {
@@ -96,7 +96,7 @@ export function applyPlayer(g: Game, msg: ServerMessage, sock: SocketView): Game
         totalRounds: msg.totalRounds,
         totalQuestions: q?.totalQuestions ?? g.totalQuestions,
         question: q,
-        timer: q ? timerFrom(sock.deadline, msg.remainingMs, msg.serverTime, q.durationMs, msg.paused) : NO_TIMER,
+        timer: q ? resynced(g.timer, timerFrom(sock.deadline, msg.remainingMs, msg.serverTime, q.durationMs, msg.paused), g.question?.questionId === q.questionId) : NO_TIMER,
         paused: msg.paused,
         selected: p ? p.optionId : msg.selectedOptionId,
         acknowledged: !p || p.optionId === msg.selectedOptionId,
