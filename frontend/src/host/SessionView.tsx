@@ -15,7 +15,7 @@ import { PhoneBar } from "./PhoneBar";
 import type { Suggestions } from "./TastingForm";
 import { proposeCustomAnswers } from "./suggest";
 import { SessionBar } from "./SessionBar";
-import { EditScreen } from "./EditScreen";
+import { lazyScreen } from "./lazy";
 import { PhaseScreen } from "./PhaseScreen";
 import "../i18n/staff"; // the host-only texts this module shows
 
@@ -35,6 +35,9 @@ interface Props {
   onHandle: (h: string) => void;
   onDashboard: () => void;
 }
+
+// The edit form (and the catalog client under it) loads only when the host edits from the lobby.
+const EditScreen = lazyScreen(() => import("./EditScreen").then((m) => m.EditScreen));
 
 export function SessionView({ code, hostKey, suggestions, onHandle, onDashboard }: Props) {
   const [state, setState] = useState<HostState>(INITIAL_HOST);

@@ -154,6 +154,8 @@ const deStaff: Record<StaffKey, Message> = {
   "host.handleTitle": "Dein öffentlicher Name als Spielleitung",
   "host.handleSr": "Spielleitung:",
   "host.adopted": "Dieses Gerät leitet jetzt mit dem Schlüssel deines anderen Geräts.",
+  "host.loading": "Wird geladen …",
+  "host.loadFailed": "Diese Ansicht konnte nicht geladen werden. Prüfe die Verbindung und versuche es erneut.",
   "host.newTitle": "Neue Verkostung",
   "host.newIntro": "Jeder Wein ist eine Runde mit fünf Fragen. Gib die richtige Antwort und drei falsche an; beim Tippen kannst du aus der Sammlung wählen.",
   "host.refusedFields": "Der Server hat einige Felder abgelehnt: Die Hinweise stehen direkt daneben.",

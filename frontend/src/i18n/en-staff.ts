@@ -154,6 +154,8 @@ const enStaff = {
   "host.handleTitle": "Your public host name",
   "host.handleSr": "Host:",
   "host.adopted": "This device now hosts with the key from your other device.",
+  "host.loading": "Loading…",
+  "host.loadFailed": "This screen could not load. Check the connection and try again.",
   "host.newTitle": "New tasting",
   "host.newIntro": "Each wine is a round of five questions. Give the correct answer and three wrong ones; start typing to pick from the collection.",
   "host.refusedFields": "The server refused some fields: see the messages next to them.",

@@ -154,6 +154,8 @@ const esStaff: Record<StaffKey, Message> = {
   "host.handleTitle": "Tu nombre público de anfitrión",
   "host.handleSr": "Anfitrión:",
   "host.adopted": "Este dispositivo ahora organiza con la clave de tu otro dispositivo.",
+  "host.loading": "Cargando…",
+  "host.loadFailed": "No se pudo cargar esta pantalla. Comprueba la conexión y vuelve a intentarlo.",
   "host.newTitle": "Nueva cata",
   "host.newIntro": "Cada vino es una ronda de cinco preguntas. Indica la respuesta correcta y tres incorrectas; empieza a escribir para elegir de la colección.",
   "host.refusedFields": "El servidor ha rechazado algunos campos: mira los mensajes junto a ellos.",

@@ -154,6 +154,8 @@ const frStaff: Record<StaffKey, Message> = {
   "host.handleTitle": "Votre nom d’hôte public",
   "host.handleSr": "Hôte\u00a0:",
   "host.adopted": "Cet appareil anime désormais avec la clé de votre autre appareil.",
+  "host.loading": "Chargement…",
+  "host.loadFailed": "Cet écran n’a pas pu se charger. Vérifiez la connexion et réessayez.",
   "host.newTitle": "Nouvelle dégustation",
   "host.newIntro": "Chaque vin est une manche de cinq questions. Donnez la bonne réponse et trois mauvaises\u202f; commencez à taper pour choisir dans la collection.",
   "host.refusedFields": "Le serveur a refusé certains champs\u00a0: voyez les messages à côté.",

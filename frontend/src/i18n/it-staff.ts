@@ -154,6 +154,8 @@ const itStaff: Record<StaffKey, Message> = {
   "host.handleTitle": "Il tuo nome pubblico da organizzatore",
   "host.handleSr": "Organizzatore:",
   "host.adopted": "Questo dispositivo ora organizza con la chiave dell’altro tuo dispositivo.",
+  "host.loading": "Caricamento…",
+  "host.loadFailed": "Impossibile caricare questa schermata. Controlla la connessione e riprova.",
   "host.newTitle": "Nuova degustazione",
   "host.newIntro": "Ogni vino è un turno di cinque domande. Inserisci la risposta corretta e tre sbagliate; inizia a scrivere per scegliere dalla raccolta.",
   "host.refusedFields": "Il server ha rifiutato alcuni campi: leggi i messaggi accanto.",

@@ -5,21 +5,20 @@ import "../styles/host.css";
 import "../i18n/staff"; // this page's texts, before it renders
 import { useEffect, useState } from "preact/hooks";
 import { TopBar } from "../components/Brand";
-import { api, ApiFailure } from "../lib/api";
-import type { CreateSessionReply, CreateSessionRequest } from "../api.gen";
 import { renderPage, t } from "../i18n";
-import { errorText } from "../i18n/wire";
-import { useScreenHeading } from "../lib/a11y";
 import { arrivalDecision, clearFragment, hostKey, isPlausibleKey, previousHostKey, readFragment, storedHostKey, switchHostKey } from "../lib/storage";
-import { draftToInput, fieldErrorMap, type Draft, type Problem } from "../lib/validate";
 import { Dashboard } from "../host/Dashboard";
 import { SessionView } from "../host/SessionView";
-import { TastingForm, emptyDraft, type Suggestions } from "../host/TastingForm";
-import { loadSuggestions, proposeCustomAnswers } from "../host/suggest";
-import { proposeHandTypedWines } from "../host/catalog";
-import { SampleScreen } from "../host/SampleScreen";
+import type { Suggestions } from "../host/TastingForm";
+import { loadSuggestions } from "../host/suggest";
 import { ensureHandle } from "../host/handle";
 import { KeySwitchScreen } from "../host/KeySwitch";
+import { saveDraft } from "../host/draftStore";
+import { lazyScreen } from "../host/lazy";
+
+// Not needed at first: the authoring form with the catalog client, and the sample pour.
+const CreateScreen = lazyScreen(() => import("../host/CreateScreen").then((m) => m.CreateScreen));
+const SampleScreen = lazyScreen(() => import("../host/SampleScreen").then((m) => m.SampleScreen));
 
 type Route = { kind: "dashboard" } | { kind: "new" } | { kind: "sample" } | { kind: "session"; code: string };
 
@@ -49,30 +48,6 @@ function readKeyArrival(): KeyArrival {
   const decision = arrivalDecision(storedHostKey(), k, (a, b) => a === b);
   if (decision === "adopt") switchHostKey(k);
   return decision === "ask" ? { kind: "ask", key: k } : decision === "adopt" ? { kind: "adopted" } : null;
-}
-
-const DRAFT_KEY = "sa:draft";
-
-function loadDraft(): Draft {
-  try {
-    const raw = localStorage.getItem(DRAFT_KEY);
-    if (raw) {
-      const d = JSON.parse(raw) as Draft;
-      if (Array.isArray(d.wines) && d.wines.length) return d;
-    }
-  } catch {
-    // ignore a corrupt draft
-  }
-  return emptyDraft();
-}
-
-function saveDraft(d: Draft | null): void {
-  try {
-    if (d) localStorage.setItem(DRAFT_KEY, JSON.stringify(d));
-    else localStorage.removeItem(DRAFT_KEY);
-  } catch {
-    // storage unavailable
-  }
 }
 
 function App() {
@@ -157,62 +132,6 @@ function App() {
         )}
       </main>
     </>
-  );
-}
-
-function CreateScreen(props: { hostKey: string; handle: string; suggestions: Suggestions; onCreated: (code: string) => void; onCancel: () => void }) {
-  const h = useScreenHeading<HTMLHeadingElement>("new");
-  const [initial] = useState(loadDraft);
-  const [busy, setBusy] = useState(false);
-  const [serverErrors, setServerErrors] = useState<Map<string, Problem>>(new Map());
-  // "fields" for field errors (shown beside them), else the failure itself; written when shown.
-  const [error, setError] = useState<{ failure: unknown } | "fields" | null>(null);
-
-  const submit = async (draft: Draft) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const body: CreateSessionRequest = { hostKey: props.hostKey, hostHandle: props.handle, tasting: draftToInput(draft) };
-      const res = await api<CreateSessionReply>("/api/sessions", { method: "POST", json: body });
-      saveDraft(null);
-      void proposeCustomAnswers(draft, props.suggestions);
-      void proposeHandTypedWines(draft);
-      props.onCreated(res.code);
-    } catch (e) {
-      const f = e instanceof ApiFailure ? e : null;
-      if (f && f.fields.length) {
-        setServerErrors(fieldErrorMap(f.fields));
-        setError("fields");
-      } else {
-        setError({ failure: e });
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <div class="wrap">
-      <h1 ref={h} tabIndex={-1}>
-        {t("host.newTitle")}
-      </h1>
-      <p class="muted">{t("host.newIntro")}</p>
-      {error ? (
-        <p class="alert" role="alert">
-          {error === "fields" ? t("host.refusedFields") : errorText(error.failure)}
-        </p>
-      ) : null}
-      <TastingForm
-        initial={initial}
-        suggestions={props.suggestions}
-        mode="create"
-        serverErrors={serverErrors}
-        busy={busy}
-        onSubmit={(d) => void submit(d)}
-        onCancel={props.onCancel}
-        onDraftChange={saveDraft}
-      />
-    </div>
   );
 }
 
