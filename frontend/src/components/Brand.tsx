@@ -1,5 +1,6 @@
-// The top bar shared by every page: the brand link, an optional right-hand slot and the
-// language picker.
+// The top bar shared by every page: the brand link, an optional right-hand slot (a player's
+// pseudonym, the host's handle) and the language picker. On a narrow phone with a name in the
+// bar, the brand keeps only its glass (the words stay its accessible name) so the name fits.
 import "../styles/base.css";
 import type { ComponentChildren } from "preact";
 import { GlassIcon } from "./Icons";
@@ -7,10 +8,10 @@ import { LanguagePicker } from "./LanguagePicker";
 
 export function TopBar({ children }: { children?: ComponentChildren }) {
   return (
-    <header class="topbar">
+    <header class={children ? "topbar topbar-named" : "topbar"}>
       <a class="brand" href="/">
         <GlassIcon class="brand-glass" />
-        Sommelier Arena
+        <span class="brand-name">Sommelier Arena</span>
       </a>
       <div class="topbar-end">
         {children ? <div class="meta">{children}</div> : null}
