@@ -23,7 +23,7 @@ export function PalateTable({ palate }: { palate: HostPalate }) {
   const { reports, room } = palate;
   const none = "–";
   return (
-    <section class="card" aria-labelledby="palates-h" data-testid="host-palate">
+    <section class="card host-palate" aria-labelledby="palates-h" data-testid="host-palate">
       <h2 id="palates-h">{t("palate.hostTitle")}</h2>
       <p class="hint" id="palates-hint">
         {t("palate.hostCaption")}
