@@ -36,21 +36,35 @@ test("a remaining time above the duration is capped, running or paused", () => {
   assert.equal(remainingMs({ deadline: NOW + 60_000, frozenMs: null, durationMs: 60_000 }, NOW - 5_000), 60_000);
 });
 
-test("a snapshot for the same question never moves a running deadline later", () => {
-  const first = { deadline: NOW + 30_000, frozenMs: null, durationMs: 60_000 };
+test("a new timer for the same question never moves the countdown up through clock noise", () => {
+  const running = { deadline: NOW + 30_000, frozenMs: null, durationMs: 60_000 };
   const later = { deadline: NOW + 30_400, frozenMs: null, durationMs: 60_000 };
-  assert.equal(resynced(first, later, true).deadline, NOW + 30_000);
-  assert.equal(resynced(first, later, false).deadline, NOW + 30_400, "a new question starts afresh");
-  const paused = { deadline: null, frozenMs: 30_000, durationMs: 60_000 };
-  assert.deepEqual(resynced(first, paused, true), paused, "a pause freezes whatever the server says");
+  assert.equal(resynced(running, later, true, NOW).deadline, NOW + 30_000);
+  assert.equal(resynced(running, later, false, NOW).deadline, NOW + 30_400, "a new question starts afresh");
+  // Pausing: the frozen time is not above what was on screen.
+  const paused = resynced(running, { deadline: null, frozenMs: 30_300, durationMs: 60_000 }, true, NOW);
+  assert.deepEqual([paused.deadline, paused.frozenMs], [null, 30_000]);
+  // Resuming: the countdown goes on from the frozen time, not above it.
+  const resumed = resynced(paused, { deadline: NOW + 30_200, frozenMs: null, durationMs: 60_000 }, true, NOW);
+  assert.equal(resumed.deadline, NOW + 30_000);
+});
+
+test("a real change (the host paused while this phone was away) is taken even when it goes up", () => {
+  const running = { deadline: NOW + 2_000, frozenMs: null, durationMs: 60_000 };
+  const server = { deadline: NOW + 25_000, frozenMs: null, durationMs: 60_000 };
+  assert.equal(resynced(running, server, true, NOW).deadline, NOW + 25_000);
+  const frozen = { deadline: null, frozenMs: 25_000, durationMs: 60_000 };
+  assert.equal(resynced(running, frozen, true, NOW).frozenMs, 25_000);
 });
 
 test("a player's snapshot after a reconnect keeps the running countdown from going up", () => {
+  // The reducer reads the real clock: the server's time is "now" here.
+  const NOW = Date.now();
   const q = { remainingMs: 30_000, serverTime: NOW, durationMs: 60_000 };
   const exact = { deadline: (remaining: number, serverTime: number) => serverTime + remaining, pending: null };
   const running = applyPlayer(EMPTY_GAME, questionMsg(q), exact);
   const again = applyPlayer(running, playerSnapshot({ currentQuestion: question(q), remainingMs: 30_000, serverTime: NOW }), { deadline: offBy(500), pending: null });
   assert.equal(again.timer.deadline, running.timer.deadline);
-  const next = applyPlayer(running, playerSnapshot({ currentQuestion: question({ ...q, questionId: "q-0-1" }), remainingMs: 30_000, serverTime: NOW }), { deadline: offBy(500), pending: null });
-  assert.equal(next.timer.deadline, NOW + 30_500, "another question takes its own deadline");
+  const next = applyPlayer(running, playerSnapshot({ currentQuestion: question({ ...q, questionId: "q-0-1" }), remainingMs: 30_000, serverTime: NOW }), { deadline: offBy(-500), pending: null });
+  assert.equal(next.timer.deadline, NOW + 29_500, "another question takes its own deadline");
 });

@@ -35,12 +35,24 @@ export function timerFrom(
 }
 
 /**
- * A snapshot's timer for the question already on screen: a running countdown never jumps up
- * when a reconnect re-estimates the clock, so the earlier deadline of the two is kept.
+ * How much later than the countdown on screen a new timer for the same question may say time
+ * runs out and still be clock noise (a re-estimated offset, a message's transit) rather than a
+ * real change (the host paused while this device was away): within it the countdown does not
+ * go up.
  */
-export function resynced(previous: Timer, next: Timer, sameQuestion: boolean): Timer {
-  if (!sameQuestion || previous.deadline === null || next.deadline === null) return next;
-  return { ...next, deadline: Math.min(previous.deadline, next.deadline) };
+export const RESYNC_SLACK_MS = 1500;
+
+/**
+ * A new timer (snapshot, pause, resume) for the question already on screen: the seconds shown
+ * never go up through clock noise, so a deadline or frozen time at most RESYNC_SLACK_MS beyond
+ * the countdown on screen is held to it; a larger difference is the server's word and is taken.
+ */
+export function resynced(previous: Timer, next: Timer, sameQuestion: boolean, now = Date.now()): Timer {
+  if (!sameQuestion || (previous.deadline === null && previous.frozenMs === null)) return next;
+  const shown = remainingMs(previous, now);
+  const said = remainingMs(next, now);
+  if (said <= shown || said - shown > RESYNC_SLACK_MS) return next;
+  return next.frozenMs !== null ? { ...next, frozenMs: shown } : { ...next, deadline: now + shown };
 }
 
 /** Remaining milliseconds of a timer now: never negative, never more than the question's duration. */

@@ -153,9 +153,9 @@ export function applyHost(s: HostState, msg: ServerMessage, clock: LocalDeadline
       };
     }
     case "game:timer_paused":
-      return { ...s, phase: "question_paused", paused: true, timer: timer(clock, msg.remainingMs, msg.serverTime, s.timer.durationMs, true) };
+      return { ...s, phase: "question_paused", paused: true, timer: resynced(s.timer, timer(clock, msg.remainingMs, msg.serverTime, s.timer.durationMs, true), true) };
     case "game:timer_resumed":
-      return { ...s, phase: "question_open", paused: false, timer: timer(clock, msg.remainingMs, msg.serverTime, s.timer.durationMs, false) };
+      return { ...s, phase: "question_open", paused: false, timer: resynced(s.timer, timer(clock, msg.remainingMs, msg.serverTime, s.timer.durationMs, false), true) };
     case "game:participant_answered":
       return s.answered.includes(msg.pseudonym) ? s : { ...s, answered: [...s.answered, msg.pseudonym] };
     case "game:answer_revealed": {

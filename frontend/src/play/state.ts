@@ -140,9 +140,9 @@ export function applyPlayer(g: Game, msg: ServerMessage, sock: SocketView): Game
       };
     }
     case "game:timer_paused":
-      return { ...g, phase: "question_paused", paused: true, timer: timerFrom(sock.deadline, msg.remainingMs, msg.serverTime, g.timer.durationMs, true) };
+      return { ...g, phase: "question_paused", paused: true, timer: resynced(g.timer, timerFrom(sock.deadline, msg.remainingMs, msg.serverTime, g.timer.durationMs, true), true) };
     case "game:timer_resumed":
-      return { ...g, phase: "question_open", paused: false, timer: timerFrom(sock.deadline, msg.remainingMs, msg.serverTime, g.timer.durationMs, false) };
+      return { ...g, phase: "question_open", paused: false, timer: resynced(g.timer, timerFrom(sock.deadline, msg.remainingMs, msg.serverTime, g.timer.durationMs, false), true) };
     case "answer:accepted":
       if (g.question?.questionId !== msg.questionId) return g;
       return { ...g, selected: msg.optionId, acknowledged: true };
