@@ -35,10 +35,28 @@ const QUESTIONS = [
   [LONG_WINE, ["Weingut Dr. Loosen Wehlener Sonnenuhr Riesling Trockenbeerenauslese Goldkapsel, Mosel", "Château Margaux", "Egon Müller Scharzhofberger Riesling Kabinett, Saar"]],
 ];
 
+// Near misses earn part of the points, so twelve players spread over twelve distinct scores.
+const PARTIAL = [50, 20, 0];
+
 function tasting() {
   const base = makeTasting(1, { title: "Große Weinprobe der Rheingau-Freunde: Riesling, Spätburgunder und Überraschungen", timerSeconds: 120 });
-  base.wines[0].questions = base.wines[0].questions.map((q, i) => ({ ...q, correctAnswer: QUESTIONS[i][0], distractors: QUESTIONS[i][1] }));
+  base.wines[0].questions = base.wines[0].questions.map((q, i) => ({ ...q, correctAnswer: QUESTIONS[i][0], distractors: QUESTIONS[i][1], partialPoints: PARTIAL }));
   return base;
+}
+
+/**
+ * Each player's choice per question (0 the right answer, 1–3 the distractors in order): the
+ * twelve highest distinct totals of five picks worth 100, 50, 20 or 0 points.
+ */
+function choices(players = 12) {
+  const worth = [100, ...PARTIAL];
+  const best = new Map();
+  for (let n = 0; n < 4 ** 5; n++) {
+    const picks = [0, 1, 2, 3, 4].map((q) => Math.floor(n / 4 ** q) % 4);
+    const total = picks.reduce((sum, c) => sum + worth[c], 0);
+    if (!best.has(total)) best.set(total, picks);
+  }
+  return [...best.entries()].sort((a, b) => b[0] - a[0]).slice(0, players).map(([, picks]) => picks);
 }
 
 /** Everything the layout check measures in the page at its current size. */
@@ -125,15 +143,15 @@ async function controlRoom(browser, stack, code, hostKey, lang) {
   return { ctx, page };
 }
 
-/** Each player answers the question they were sent: right when `right(i)`, else a wrong one. */
-async function answer(players, text, right) {
+/** Each player answers the question they were sent with the option `pick(i)` (0 the right one). */
+async function answer(players, texts, pick) {
   await Promise.all(
     players.map(async (sock, i) => {
       const q = await sock.next("game:question");
-      const correct = q.options.find((o) => o.text === text);
-      assert.ok(correct, `the question offers "${text}"`);
-      const wrong = q.options.filter((o) => o !== correct);
-      sock.send({ type: "submit_answer", questionId: q.questionId, optionId: right(i) ? correct.id : wrong[i % 3].id });
+      const text = [texts[0], ...texts[1]][pick(i)];
+      const option = q.options.find((o) => o.text === text);
+      assert.ok(option, `the question offers "${text}"`);
+      sock.send({ type: "submit_answer", questionId: q.questionId, optionId: option.id });
       await sock.next("answer:accepted");
     }),
   );
@@ -156,14 +174,16 @@ test("every projector phase fits 16:9 screens from 720p to 4K, in English and in
   for (let i = 0; i < 12; i++) players.push(await joinPlayer(stack, code));
   await both("lobby", (p) => p.getByTestId("screen-count").getByText(/12/).waitFor());
 
-  // Twelve players spread over the ranks: the first two always right, the others now and then.
-  const right = (q) => (i) => i < 2 || (i + q) % 3 !== 0;
+  // Twelve players on twelve distinct scores.
+  const plan = choices();
+  const pick = (q, from = 0) => (i) => plan[i + from][q];
   const answered = (p, n) => p.getByTestId("screen-answered").getByText(new RegExp(`^\\s*${n}\\s`)).waitFor();
   await s.keyboard.press("Space"); // start
-  for (const [qi, [text]] of QUESTIONS.entries()) {
+  for (const [qi, texts] of QUESTIONS.entries()) {
+    const text = texts[0];
     const tile = (p) => p.locator(".screen-options").getByText(text, { exact: true }).waitFor();
     if (qi < 4) {
-      await answer(players, text, right(qi));
+      await answer(players, texts, pick(qi));
       if (qi === 1) await both("question", async (p) => (await tile(p), await answered(p, 12)));
       await answered(s, 12);
       await s.keyboard.press("r");
@@ -175,13 +195,13 @@ test("every projector phase fits 16:9 screens from 720p to 4K, in English and in
       continue;
     }
     // The last question holds the longest answers: open (half answered), paused, revealed.
-    await answer(players.slice(0, 6), text, right(qi));
+    await answer(players.slice(0, 6), texts, pick(qi));
     await both("question-long", async (p) => (await tile(p), await answered(p, 6)));
     await s.keyboard.press("p");
     await both("paused", (p) => p.getByTestId("screen-paused").waitFor());
     await s.keyboard.press("p");
     await s.getByTestId("screen-paused").waitFor({ state: "detached" });
-    await answer(players.slice(6), text, (i) => right(qi)(i + 6));
+    await answer(players.slice(6), texts, pick(qi, 6));
     await s.keyboard.press("r");
     await both("reveal", (p) => p.getByTestId("distribution").getByText(LONG_WINE).waitFor());
     await s.keyboard.press("ArrowRight");
@@ -194,6 +214,7 @@ test("every projector phase fits 16:9 screens from 720p to 4K, in English and in
   await both("final", async (p) => {
     await p.getByTestId("podium").waitFor();
     await p.getByTestId("screen-rest").getByTestId("screen-palate").waitFor();
+    assert.equal(await p.getByTestId("podium").locator(".podium-name").count(), 3, "three players on three steps");
     assert.equal(await p.getByTestId("screen-rest").locator(".rank-row").count(), 7, "ranks four to ten");
   });
   for (const sock of players) sock.ws.close();
@@ -207,7 +228,7 @@ test("every projector phase fits 16:9 screens from 720p to 4K, in English and in
   for (let i = 0; i < 4; i++) few.push(await joinPlayer(stack, second.code));
   await en2.page.getByTestId("screen-count").getByText(/4/).waitFor();
   await en2.page.keyboard.press("Space");
-  await answer(few, QUESTIONS[0][0], (i) => i % 2 === 0);
+  await answer(few, QUESTIONS[0], (i) => i % 4);
   await en2.page.keyboard.press("r");
   await en2.page.getByTestId("distribution").waitFor();
   await en2.page.keyboard.press("ArrowRight");

@@ -23,8 +23,8 @@ import { fitStep } from "./fit";
 /** Text boxes at 16:9, in u (screen.css): an option tile, a reveal row, the wine card's name. */
 const TILE = { width: 34, height: 14 };
 const REVEAL_ROW = { width: 40, height: 7 };
-const WINE_NAME = { width: 36, height: 7 };
-const WINE_FACT = { width: 25, height: 5 };
+const WINE_NAME = { width: 36, height: 10 };
+const WINE_FACT = { width: 25, height: 6 };
 const TITLE = { width: 52, height: 10 };
 
 export function ScreenPhase({ state, code }: { state: HostState; code: string }) {
