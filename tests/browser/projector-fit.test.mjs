@@ -239,6 +239,7 @@ test("every projector phase fits 16:9 screens from 720p to 4K, in English and in
   await bar.getByRole("button", { name: "Yes, end the tasting" }).click();
   for (const [lang, room] of [["en", en2], ["de", de2]]) {
     await room.page.locator(".screen-final .screen-note").waitFor();
+    await room.page.getByTestId("screen-rest").waitFor(); // the podium's last stage
     await fits(room.page, lang, "ended");
   }
   for (const sock of few) sock.ws.close();
