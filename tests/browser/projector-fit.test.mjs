@@ -81,10 +81,14 @@ function measure() {
     const range = document.createRange();
     range.selectNodeContents(node);
     const clip = clipOf(el);
+    // A tile, a row, a card or a podium step holds its own text (no spilling over a neighbour).
+    const box = el.closest(".screen-options > li, .dist-row, .rank-row, .wine-card, .podium-step, .screen-players li")?.getBoundingClientRect();
     for (const r of range.getClientRects()) {
       if (r.width === 0 || r.height === 0) continue;
       if (clip && apart(r, clip)) continue; // wholly hidden by its list (the lobby's extra rows)
-      if (!inside(r, view) || (clip && !inside(r, clip))) cut.push(`"${node.textContent.trim().slice(0, 40)}" at ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}`);
+      const where = `"${node.textContent.trim().slice(0, 40)}" at ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}`;
+      if (!inside(r, view) || (clip && !inside(r, clip))) cut.push(where);
+      else if (box && !inside(r, box)) cut.push(`${where} spills out of its box`);
     }
   }
   const s = document.scrollingElement;

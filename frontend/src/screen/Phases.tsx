@@ -21,7 +21,7 @@ import { PauseIcon } from "../components/Icons";
 import { fitStep } from "./fit";
 
 /** Text boxes at 16:9, in u (screen.css): an option tile, a reveal row, the wine card's name. */
-const TILE = { width: 34, height: 14 };
+const TILE = { width: 36, height: 15 };
 const REVEAL_ROW = { width: 40, height: 7 };
 const WINE_NAME = { width: 36, height: 10 };
 const WINE_FACT = { width: 25, height: 6 };
