@@ -146,9 +146,13 @@ impl DurableObject for GameSession {
                 None if batched => {
                     // Group commit: the answers and joins that arrive meanwhile join this
                     // transaction; whichever event comes first applies them all, in order.
-                    self.on_batched(&ws, att, msg);
-                    worker::Delay::from(std::time::Duration::from_millis(BATCH_MS)).await;
-                    self.flush_pending();
+                    // Only the event that opens a batch waits (one timer per batch); it
+                    // stays open meanwhile, so the object cannot hibernate with effects
+                    // pending.
+                    if self.on_batched(&ws, att, msg) {
+                        worker::Delay::from(std::time::Duration::from_millis(BATCH_MS)).await;
+                        self.flush_pending();
+                    }
                 }
                 None => self.on_message(&ws, att, msg),
             }
@@ -458,19 +462,23 @@ impl GameSession {
     /// `on_message` for `submit_answer` and `join_session`: the engine decides now; a new
     /// identity is mirrored in the socket index at once (so the socket's next frame is
     /// known, as the engine knows it), the writes and sends wait in `pending` for
-    /// `flush_pending` (or any earlier event's `apply`).
-    fn on_batched(&self, ws: &WebSocket, att: Attachment, msg: ClientMessage) {
+    /// `flush_pending` (or any earlier event's `apply`). True when this event opened the
+    /// batch (nothing was pending before it) and must flush it.
+    fn on_batched(&self, ws: &WebSocket, att: Attachment, msg: ClientMessage) -> bool {
         let mut guard = self.inner.borrow_mut();
         let inner = &mut *guard;
         let now = now_ms();
         let Some(engine) = inner.engine.as_mut() else {
             drop(guard);
-            return self.on_message(ws, att, msg);
+            self.on_message(ws, att, msg);
+            return false;
         };
         let Some(rng) = rng_of(&mut inner.rng) else {
             drop(guard);
-            return self.on_message(ws, att, msg);
+            self.on_message(ws, att, msg);
+            return false;
         };
+        let opens = inner.pending.is_empty();
         let effects = engine.handle(att.conn, &att.identity, msg, now, rng);
         for effect in effects {
             match effect {
@@ -482,6 +490,8 @@ impl GameSession {
                 other => inner.pending.push(other),
             }
         }
+        // An event that produced nothing to apply opens no batch.
+        opens && !inner.pending.is_empty()
     }
 
     /// Applies the answers' effects still pending (one transaction, then their sends). A
