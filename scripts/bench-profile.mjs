@@ -11,6 +11,10 @@
 //          --interval-us 200, --top 40, --summarise FILE (only summarise a saved profile),
 //          everything after `--` goes to the bot (default: 10 players, 2 wines, 1 session,
 //          3 runs).
+//          --fast: profile the fast stack (scripts/fast-stack.mjs with an inspector) instead
+//          of `wrangler dev`; --loadgen: play with the load generator (target/release,
+//          `cargo build --release -p sommelier-loadgen`) instead of the bot, the arguments
+//          after `--` going to it (e.g. `--fast --loadgen -- --players 1000`: a join storm).
 import { parseArgs } from "node:util";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync, openSync } from "node:fs";
@@ -30,6 +34,8 @@ const { values: a } = parseArgs({
     "interval-us": { type: "string", default: "200" },
     top: { type: "string", default: "40" },
     summarise: { type: "string" },
+    fast: { type: "boolean", default: false },
+    loadgen: { type: "boolean", default: false },
   },
 });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -100,6 +106,7 @@ if (a.summarise) {
 }
 
 const benchDir = resolve(a["bench-dir"]);
+// The DevTools client uses the bench's `ws` in every mode.
 if (!existsSync(join(benchDir, "node_modules/ws"))) {
   console.error(`bench-profile: no installed bench at ${benchDir} (see scripts/bench-compare.mjs)`);
   process.exit(2);
@@ -143,9 +150,12 @@ writeFileSync(join(answers, "wrangler.toml"), readFileSync(join(ROOT, "wine-answ
 writeFileSync(join(answers, ".dev.vars"), "ADMIN_SECRET=profile-only-secret\n");
 const fd = openSync(join(state, "wrangler.log"), "w");
 const env = { ...process.env, PATH: `${join(ROOT, "node_modules/.bin")}:${process.env.PATH}`, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" };
-const child = spawn("wrangler", ["dev", "-c", "wrangler.toml", "-c", join(answers, "wrangler.toml"), "--ip", "127.0.0.1",
-  "--port", String(port), "--inspector-port", String(inspector), "--persist-to", join(state, "state"),
-  "--show-interactive-dev-session=false", "--log-level", "warn"], { cwd: ROOT, env, detached: true, stdio: ["ignore", fd, fd] });
+const child = a.fast
+  ? spawn(process.execPath, [join(ROOT, "scripts/fast-stack.mjs"), "--port", String(port), "--persist-to", join(state, "state"),
+      "--bench-limits", "--inspector-port", String(inspector)], { cwd: ROOT, env, detached: true, stdio: ["ignore", fd, fd] })
+  : spawn("wrangler", ["dev", "-c", "wrangler.toml", "-c", join(answers, "wrangler.toml"), "--ip", "127.0.0.1",
+      "--port", String(port), "--inspector-port", String(inspector), "--persist-to", join(state, "state"),
+      "--show-interactive-dev-session=false", "--log-level", "warn"], { cwd: ROOT, env, detached: true, stdio: ["ignore", fd, fd] });
 const stop = () => { try { process.kill(-child.pid, "SIGTERM"); } catch { /* gone */ } };
 process.on("exit", stop);
 try {
@@ -156,14 +166,17 @@ try {
   await sleep(3000);
   const targets = await (await fetch(`http://127.0.0.1:${inspector}/json`)).json();
   log(`inspector targets: ${targets.map((t) => t.title).join(", ")}`);
-  const target = targets.find((t) => /sommelier-arena/.test(t.title)) ?? targets[0];
+  const target = targets.find((t) => /sommelier-arena/.test(t.title) && !/answers/.test(t.title)) ?? targets[0];
   const dt = await devtools(target.webSocketDebuggerUrl);
   await dt.call("Profiler.enable");
   await dt.call("Profiler.setSamplingInterval", { interval: Number(a["interval-us"]) });
   await dt.call("Profiler.start");
   log(`profiling ${target.title}; bot: ${botArgs.join(" ")} (load ${loadavg().map((x) => x.toFixed(2)).join(" ")})`);
-  const bot = spawnSync("node", [join(benchDir, "bench.mjs"), "--adapter", "ours", "--url", `http://127.0.0.1:${port}`,
-    "--server-pid", String(child.pid), "--server-comm", "workerd", "--quiet", ...botArgs], { encoding: "utf8", maxBuffer: 1 << 28 });
+  const bot = a.loadgen
+    ? spawnSync(join(ROOT, "target/release/sommelier-loadgen"), ["--base-url", `http://127.0.0.1:${port}`, ...(dash < 0 ? [] : botArgs)],
+        { encoding: "utf8", maxBuffer: 1 << 28, stdio: ["ignore", "pipe", "inherit"] })
+    : spawnSync("node", [join(benchDir, "bench.mjs"), "--adapter", "ours", "--url", `http://127.0.0.1:${port}`,
+        "--server-pid", String(child.pid), "--server-comm", "workerd", "--quiet", ...botArgs], { encoding: "utf8", maxBuffer: 1 << 28 });
   const { profile } = await dt.call("Profiler.stop");
   // The bundled script's source, so that line:column of anonymous glue functions can be read.
   await dt.call("Debugger.enable");
@@ -175,8 +188,14 @@ try {
   dt.close();
   writeFileSync(a.out, JSON.stringify(profile));
   if (profile.samples.length < 100) log(`only ${profile.samples.length} samples: the runtime was probably reloaded mid-run; run again`);
-  const med = bot.stdout ? JSON.parse(bot.stdout).median : {};
-  log(`bot exit ${bot.status}; ack p50 ${med.ack_p50_ms} ms, workerd CPU ${med.server_cpu_main_ms} ms per run; profile: ${a.out}`);
+  if (a.loadgen) {
+    process.stderr.write(bot.stdout ?? "");
+    log(`loadgen exit ${bot.status}; profile: ${a.out}`);
+  } else {
+    let med = {};
+    try { med = JSON.parse(bot.stdout).median ?? {}; } catch { log(`the bot printed no summary (exit ${bot.status}): ${(bot.stderr ?? "").slice(-400)}`); }
+    log(`bot exit ${bot.status}; ack p50 ${med.ack_p50_ms} ms, workerd CPU ${med.server_cpu_main_ms} ms per run; profile: ${a.out}`);
+  }
   process.stdout.write(summarise(profile, Number(a.top)));
 } finally {
   stop();

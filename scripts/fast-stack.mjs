@@ -7,6 +7,7 @@
 // Usage: node scripts/fast-stack.mjs [--port 8787] [--persist-to DIR] [--floor] [--root DIR]
 //        [--var NAME=VALUE ...]   (game worker variables, like `wrangler dev --var`)
 //        [--bench-limits]         (benchmarks: per-address rate limits raised to 100000)
+//        [--inspector-port N]     (profiling only: the runtime's inspector on 127.0.0.1:N)
 // The answers worker's ADMIN_SECRET comes from $ADMIN_SECRET, else from
 // wine-answers-worker/.dev.vars, else a random one (printed nowhere). Build first.
 import { parseArgs } from "node:util";
@@ -26,6 +27,8 @@ const { values: a } = parseArgs({
     // Benchmarks only: every per-address rate limit raised to 100000 per window (all bench
     // clients are 127.0.0.1).
     "bench-limits": { type: "boolean", default: false },
+    // Profiling only (`bench:profile --fast`): the DevTools inspector, off otherwise.
+    "inspector-port": { type: "string" },
   },
 });
 // The built checkout to run (another worktree's build can be run from here).
@@ -77,9 +80,10 @@ const workers = a.floor
 mkdirSync(a["persist-to"], { recursive: true });
 
 // The flat (v4-style) options wrangler derives, converted to this Miniflare's shape. No
-// inspectorPort: no inspector.
+// inspector unless profiling asks for one.
 const mf = new Miniflare(convertV4MiniflareOptions({
   workers,
+  ...(a["inspector-port"] ? { inspectorPort: Number(a["inspector-port"]) } : {}),
   host: "127.0.0.1",
   port: Number(a.port),
   resourcePersistencePath: a["persist-to"],

@@ -237,7 +237,7 @@ test("a blank title is neutral: no answer on public info, lobby messages or hist
   for (const sock of [stranger, player, host, watcher]) sock.close();
 });
 
-test("leaderboards say how many participants are ranked", async () => {
+test("leaderboards: hosts get every line, players the podium plus their own, and how many are ranked", async () => {
   const { code, hostKey } = await createSession(stack, { tasting: makeTasting(1) });
   const host = await connectHost(stack, code, hostKey);
   const players = [];
@@ -252,11 +252,17 @@ test("leaderboards say how many participants are ranked", async () => {
   assert.equal(board.rankings.length, 12);
   const mine = await players[11].next("game:question_leaderboard");
   assert.equal(mine.rankedCount, 12);
-  assert.equal(mine.rankings.length, 10, "players get the top ten");
-  assert.ok(mine.me);
+  assert.equal(mine.rankings.length, 3, "players get the podium");
+  assert.deepEqual(mine.rankings, board.rankings.slice(0, 3));
+  assert.equal(mine.me.pseudonym, players[11].pseudonym);
+  assert.deepEqual(mine.me, board.rankings.find((r) => r.pseudonym === players[11].pseudonym));
   host.send({ type: "host:end" });
+  const hostFinal = await host.next("game:final_leaderboard");
+  assert.equal(hostFinal.rankings.length, 12);
   const final = await players[0].next("game:final_leaderboard");
   assert.equal(final.rankedCount, 12);
+  assert.equal(final.rankings.length, 3);
+  assert.equal(final.me.pseudonym, players[0].pseudonym);
   host.close();
   for (const p of players) p.close();
 });

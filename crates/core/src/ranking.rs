@@ -3,8 +3,10 @@
 
 use crate::protocol::RankingEntry;
 
-/// How many lines of a leaderboard a participant receives (plus their own line).
-pub const PARTICIPANT_TOP: usize = 10;
+/// How many lines of a leaderboard a participant receives (plus their own line `me`): the
+/// podium, which is what the phone's leaderboard lists above its own row (issue 16: a phone
+/// gets what it shows; hosts and the projector get every line).
+pub const PARTICIPANT_TOP: usize = 3;
 
 /// Ranks `(pseudonym, score)` pairs: score descending, then pseudonym ascending.
 pub fn rank<'a>(scores: impl IntoIterator<Item = (&'a str, u32)>) -> Vec<RankingEntry> {

@@ -253,9 +253,11 @@ fn validate_partial_points(
 }
 
 /// Draws an id with `prefix` not yet in `used` (random, so ids reveal nothing about order).
+/// Five hex digits (20 bits) are plenty for a session's few hundred ids and keep every
+/// question, acknowledgement and reveal frame short (they carry up to five ids each).
 fn fresh_id(prefix: char, used: &mut HashSet<String>, rng: &mut dyn RngCore) -> String {
     loop {
-        let id = format!("{prefix}{:08x}", rng.next_u32());
+        let id = format!("{prefix}{:05x}", rng.next_u32() & 0xf_ffff);
         if used.insert(id.clone()) {
             return id;
         }

@@ -1,10 +1,10 @@
 // Rank texts shared by the player page and the projector: "30th of 50" where 50 is the number
-// of ranked participants as the server counts them (never the length of a top-10 list), and
+// of ranked participants as the server counts them (never the length of the podium list), and
 // the gap to the next place up.
 import type { RankingEntry } from "../protocol.gen";
 import { ordinal, t } from "../i18n/core";
 
-/** "3rd of 12" when the number ranked is known, else "3rd" (a top-10 list's length is no total). */
+/** "3rd of 12" when the number ranked is known, else "3rd" (the podium list's length is no total). */
 export function placeText(rank: number, ranked: number | null): string {
   return ranked !== null && ranked >= rank ? t("play.placeOf", { place: ordinal(rank), total: ranked }) : ordinal(rank);
 }

@@ -51,7 +51,17 @@ struct Inner {
     stats: Stats,
     /// Client addresses whose lookup of this code was already counted (see `admit_lookup`).
     admitted: std::collections::HashSet<String>,
+    /// Effects of answers and joins not applied yet (group commit, see `BATCH_MS`): their
+    /// writes and sends go out with the next flush, before any later event's effects.
+    pending: Vec<Effect>,
 }
+
+/// How long the effects of an answer or a join wait for more of them before they are
+/// written in one transaction and sent (group commit). Every event's writes are a storage
+/// commit, and its sends wait for that commit (the output gate): 1,000 players answering at
+/// once made 1,000 commits in a row. Batched, a burst costs a few commits; an answer alone
+/// waits this long more.
+const BATCH_MS: u64 = 2;
 
 pub(crate) fn now_ms() -> u64 {
     worker::Date::now().as_millis()
@@ -102,6 +112,7 @@ impl DurableObject for GameSession {
                     ..Stats::default()
                 },
                 admitted: Default::default(),
+                pending: Vec::new(),
             }),
         }
     }
@@ -126,8 +137,23 @@ impl DurableObject for GameSession {
             } else {
                 None
             };
+            let batched = matches!(
+                msg,
+                ClientMessage::SubmitAnswer { .. } | ClientMessage::JoinSession {}
+            );
             match limited {
                 Some(refusal) => send_frame(&ws, &refusal),
+                None if batched => {
+                    // Group commit: the answers and joins that arrive meanwhile join this
+                    // transaction; whichever event comes first applies them all, in order.
+                    // Only the event that opens a batch waits (one timer per batch); it
+                    // stays open meanwhile, so the object cannot hibernate with effects
+                    // pending.
+                    if self.on_batched(&ws, att, msg) {
+                        worker::Delay::from(std::time::Duration::from_millis(BATCH_MS)).await;
+                        self.flush_pending();
+                    }
+                }
                 None => self.on_message(&ws, att, msg),
             }
         }
@@ -246,14 +272,17 @@ impl GameSession {
         self.apply_writes_then(inner, effects, true)
     }
 
-    /// Stores every `Persist` of `effects` in one transaction, then applies the rest in order.
+    /// Stores every `Persist` of the pending answers' effects and of `effects` in one
+    /// transaction, then applies the rest in order (the pending ones first).
     fn apply_writes_then(
         &self,
         inner: &mut Inner,
         effects: Vec<Effect>,
         fresh: bool,
     ) -> Result<()> {
-        let (persists, rest): (Vec<Effect>, Vec<Effect>) = effects
+        let mut all = std::mem::take(&mut inner.pending);
+        all.extend(effects);
+        let (persists, rest): (Vec<Effect>, Vec<Effect>) = all
             .into_iter()
             .partition(|e| matches!(e, Effect::Persist(_)));
         let writes: Vec<Write> = persists
@@ -427,6 +456,55 @@ impl GameSession {
                 ws,
                 &ServerMessage::error(ErrorCode::Internal, "the server could not save that, retry"),
             );
+        }
+    }
+
+    /// `on_message` for `submit_answer` and `join_session`: the engine decides now; a new
+    /// identity is mirrored in the socket index at once (so the socket's next frame is
+    /// known, as the engine knows it), the writes and sends wait in `pending` for
+    /// `flush_pending` (or any earlier event's `apply`). True when this event opened the
+    /// batch (nothing was pending before it) and must flush it.
+    fn on_batched(&self, ws: &WebSocket, att: Attachment, msg: ClientMessage) -> bool {
+        let mut guard = self.inner.borrow_mut();
+        let inner = &mut *guard;
+        let now = now_ms();
+        let Some(engine) = inner.engine.as_mut() else {
+            drop(guard);
+            self.on_message(ws, att, msg);
+            return false;
+        };
+        let Some(rng) = rng_of(&mut inner.rng) else {
+            drop(guard);
+            self.on_message(ws, att, msg);
+            return false;
+        };
+        let opens = inner.pending.is_empty();
+        let effects = engine.handle(att.conn, &att.identity, msg, now, rng);
+        for effect in effects {
+            match effect {
+                Effect::SetIdentity { conn, identity } => {
+                    if let Err(e) = inner.sockets.set_identity(conn, identity) {
+                        worker::console_error!("storing a socket's identity failed: {e}");
+                    }
+                }
+                other => inner.pending.push(other),
+            }
+        }
+        // An event that produced nothing to apply opens no batch.
+        opens && !inner.pending.is_empty()
+    }
+
+    /// Applies the answers' effects still pending (one transaction, then their sends). A
+    /// failed write drops the engine (see `apply`); the answers were not acknowledged, so
+    /// their senders send them again.
+    fn flush_pending(&self) {
+        let mut guard = self.inner.borrow_mut();
+        let inner = &mut *guard;
+        if inner.pending.is_empty() {
+            return;
+        }
+        if let Err(e) = self.apply(inner, Vec::new()) {
+            worker::console_error!("applying answers failed: {e}");
         }
     }
 

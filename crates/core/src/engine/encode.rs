@@ -8,8 +8,8 @@ use crate::protocol::{Palate, RankingEntry, ServerMessage, WineReveal};
 /// The parts of a leaderboard frame that every participant shares.
 #[derive(PartialEq)]
 enum Shared<'a> {
-    Question(&'a [RankingEntry], [u32; 5]),
-    Round(&'a [RankingEntry], [u32; 3], &'a WineReveal),
+    Question(&'a [RankingEntry], [Option<u32>; 5]),
+    Round(&'a [RankingEntry], [Option<u32>; 3], &'a WineReveal),
     Final(&'a [RankingEntry], u32),
 }
 
@@ -30,10 +30,10 @@ fn split(msg: &ServerMessage) -> Option<(Shared<'_>, Personal<'_>)> {
             Shared::Question(
                 rankings,
                 [
-                    *ranked_count,
-                    *round_index,
+                    Some(*ranked_count),
+                    Some(*round_index),
                     *total_rounds,
-                    *question_index,
+                    Some(*question_index),
                     *total_questions,
                 ],
             ),
@@ -47,7 +47,11 @@ fn split(msg: &ServerMessage) -> Option<(Shared<'_>, Personal<'_>)> {
             total_rounds,
             wine,
         } => Some((
-            Shared::Round(rankings, [*ranked_count, *round_index, *total_rounds], wine),
+            Shared::Round(
+                rankings,
+                [Some(*ranked_count), Some(*round_index), *total_rounds],
+                wine,
+            ),
             (me, None),
         )),
         ServerMessage::FinalLeaderboard {
@@ -139,10 +143,10 @@ fn split_shared(msg: &ServerMessage) -> Option<Shared<'_>> {
         } => Some(Shared::Question(
             rankings,
             [
-                *ranked_count,
-                *round_index,
+                Some(*ranked_count),
+                Some(*round_index),
                 *total_rounds,
-                *question_index,
+                Some(*question_index),
                 *total_questions,
             ],
         )),
@@ -155,7 +159,7 @@ fn split_shared(msg: &ServerMessage) -> Option<Shared<'_>> {
             ..
         } => Some(Shared::Round(
             rankings,
-            [*ranked_count, *round_index, *total_rounds],
+            [Some(*ranked_count), Some(*round_index), *total_rounds],
             wine,
         )),
         ServerMessage::FinalLeaderboard {
@@ -189,9 +193,9 @@ mod tests {
                 me: Some(entry(me, 7)),
                 ranked_count: 9,
                 round_index: 0,
-                total_rounds: 2,
+                total_rounds: None,
                 question_index: 3,
-                total_questions: 5,
+                total_questions: None,
             };
             let fast: serde_json::Value = serde_json::from_str(&enc.encode(&msg)).unwrap();
             let plain: serde_json::Value = serde_json::from_str(&msg.encode()).unwrap();

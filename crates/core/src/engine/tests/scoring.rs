@@ -1,5 +1,5 @@
 //! Answers and scores: last answer counts, 100/0 points, reveal views, competition ranks,
-//! leaderboards with the top ten plus one's own line.
+//! leaderboards: hosts get every line, participants the podium plus their own line.
 
 use super::*;
 use crate::protocol::Reveal;
@@ -65,7 +65,7 @@ fn last_answer_counts_and_hosts_get_deltas() {
 }
 
 #[test]
-fn rankings_share_ranks_and_participants_get_top_ten_plus_me() {
+fn rankings_share_ranks_and_participants_get_the_podium_plus_me() {
     let mut h = H::new(1, 20);
     h.host(HOST);
     let seats: Vec<Seat> = (0..12).map(|_| h.join()).collect();
@@ -78,12 +78,16 @@ fn rankings_share_ranks_and_participants_get_top_ten_plus_me() {
     let fx = h.cmd(ClientMessage::HostNext {});
     let host = sent(&fx, &Recipient::Hosts);
     let S::QuestionLeaderboard {
-        rankings, me: None, ..
+        rankings,
+        me: None,
+        total_rounds: Some(1),
+        total_questions: Some(5),
+        ..
     } = host[0]
     else {
         panic!("{host:?}")
     };
-    assert_eq!(rankings.len(), 12);
+    assert_eq!(rankings.len(), 12, "hosts get every line");
     let ranks: Vec<u32> = rankings.iter().map(|e| e.rank).collect();
     assert_eq!(ranks, vec![1, 1, 1, 1, 1, 6, 6, 6, 6, 6, 6, 6]);
     for pair in rankings.windows(2) {
@@ -97,9 +101,12 @@ fn rankings_share_ranks_and_participants_get_top_ten_plus_me() {
             rankings: top,
             me: Some(me),
             ranked_count,
+            total_rounds: None,
+            total_questions: None,
             ..
         }] => {
-            assert_eq!(top.len(), 10);
+            assert_eq!(top.len(), crate::ranking::PARTICIPANT_TOP);
+            assert_eq!(top[..], rankings[..crate::ranking::PARTICIPANT_TOP]);
             // "6th of 12": the player learns how many are ranked, not just the top's size.
             assert_eq!(*ranked_count, 12);
             assert_eq!(me.pseudonym, last);
@@ -108,7 +115,10 @@ fn rankings_share_ranks_and_participants_get_top_ten_plus_me() {
         ref other => panic!("{other:?}"),
     }
     let snap = h.e.participant_snapshot(&last, h.now).unwrap();
-    assert_eq!(snap.rankings.map(|r| r.len()), Some(10));
+    assert_eq!(
+        snap.rankings.map(|r| r.len()),
+        Some(crate::ranking::PARTICIPANT_TOP)
+    );
     assert_eq!(snap.me.map(|m| m.rank), Some(6));
 }
 
@@ -122,4 +132,39 @@ fn round_leaderboard_reveals_the_wine() {
     assert_eq!(wine.name, "Château Margaux 1");
     assert_eq!(wine.answers.len(), 5);
     assert_eq!(wine.answers[2].answer, "Merlot");
+}
+
+#[test]
+fn round_boards_give_hosts_the_total_and_participants_the_podium() {
+    let mut h = H::new(2, 20);
+    h.host(HOST);
+    let seats: Vec<Seat> = (0..5).map(|_| h.join()).collect();
+    h.cmd(ClientMessage::HostStart {});
+    let mut fx = Vec::new();
+    for _ in 0..5 {
+        for s in &seats {
+            h.answer(s, true);
+        }
+        h.cmd(ClientMessage::HostReveal {});
+        h.cmd(ClientMessage::HostNext {});
+        fx = h.cmd(ClientMessage::HostNext {});
+    }
+    match sent(&fx, &Recipient::Hosts)[..] {
+        [S::RoundLeaderboard {
+            rankings,
+            total_rounds: Some(2),
+            ..
+        }] => assert_eq!(rankings.len(), 5),
+        ref other => panic!("{other:?}"),
+    }
+    match sent(&fx, &Recipient::Participant(seats[4].pseudonym.clone()))[..] {
+        [S::RoundLeaderboard {
+            rankings,
+            me: Some(_),
+            ranked_count: 5,
+            total_rounds: None,
+            ..
+        }] => assert_eq!(rankings.len(), crate::ranking::PARTICIPANT_TOP),
+        ref other => panic!("{other:?}"),
+    }
 }
