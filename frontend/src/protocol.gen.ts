@@ -47,7 +47,7 @@ export type HostWine = { name: string, questions: Array<HostQuestion>, };
 
 export type HostTasting = { title: string, timerSeconds: number, maxParticipants: number, wines: Array<HostWine>, options: GameOptions, };
 
-export type QuestionView = { questionId: string, roundIndex: number, totalRounds: number, questionIndex: number, totalQuestions: number, category: Category, options: Array<OptionView>, durationMs: number, remainingMs: number, serverTime: number, };
+export type QuestionView = { questionId: string, roundIndex: number, totalRounds: number, questionIndex: number, totalQuestions: number, category: Category, prompt: string, options: Array<OptionView>, durationMs: number, remainingMs: number, serverTime: number, };
 
 export type RankingEntry = { pseudonym: string, score: number, rank: number, };
 
@@ -249,24 +249,12 @@ options?: GameOptions, } | { "type": "lobby:locked", locked: boolean, } | { "typ
  * How many participants are ranked (all seated ones): `rankings` may hold only
  * the top, so "30th of 50" reads `me.rank` of `ranked_count`.
  */
-rankedCount: number, roundIndex: number, 
-/**
- * Hosts' form only: a participant has the totals from `game:question`.
- */
-totalRounds?: number, questionIndex: number, 
-/**
- * Hosts' form only, as `total_rounds`.
- */
-totalQuestions?: number, } | { "type": "game:round_leaderboard", rankings: Array<RankingEntry>, me?: RankingEntry, 
+rankedCount: number, roundIndex: number, totalRounds: number, questionIndex: number, totalQuestions: number, } | { "type": "game:round_leaderboard", rankings: Array<RankingEntry>, me?: RankingEntry, 
 /**
  * How many participants are ranked (all seated ones): `rankings` may hold only
  * the top, so "30th of 50" reads `me.rank` of `ranked_count`.
  */
-rankedCount: number, roundIndex: number, 
-/**
- * Hosts' form only: a participant has the total from `game:question`.
- */
-totalRounds?: number, wine: WineReveal, } | { "type": "game:final_leaderboard", rankings: Array<RankingEntry>, me?: RankingEntry, 
+rankedCount: number, roundIndex: number, totalRounds: number, wine: WineReveal, } | { "type": "game:final_leaderboard", rankings: Array<RankingEntry>, me?: RankingEntry, 
 /**
  * How many participants are ranked (all seated ones): `rankings` may hold only
  * the top, so "30th of 50" reads `me.rank` of `ranked_count`.

@@ -9,6 +9,7 @@ export function question(over: Partial<QuestionView> = {}): QuestionView {
     questionIndex: 0,
     totalQuestions: 3,
     category: "color",
+    prompt: "What is the colour of this wine?",
     options: [
       { id: "a", text: "Red" },
       { id: "b", text: "White" },

@@ -78,7 +78,7 @@ test("a whole tasting, message by message", async () => {
       for (const s of [host, ...players]) questions.push(await s.next("game:question"));
       const q = questions[1];
       assert.deepEqual(keys(q), [
-        "category", "durationMs", "options", "questionId", "questionIndex",
+        "category", "durationMs", "options", "prompt", "questionId", "questionIndex",
         "remainingMs", "roundIndex", "serverTime", "totalQuestions", "totalRounds", "type",
       ]);
       assert.equal(q.roundIndex, round);
@@ -175,9 +175,9 @@ test("a whole tasting, message by message", async () => {
         const mine = await p.next("game:question_leaderboard");
         assert.equal(mine.me.pseudonym, p.pseudonym);
         assert.equal(mine.me.score, expected.get(p.pseudonym));
-        // A phone has the totals from `game:question`: the board does not repeat them.
-        assert.equal(mine.totalRounds, undefined);
-        assert.equal(mine.totalQuestions, undefined);
+        // Every field of the spec, also on a phone's board.
+        assert.equal(mine.totalRounds, 2);
+        assert.equal(mine.totalQuestions, 5);
       }
       // …and after the wine's fifth, the round leaderboard unveils the wine.
       if (qi === 4) {

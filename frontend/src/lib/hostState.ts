@@ -181,11 +181,11 @@ export function applyHost(s: HostState, msg: ServerMessage, clock: LocalDeadline
         ranked: msg.rankedCount,
         roundIndex: msg.roundIndex,
         questionIndex: msg.questionIndex,
-        totalRounds: msg.totalRounds ?? s.totalRounds,
-        totalQuestions: msg.totalQuestions ?? s.totalQuestions,
+        totalRounds: msg.totalRounds,
+        totalQuestions: msg.totalQuestions,
       };
     case "game:round_leaderboard":
-      return { ...s, phase: "round_leaderboard", rankings: msg.rankings, previousBoard: s.lastBoard, lastBoard: msg.rankings, ranked: msg.rankedCount, wine: msg.wine, roundIndex: msg.roundIndex, totalRounds: msg.totalRounds ?? s.totalRounds };
+      return { ...s, phase: "round_leaderboard", rankings: msg.rankings, previousBoard: s.lastBoard, lastBoard: msg.rankings, ranked: msg.rankedCount, wine: msg.wine, roundIndex: msg.roundIndex, totalRounds: msg.totalRounds };
     case "game:final_leaderboard":
       return {
         ...s,

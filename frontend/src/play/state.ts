@@ -158,7 +158,7 @@ export function applyPlayer(g: Game, msg: ServerMessage, sock: SocketView): Game
         ranked: msg.rankedCount,
         roundIndex: msg.roundIndex,
         questionIndex: msg.questionIndex,
-        totalQuestions: msg.totalQuestions ?? g.totalQuestions,
+        totalQuestions: msg.totalQuestions,
       };
     case "game:round_leaderboard":
       return { ...g, phase: "round_leaderboard", rankings: msg.rankings, me: msg.me ?? null, ranked: msg.rankedCount, wine: msg.wine, roundIndex: msg.roundIndex };

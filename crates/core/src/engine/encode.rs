@@ -8,8 +8,8 @@ use crate::protocol::{Palate, RankingEntry, ServerMessage, WineReveal};
 /// The parts of a leaderboard frame that every participant shares.
 #[derive(PartialEq)]
 enum Shared<'a> {
-    Question(&'a [RankingEntry], [Option<u32>; 5]),
-    Round(&'a [RankingEntry], [Option<u32>; 3], &'a WineReveal),
+    Question(&'a [RankingEntry], [u32; 5]),
+    Round(&'a [RankingEntry], [u32; 3], &'a WineReveal),
     Final(&'a [RankingEntry], u32),
 }
 
@@ -30,10 +30,10 @@ fn split(msg: &ServerMessage) -> Option<(Shared<'_>, Personal<'_>)> {
             Shared::Question(
                 rankings,
                 [
-                    Some(*ranked_count),
-                    Some(*round_index),
+                    *ranked_count,
+                    *round_index,
                     *total_rounds,
-                    Some(*question_index),
+                    *question_index,
                     *total_questions,
                 ],
             ),
@@ -47,11 +47,7 @@ fn split(msg: &ServerMessage) -> Option<(Shared<'_>, Personal<'_>)> {
             total_rounds,
             wine,
         } => Some((
-            Shared::Round(
-                rankings,
-                [Some(*ranked_count), Some(*round_index), *total_rounds],
-                wine,
-            ),
+            Shared::Round(rankings, [*ranked_count, *round_index, *total_rounds], wine),
             (me, None),
         )),
         ServerMessage::FinalLeaderboard {
@@ -143,10 +139,10 @@ fn split_shared(msg: &ServerMessage) -> Option<Shared<'_>> {
         } => Some(Shared::Question(
             rankings,
             [
-                Some(*ranked_count),
-                Some(*round_index),
+                *ranked_count,
+                *round_index,
                 *total_rounds,
-                Some(*question_index),
+                *question_index,
                 *total_questions,
             ],
         )),
@@ -159,7 +155,7 @@ fn split_shared(msg: &ServerMessage) -> Option<Shared<'_>> {
             ..
         } => Some(Shared::Round(
             rankings,
-            [Some(*ranked_count), Some(*round_index), *total_rounds],
+            [*ranked_count, *round_index, *total_rounds],
             wine,
         )),
         ServerMessage::FinalLeaderboard {
@@ -193,9 +189,9 @@ mod tests {
                 me: Some(entry(me, 7)),
                 ranked_count: 9,
                 round_index: 0,
-                total_rounds: None,
+                total_rounds: 2,
                 question_index: 3,
-                total_questions: None,
+                total_questions: 5,
             };
             let fast: serde_json::Value = serde_json::from_str(&enc.encode(&msg)).unwrap();
             let plain: serde_json::Value = serde_json::from_str(&msg.encode()).unwrap();

@@ -217,8 +217,7 @@ impl Engine {
         out.send(Recipient::Everyone, ServerMessage::SessionEnded { reason });
     }
 
-    /// A leaderboard: hosts get every line and the totals, each online participant the podium
-    /// and their own line (the totals came with `game:question`).
+    /// A leaderboard: hosts get every line, each online participant the podium and their own.
     pub(crate) fn send_board(&self, board: Board, out: &mut Out) {
         let rankings = self.rankings();
         let top: Vec<_> = rankings
@@ -234,43 +233,42 @@ impl Engine {
             .flat_map(|all| all.reports.iter())
             .map(|r| (r.pseudonym.as_str(), r))
             .collect();
-        let make =
-            |rankings: Vec<_>, me: Option<crate::protocol::RankingEntry>, host: bool| match board {
-                Board::Question => ServerMessage::QuestionLeaderboard {
-                    rankings,
-                    me,
-                    ranked_count,
-                    round_index: self.state.round_index,
-                    total_rounds: host.then(|| self.total_rounds()),
-                    question_index: self.state.question_index,
-                    total_questions: host.then_some(QUESTIONS_PER_WINE as u32),
-                },
-                Board::Round => ServerMessage::RoundLeaderboard {
-                    rankings,
-                    me,
-                    ranked_count,
-                    round_index: self.state.round_index,
-                    total_rounds: host.then(|| self.total_rounds()),
-                    wine: self.wine_reveal(),
-                },
-                Board::Final => ServerMessage::FinalLeaderboard {
-                    palate: palate.as_ref().map(|all| {
-                        Box::new(match &me {
-                            Some(me) => Palate::Participant(ParticipantPalate {
-                                report: report_of
-                                    .get(me.pseudonym.as_str())
-                                    .map(|r| (*r).clone())
-                                    .unwrap_or_else(|| crate::palate::report(&me.pseudonym, [])),
-                                room: all.room.clone(),
-                            }),
-                            None => Palate::Host(all.clone()),
-                        })
-                    }),
-                    rankings,
-                    me,
-                    ranked_count,
-                },
-            };
+        let make = |rankings: Vec<_>, me: Option<crate::protocol::RankingEntry>| match board {
+            Board::Question => ServerMessage::QuestionLeaderboard {
+                rankings,
+                me,
+                ranked_count,
+                round_index: self.state.round_index,
+                total_rounds: self.total_rounds(),
+                question_index: self.state.question_index,
+                total_questions: QUESTIONS_PER_WINE as u32,
+            },
+            Board::Round => ServerMessage::RoundLeaderboard {
+                rankings,
+                me,
+                ranked_count,
+                round_index: self.state.round_index,
+                total_rounds: self.total_rounds(),
+                wine: self.wine_reveal(),
+            },
+            Board::Final => ServerMessage::FinalLeaderboard {
+                palate: palate.as_ref().map(|all| {
+                    Box::new(match &me {
+                        Some(me) => Palate::Participant(ParticipantPalate {
+                            report: report_of
+                                .get(me.pseudonym.as_str())
+                                .map(|r| (*r).clone())
+                                .unwrap_or_else(|| crate::palate::report(&me.pseudonym, [])),
+                            room: all.room.clone(),
+                        }),
+                        None => Palate::Host(all.clone()),
+                    })
+                }),
+                rankings,
+                me,
+                ranked_count,
+            },
+        };
         let lines: std::collections::HashMap<&str, &crate::protocol::RankingEntry> =
             rankings.iter().map(|e| (e.pseudonym.as_str(), e)).collect();
         out.reserve(self.seated as usize + 1);
@@ -278,10 +276,10 @@ impl Engine {
             let me = lines.get(p.pseudonym.as_str()).map(|e| (*e).clone());
             out.send(
                 Recipient::Participant(p.pseudonym.clone()),
-                make(top.clone(), me, false),
+                make(top.clone(), me),
             );
         }
-        out.send(Recipient::Hosts, make(rankings, None, true));
+        out.send(Recipient::Hosts, make(rankings, None));
     }
 
     /// Scores and rankings of seated participants.

@@ -34,6 +34,7 @@ impl Engine {
             question_index: self.state.question_index,
             total_questions: QUESTIONS_PER_WINE as u32,
             category: q.category,
+            prompt: q.prompt.clone(),
             options: q.options.clone(),
             duration_ms: self.duration_ms(),
             remaining_ms: self.remaining_ms(now).unwrap_or(0),

@@ -11,8 +11,8 @@ use crate::phase::Phase;
 ///
 /// `game:answer_revealed` and the leaderboards have a host form and a participant form; the
 /// participant form of a leaderboard carries only the podium (`ranking::PARTICIPANT_TOP`)
-/// plus the participant's own line and none of the totals the phone already has, so that no
-/// broadcast grows with the square of the players and a phone receives what it shows.
+/// plus the participant's own line, so that no broadcast grows with the square of the
+/// players and a phone receives what it shows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "type", rename_all_fields = "camelCase")]
@@ -90,15 +90,9 @@ pub enum ServerMessage {
         /// the top, so "30th of 50" reads `me.rank` of `ranked_count`.
         ranked_count: u32,
         round_index: u32,
-        /// Hosts' form only: a participant has the totals from `game:question`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(feature = "ts", ts(optional))]
-        total_rounds: Option<u32>,
+        total_rounds: u32,
         question_index: u32,
-        /// Hosts' form only, as `total_rounds`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(feature = "ts", ts(optional))]
-        total_questions: Option<u32>,
+        total_questions: u32,
     },
     #[serde(rename = "game:round_leaderboard")]
     RoundLeaderboard {
@@ -110,10 +104,7 @@ pub enum ServerMessage {
         /// the top, so "30th of 50" reads `me.rank` of `ranked_count`.
         ranked_count: u32,
         round_index: u32,
-        /// Hosts' form only: a participant has the total from `game:question`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(feature = "ts", ts(optional))]
-        total_rounds: Option<u32>,
+        total_rounds: u32,
         wine: WineReveal,
     },
     #[serde(rename = "game:final_leaderboard")]

@@ -162,8 +162,8 @@ pub struct HostTasting {
 }
 
 /// A question as participants see it (no correct flag), with the timer state when sent.
-/// No prompt: screens word it from `category` in their own language (the English prompt
-/// stays in the host's tasting).
+/// `prompt` is the English text for API clients; screens word it from `category` in their
+/// reader's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
@@ -174,6 +174,7 @@ pub struct QuestionView {
     pub question_index: u32,
     pub total_questions: u32,
     pub category: Category,
+    pub prompt: String,
     pub options: Vec<OptionView>,
     pub duration_ms: u64,
     pub remaining_ms: u64,

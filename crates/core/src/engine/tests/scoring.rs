@@ -80,8 +80,8 @@ fn rankings_share_ranks_and_participants_get_the_podium_plus_me() {
     let S::QuestionLeaderboard {
         rankings,
         me: None,
-        total_rounds: Some(1),
-        total_questions: Some(5),
+        total_rounds: 1,
+        total_questions: 5,
         ..
     } = host[0]
     else {
@@ -101,8 +101,8 @@ fn rankings_share_ranks_and_participants_get_the_podium_plus_me() {
             rankings: top,
             me: Some(me),
             ranked_count,
-            total_rounds: None,
-            total_questions: None,
+            total_rounds: 1,
+            total_questions: 5,
             ..
         }] => {
             assert_eq!(top.len(), crate::ranking::PARTICIPANT_TOP);
@@ -135,7 +135,7 @@ fn round_leaderboard_reveals_the_wine() {
 }
 
 #[test]
-fn round_boards_give_hosts_the_total_and_participants_the_podium() {
+fn round_boards_give_hosts_every_line_and_participants_the_podium() {
     let mut h = H::new(2, 20);
     h.host(HOST);
     let seats: Vec<Seat> = (0..5).map(|_| h.join()).collect();
@@ -152,7 +152,7 @@ fn round_boards_give_hosts_the_total_and_participants_the_podium() {
     match sent(&fx, &Recipient::Hosts)[..] {
         [S::RoundLeaderboard {
             rankings,
-            total_rounds: Some(2),
+            total_rounds: 2,
             ..
         }] => assert_eq!(rankings.len(), 5),
         ref other => panic!("{other:?}"),
@@ -162,7 +162,7 @@ fn round_boards_give_hosts_the_total_and_participants_the_podium() {
             rankings,
             me: Some(_),
             ranked_count: 5,
-            total_rounds: None,
+            total_rounds: 2,
             ..
         }] => assert_eq!(rankings.len(), crate::ranking::PARTICIPANT_TOP),
         ref other => panic!("{other:?}"),
