@@ -233,6 +233,8 @@ test("every projector phase fits 16:9 screens from 720p to 4K, in English and in
   await en2.page.getByTestId("screen-count").getByText(/4/).waitFor();
   await en2.page.keyboard.press("Space");
   await answer(few, QUESTIONS[0], (i) => i % 4);
+  // R reveals only once the control room shows the question: wait for its answered count.
+  await en2.page.getByTestId("screen-answered").getByText(/^\s*4\s/).waitFor();
   await en2.page.keyboard.press("r");
   await en2.page.getByTestId("distribution").waitFor();
   await en2.page.keyboard.press("ArrowRight");
