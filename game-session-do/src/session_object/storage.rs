@@ -147,6 +147,85 @@ const MIGRATIONS: &[&[&str]] = &[
     ],
 ];
 
+/// The current schema (version `MIGRATIONS.len()`) for a database that has none, made in one
+/// step: what the migrations above lead to, without their intermediate tables, copies and
+/// `ALTER`s. Every new session's object used to run all of them in its first transaction
+/// (~40 statements, most of them schema changes): 8 % of the game isolate's CPU in a short
+/// game (docs/benchmarks.md, third pass). Edit together with `MIGRATIONS`.
+const CURRENT_SCHEMA: &[&str] = &[
+    "CREATE TABLE session (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        code TEXT NOT NULL,
+        host_key_hash TEXT NOT NULL,
+        host_handle TEXT NOT NULL,
+        created_ms INTEGER NOT NULL,
+        host_grace_ms INTEGER NOT NULL,
+        lobby_expiry_ms INTEGER NOT NULL,
+        retention_ms INTEGER NOT NULL,
+        reveal_delay_ms INTEGER NOT NULL DEFAULT 6000,
+        leaderboard_delay_ms INTEGER NOT NULL DEFAULT 8000
+    )",
+    "CREATE TABLE tasting (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        title TEXT NOT NULL,
+        timer_seconds INTEGER NOT NULL,
+        max_participants INTEGER NOT NULL,
+        speed_bonus INTEGER NOT NULL DEFAULT 0,
+        pacing TEXT NOT NULL DEFAULT 'every_question',
+        auto_advance INTEGER NOT NULL DEFAULT 0
+    )",
+    "CREATE TABLE wines (
+        round_index INTEGER PRIMARY KEY,
+        name TEXT NOT NULL
+    )",
+    "CREATE TABLE questions (
+        question_id TEXT PRIMARY KEY,
+        round_index INTEGER NOT NULL,
+        question_index INTEGER NOT NULL,
+        category TEXT NOT NULL,
+        prompt TEXT NOT NULL,
+        options TEXT NOT NULL,
+        correct_option_id TEXT NOT NULL,
+        partial_points TEXT NOT NULL DEFAULT '[]',
+        UNIQUE (round_index, question_index)
+    )",
+    "CREATE TABLE state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        phase TEXT NOT NULL,
+        round_index INTEGER NOT NULL,
+        question_index INTEGER NOT NULL,
+        revealed_count INTEGER NOT NULL,
+        deadline_ms INTEGER,
+        remaining_ms INTEGER,
+        host_grace_deadline_ms INTEGER,
+        ended_ms INTEGER,
+        end_reason TEXT,
+        locked INTEGER NOT NULL DEFAULT 0,
+        advance_at_ms INTEGER
+    )",
+    "CREATE TABLE participants (
+        pseudonym TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        joined_ms INTEGER NOT NULL,
+        status TEXT NOT NULL
+    ) WITHOUT ROWID",
+    "CREATE TABLE answers (
+        pseudonym TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        option_id TEXT NOT NULL,
+        elapsed_ms INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (pseudonym, question_id)
+    ) WITHOUT ROWID",
+    "CREATE TABLE stats (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        counters TEXT NOT NULL
+    )",
+];
+
+/// Bound values per statement at most: Durable Objects' SQLite allows 100 per query.
+const MAX_BOUND_VALUES: usize = 100;
+
 /// Tables holding session data (not `schema_meta`), cleared by `Write::DeleteAll`.
 const DATA_TABLES: &[&str] = &[
     "session",
@@ -221,8 +300,9 @@ impl<'a> Repo<'a> {
             .is_empty())
     }
 
-    /// Creates or upgrades the schema; cheap when already current.
-    pub fn migrate(&mut self) -> worker::Result<()> {
+    /// Creates or upgrades the schema; cheap when already current. True when it created the
+    /// schema (the tables are new, hence empty).
+    pub fn migrate(&mut self) -> worker::Result<bool> {
         self.exec(
             "CREATE TABLE IF NOT EXISTS schema_meta (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)",
             vec![],
@@ -235,7 +315,18 @@ impl<'a> Repo<'a> {
             .query::<Version>("SELECT version FROM schema_meta WHERE id = 1", vec![])?
             .first()
             .map_or(0, |v| v.version);
-        for (from, statements) in MIGRATIONS.iter().enumerate().skip(current.max(0) as usize) {
+        if current <= 0 {
+            // No schema yet: the current one in one step (see `CURRENT_SCHEMA`).
+            for statement in CURRENT_SCHEMA {
+                self.exec(statement, vec![])?;
+            }
+            self.exec(
+                "INSERT INTO schema_meta (id, version) VALUES (1, ?)",
+                vec![SqlStorageValue::from(MIGRATIONS.len() as i64)],
+            )?;
+            return Ok(true);
+        }
+        for (from, statements) in MIGRATIONS.iter().enumerate().skip(current as usize) {
             for statement in *statements {
                 self.exec(statement, vec![])?;
             }
@@ -244,13 +335,16 @@ impl<'a> Repo<'a> {
                 vec![SqlStorageValue::from(from as i64 + 1)],
             )?;
         }
-        Ok(())
+        Ok(false)
     }
 
     /// Readies an object for a new session: the current schema, and no row of any session
     /// stored here before (a reused code, or a deletion cut short).
+    /// Tables made just now are empty: nothing to clear.
     pub fn prepare_for_create(&mut self) -> worker::Result<()> {
-        self.migrate()?;
+        if self.migrate()? {
+            return Ok(());
+        }
         self.apply(&Write::DeleteAll)
     }
 
@@ -336,29 +430,54 @@ impl<'a> Repo<'a> {
                 int(t.options.auto_advance.into()),
             ],
         )?;
+        // Multi-row inserts: a statement per wine and per question was most of a new
+        // session's statements. Chunks keep each statement's bound values under the
+        // runtime's limit per query (`MAX_BOUND_VALUES`).
+        let wines: Vec<Vec<SqlStorageValue>> = t
+            .wines
+            .iter()
+            .enumerate()
+            .map(|(round, wine)| vec![int(round as u64), text(&wine.name)])
+            .collect();
+        self.insert_rows("INSERT INTO wines (round_index, name) VALUES ", wines)?;
+        let mut questions = Vec::new();
         for (round, wine) in t.wines.iter().enumerate() {
-            self.exec(
-                "INSERT INTO wines (round_index, name) VALUES (?, ?)",
-                vec![int(round as u64), text(&wine.name)],
-            )?;
             for (index, q) in wine.questions.iter().enumerate() {
                 let options = serde_json::to_string(&q.options).map_err(|e| e.to_string())?;
                 let partial =
                     serde_json::to_string(&q.partial_points).map_err(|e| e.to_string())?;
-                self.exec(
-                    "INSERT INTO questions (question_id, round_index, question_index, category, prompt, options, correct_option_id, partial_points) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    vec![
-                        text(&q.question_id),
-                        int(round as u64),
-                        int(index as u64),
-                        text(q.category.as_str()),
-                        text(&q.prompt),
-                        text(&options),
-                        text(&q.correct_option_id),
-                        text(&partial),
-                    ],
-                )?;
+                questions.push(vec![
+                    text(&q.question_id),
+                    int(round as u64),
+                    int(index as u64),
+                    text(q.category.as_str()),
+                    text(&q.prompt),
+                    text(&options),
+                    text(&q.correct_option_id),
+                    text(&partial),
+                ]);
             }
+        }
+        self.insert_rows(
+            "INSERT INTO questions (question_id, round_index, question_index, category, prompt, options, correct_option_id, partial_points) VALUES ",
+            questions,
+        )?;
+        Ok(())
+    }
+
+    /// Runs `head` (an `INSERT … VALUES ` without its tuples) for `rows`, all of the same
+    /// width, as few statements as the limit on bound values allows.
+    fn insert_rows(&mut self, head: &str, rows: Vec<Vec<SqlStorageValue>>) -> worker::Result<()> {
+        let Some(width) = rows.first().map(Vec::len) else {
+            return Ok(());
+        };
+        let tuple = format!("({})", vec!["?"; width].join(", "));
+        let per_statement = (MAX_BOUND_VALUES / width).max(1);
+        let mut rows = rows.into_iter().peekable();
+        while rows.peek().is_some() {
+            let chunk: Vec<Vec<SqlStorageValue>> = rows.by_ref().take(per_statement).collect();
+            let query = format!("{head}{}", vec![tuple.as_str(); chunk.len()].join(", "));
+            self.exec(&query, chunk.into_iter().flatten().collect())?;
         }
         Ok(())
     }
