@@ -385,27 +385,8 @@ impl<'a> Repo<'a> {
                 ],
             ),
             // Upserts update rows in place (INSERT OR REPLACE would delete and re-insert).
-            Write::Participant(p) => self.exec(
-                "INSERT INTO participants (pseudonym, token_hash, seq, joined_ms, status) VALUES (?, ?, ?, ?, ?)
-                 ON CONFLICT (pseudonym) DO UPDATE SET token_hash = excluded.token_hash, seq = excluded.seq, joined_ms = excluded.joined_ms, status = excluded.status",
-                vec![
-                    text(&p.pseudonym),
-                    text(&p.token_hash),
-                    int(p.seq.into()),
-                    int(p.joined_ms),
-                    text(p.status.as_str()),
-                ],
-            ),
-            Write::Answer(a) => self.exec(
-                "INSERT INTO answers (pseudonym, question_id, option_id, elapsed_ms) VALUES (?, ?, ?, ?)
-                 ON CONFLICT (pseudonym, question_id) DO UPDATE SET option_id = excluded.option_id, elapsed_ms = excluded.elapsed_ms",
-                vec![
-                    text(&a.pseudonym),
-                    text(&a.question_id),
-                    text(&a.option_id),
-                    int(a.elapsed_ms),
-                ],
-            ),
+            Write::Participant(p) => self.upsert_participants(std::slice::from_ref(p)),
+            Write::Answer(a) => self.upsert_answers(std::slice::from_ref(a)),
             Write::DeleteAll => {
                 for table in DATA_TABLES {
                     self.exec(&format!("DELETE FROM {table}"), vec![])?;
@@ -413,6 +394,78 @@ impl<'a> Repo<'a> {
                 Ok(())
             }
         }
+    }
+
+    /// Applies `writes` in order; each run of answers, and each run of participants, is one
+    /// multi-row upsert (a batch of answers is one statement instead of one per answer).
+    pub fn apply_all(&mut self, writes: &[Write]) -> worker::Result<()> {
+        let mut rest = writes;
+        while let Some(first) = rest.first() {
+            let run = match first {
+                Write::Answer(_) => {
+                    let answers: Vec<AnswerRecord> = leading(rest, |w| match w {
+                        Write::Answer(a) => Some(a.clone()),
+                        _ => None,
+                    });
+                    self.upsert_answers(&answers)?;
+                    answers.len()
+                }
+                Write::Participant(_) => {
+                    let participants: Vec<ParticipantRecord> = leading(rest, |w| match w {
+                        Write::Participant(p) => Some(p.clone()),
+                        _ => None,
+                    });
+                    self.upsert_participants(&participants)?;
+                    participants.len()
+                }
+                other => {
+                    self.apply(other)?;
+                    1
+                }
+            };
+            rest = &rest[run..];
+        }
+        Ok(())
+    }
+
+    // Upserts update rows in place (INSERT OR REPLACE would delete and re-insert).
+    fn upsert_participants(&mut self, participants: &[ParticipantRecord]) -> worker::Result<()> {
+        let rows = participants
+            .iter()
+            .map(|p| {
+                vec![
+                    text(&p.pseudonym),
+                    text(&p.token_hash),
+                    int(p.seq.into()),
+                    int(p.joined_ms),
+                    text(p.status.as_str()),
+                ]
+            })
+            .collect();
+        self.insert_rows(
+            "INSERT INTO participants (pseudonym, token_hash, seq, joined_ms, status) VALUES ",
+            rows,
+            " ON CONFLICT (pseudonym) DO UPDATE SET token_hash = excluded.token_hash, seq = excluded.seq, joined_ms = excluded.joined_ms, status = excluded.status",
+        )
+    }
+
+    fn upsert_answers(&mut self, answers: &[AnswerRecord]) -> worker::Result<()> {
+        let rows = answers
+            .iter()
+            .map(|a| {
+                vec![
+                    text(&a.pseudonym),
+                    text(&a.question_id),
+                    text(&a.option_id),
+                    int(a.elapsed_ms),
+                ]
+            })
+            .collect();
+        self.insert_rows(
+            "INSERT INTO answers (pseudonym, question_id, option_id, elapsed_ms) VALUES ",
+            rows,
+            " ON CONFLICT (pseudonym, question_id) DO UPDATE SET option_id = excluded.option_id, elapsed_ms = excluded.elapsed_ms",
+        )
     }
 
     fn write_tasting(&mut self, t: &HostTasting) -> worker::Result<()> {
@@ -439,7 +492,7 @@ impl<'a> Repo<'a> {
             .enumerate()
             .map(|(round, wine)| vec![int(round as u64), text(&wine.name)])
             .collect();
-        self.insert_rows("INSERT INTO wines (round_index, name) VALUES ", wines)?;
+        self.insert_rows("INSERT INTO wines (round_index, name) VALUES ", wines, "")?;
         let mut questions = Vec::new();
         for (round, wine) in t.wines.iter().enumerate() {
             for (index, q) in wine.questions.iter().enumerate() {
@@ -461,13 +514,21 @@ impl<'a> Repo<'a> {
         self.insert_rows(
             "INSERT INTO questions (question_id, round_index, question_index, category, prompt, options, correct_option_id, partial_points) VALUES ",
             questions,
+            "",
         )?;
         Ok(())
     }
 
-    /// Runs `head` (an `INSERT … VALUES ` without its tuples) for `rows`, all of the same
-    /// width, as few statements as the limit on bound values allows.
-    fn insert_rows(&mut self, head: &str, rows: Vec<Vec<SqlStorageValue>>) -> worker::Result<()> {
+    /// Runs `head` (an `INSERT … VALUES ` without its tuples) and `tail` (e.g. its `ON
+    /// CONFLICT` clause) for `rows`, all of the same width, in as few statements as the limit
+    /// on bound values allows. Rows are applied in order, so a later row of the same key wins
+    /// as it would in separate statements.
+    fn insert_rows(
+        &mut self,
+        head: &str,
+        rows: Vec<Vec<SqlStorageValue>>,
+        tail: &str,
+    ) -> worker::Result<()> {
         let Some(width) = rows.first().map(Vec::len) else {
             return Ok(());
         };
@@ -476,7 +537,10 @@ impl<'a> Repo<'a> {
         let mut rows = rows.into_iter().peekable();
         while rows.peek().is_some() {
             let chunk: Vec<Vec<SqlStorageValue>> = rows.by_ref().take(per_statement).collect();
-            let query = format!("{head}{}", vec![tuple.as_str(); chunk.len()].join(", "));
+            let query = format!(
+                "{head}{}{tail}",
+                vec![tuple.as_str(); chunk.len()].join(", ")
+            );
             self.exec(&query, chunk.into_iter().flatten().collect())?;
         }
         Ok(())
@@ -678,6 +742,33 @@ impl<'a> Repo<'a> {
         })
     }
 }
+
+/// The longest prefix of `writes` that `pick` maps, mapped.
+fn leading<T>(writes: &[Write], pick: impl Fn(&Write) -> Option<T>) -> Vec<T> {
+    writes.iter().map_while(pick).collect()
+}
+
+/// Whether `Repo::apply_all` stores `writes` in a single statement (atomic without a
+/// transaction): one row write, or one run of answers or of participants that fits one
+/// statement's bound values. The tasting (several tables) and `DeleteAll` never do.
+pub fn is_one_statement(writes: &[Write]) -> bool {
+    match writes {
+        [Write::Session(_) | Write::State(_)] => true,
+        [Write::Answer(_), ..] => {
+            writes.iter().all(|w| matches!(w, Write::Answer(_)))
+                && writes.len() * ANSWER_VALUES <= MAX_BOUND_VALUES
+        }
+        [Write::Participant(_), ..] => {
+            writes.iter().all(|w| matches!(w, Write::Participant(_)))
+                && writes.len() * PARTICIPANT_VALUES <= MAX_BOUND_VALUES
+        }
+        _ => false,
+    }
+}
+
+/// Bound values per row of `answers` and of `participants` (their upserts' widths).
+const ANSWER_VALUES: usize = 4;
+const PARTICIPANT_VALUES: usize = 5;
 
 /// The snake_case wire name of a unit enum (`host_timeout`, `question_deadline`…).
 fn enum_name<T: serde::Serialize>(value: &T) -> String {
