@@ -8,6 +8,7 @@ mod frame_io;
 mod http;
 mod limits;
 mod sockets;
+mod sql_io;
 mod stats;
 mod storage;
 mod transaction;

@@ -263,13 +263,9 @@ impl<'a> Repo<'a> {
     }
 
     fn exec(&mut self, query: &str, args: Vec<SqlStorageValue>) -> worker::Result<()> {
-        let cursor = self.sql.exec(query, args)?;
-        // Draining the cursor runs the statement to completion.
-        for row in cursor.raw() {
-            row?;
-        }
-        self.stats.sql_rows_read += cursor.rows_read() as u64;
-        self.stats.sql_rows_written += cursor.rows_written() as u64;
+        let (read, written) = super::sql_io::exec(&self.sql, query, args)?;
+        self.stats.sql_rows_read += read;
+        self.stats.sql_rows_written += written;
         Ok(())
     }
 
