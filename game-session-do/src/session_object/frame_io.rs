@@ -8,7 +8,7 @@
 use sommelier_core::engine::ConnId;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
-use worker::js_sys::{JsString, Reflect};
+use worker::js_sys::{JsString, Object, Reflect, WeakMap};
 use worker::WebSocket;
 
 #[wasm_bindgen]
@@ -40,6 +40,37 @@ pub fn conn_of(ws: &WebSocket) -> Option<ConnId> {
     let value = KEY.with(|key| Reflect::get(&att, key)).ok()?.as_f64()?;
     // Connection ids are small counters; anything else is not one of ours.
     (value >= 0.0 && value.fract() == 0.0 && value <= ConnId::MAX as f64).then_some(value as ConnId)
+}
+
+/// The connection id of each socket object the index holds, keyed by the JavaScript object
+/// itself: while the object stays in memory the runtime hands the same socket object to
+/// every event, so one `WeakMap.get` replaces `deserializeAttachment` (a structured-clone
+/// read) and its property reads on each frame. A miss (a socket object not seen yet) falls
+/// back to the attachment; an entry never goes stale, a socket's id being fixed for life.
+pub struct ConnCache(WeakMap);
+
+impl Default for ConnCache {
+    fn default() -> ConnCache {
+        ConnCache(WeakMap::new())
+    }
+}
+
+impl ConnCache {
+    pub fn remember(&self, ws: &WebSocket, conn: ConnId) {
+        self.0.set(object(ws), &JsValue::from_f64(conn as f64));
+    }
+
+    /// The socket's connection id: from the cache, else from its attachment.
+    pub fn conn_of(&self, ws: &WebSocket) -> Option<ConnId> {
+        match self.0.get(object(ws)).as_f64() {
+            Some(value) => Some(value as ConnId),
+            None => conn_of(ws),
+        }
+    }
+}
+
+fn object(ws: &WebSocket) -> &Object {
+    AsRef::<worker::web_sys::WebSocket>::as_ref(ws).unchecked_ref()
 }
 
 /// One encoded frame, converted to a JavaScript string once for all its recipients.

@@ -8,6 +8,7 @@ mod frame_io;
 mod http;
 mod limits;
 mod sockets;
+mod sql_io;
 mod stats;
 mod storage;
 mod transaction;
@@ -64,7 +65,8 @@ struct Inner {
 const BATCH_MS: u64 = 2;
 
 pub(crate) fn now_ms() -> u64 {
-    worker::Date::now().as_millis()
+    // `Date.now()`: one call, where `worker::Date::now()` makes a `Date` object and reads it.
+    js_sys::Date::now() as u64
 }
 
 /// A generator seeded by `fill` (the runtime's `crypto.getRandomValues`), or `None` when the
@@ -293,12 +295,18 @@ impl GameSession {
             })
             .collect();
         if fresh || !writes.is_empty() {
-            let stored = transaction::in_transaction(&self.state, &mut inner.stats, move |repo| {
-                if fresh {
-                    repo.prepare_for_create()?;
-                }
-                writes.iter().try_for_each(|w| repo.apply(w))
-            });
+            let stored = if !fresh && storage::is_one_statement(&writes) {
+                // One statement is atomic by itself: most events (a host command, a batch of
+                // answers) skip the transaction's savepoint and its JS glue.
+                Repo::new(self.state.storage().sql(), &mut inner.stats).apply_all(&writes)
+            } else {
+                transaction::in_transaction(&self.state, &mut inner.stats, move |repo| {
+                    if fresh {
+                        repo.prepare_for_create()?;
+                    }
+                    repo.apply_all(&writes)
+                })
+            };
             if let Err(e) = stored {
                 worker::console_error!("storage write failed: {e}");
                 inner.engine = None;

@@ -41,6 +41,8 @@ pub struct Sockets {
     /// Unidentified sockets by (opened_ms, conn): the first is the next to time out.
     unidentified: BTreeSet<(u64, ConnId)>,
     next_conn: ConnId,
+    /// Socket object → connection id, so a frame's sender is found without its attachment.
+    conns: super::frame_io::ConnCache,
 }
 
 impl Sockets {
@@ -63,6 +65,7 @@ impl Sockets {
     }
 
     fn insert(&mut self, conn: ConnId, ws: WebSocket, a: Attachment) {
+        self.conns.remember(&ws, conn);
         let Attachment {
             identity,
             opened_ms,
@@ -228,11 +231,12 @@ impl Sockets {
             .collect()
     }
 
-    /// The attachment of the socket an event came from: its id read in one call
-    /// (`frame_io::conn_of`), the rest from the index; the full attachment (a crossing per
+    /// The attachment of the socket an event came from: its id from the cache of socket
+    /// objects (else read in one call, `frame_io::conn_of`), the rest from the index; the full attachment (a crossing per
     /// field) only for a socket the index does not know.
     pub fn attachment_of_socket(&self, ws: &WebSocket) -> Option<Attachment> {
-        super::frame_io::conn_of(ws)
+        self.conns
+            .conn_of(ws)
             .and_then(|conn| self.attachment_of(conn))
             .or_else(|| Sockets::identify(ws))
     }

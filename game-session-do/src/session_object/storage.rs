@@ -147,6 +147,85 @@ const MIGRATIONS: &[&[&str]] = &[
     ],
 ];
 
+/// The current schema (version `MIGRATIONS.len()`) for a database that has none, made in one
+/// step: what the migrations above lead to, without their intermediate tables, copies and
+/// `ALTER`s. Every new session's object used to run all of them in its first transaction
+/// (~40 statements, most of them schema changes): 8 % of the game isolate's CPU in a short
+/// game (docs/benchmarks.md, third pass). Edit together with `MIGRATIONS`.
+const CURRENT_SCHEMA: &[&str] = &[
+    "CREATE TABLE session (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        code TEXT NOT NULL,
+        host_key_hash TEXT NOT NULL,
+        host_handle TEXT NOT NULL,
+        created_ms INTEGER NOT NULL,
+        host_grace_ms INTEGER NOT NULL,
+        lobby_expiry_ms INTEGER NOT NULL,
+        retention_ms INTEGER NOT NULL,
+        reveal_delay_ms INTEGER NOT NULL DEFAULT 6000,
+        leaderboard_delay_ms INTEGER NOT NULL DEFAULT 8000
+    )",
+    "CREATE TABLE tasting (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        title TEXT NOT NULL,
+        timer_seconds INTEGER NOT NULL,
+        max_participants INTEGER NOT NULL,
+        speed_bonus INTEGER NOT NULL DEFAULT 0,
+        pacing TEXT NOT NULL DEFAULT 'every_question',
+        auto_advance INTEGER NOT NULL DEFAULT 0
+    )",
+    "CREATE TABLE wines (
+        round_index INTEGER PRIMARY KEY,
+        name TEXT NOT NULL
+    )",
+    "CREATE TABLE questions (
+        question_id TEXT PRIMARY KEY,
+        round_index INTEGER NOT NULL,
+        question_index INTEGER NOT NULL,
+        category TEXT NOT NULL,
+        prompt TEXT NOT NULL,
+        options TEXT NOT NULL,
+        correct_option_id TEXT NOT NULL,
+        partial_points TEXT NOT NULL DEFAULT '[]',
+        UNIQUE (round_index, question_index)
+    )",
+    "CREATE TABLE state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        phase TEXT NOT NULL,
+        round_index INTEGER NOT NULL,
+        question_index INTEGER NOT NULL,
+        revealed_count INTEGER NOT NULL,
+        deadline_ms INTEGER,
+        remaining_ms INTEGER,
+        host_grace_deadline_ms INTEGER,
+        ended_ms INTEGER,
+        end_reason TEXT,
+        locked INTEGER NOT NULL DEFAULT 0,
+        advance_at_ms INTEGER
+    )",
+    "CREATE TABLE participants (
+        pseudonym TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        joined_ms INTEGER NOT NULL,
+        status TEXT NOT NULL
+    ) WITHOUT ROWID",
+    "CREATE TABLE answers (
+        pseudonym TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        option_id TEXT NOT NULL,
+        elapsed_ms INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (pseudonym, question_id)
+    ) WITHOUT ROWID",
+    "CREATE TABLE stats (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        counters TEXT NOT NULL
+    )",
+];
+
+/// Bound values per statement at most: Durable Objects' SQLite allows 100 per query.
+const MAX_BOUND_VALUES: usize = 100;
+
 /// Tables holding session data (not `schema_meta`), cleared by `Write::DeleteAll`.
 const DATA_TABLES: &[&str] = &[
     "session",
@@ -184,13 +263,9 @@ impl<'a> Repo<'a> {
     }
 
     fn exec(&mut self, query: &str, args: Vec<SqlStorageValue>) -> worker::Result<()> {
-        let cursor = self.sql.exec(query, args)?;
-        // Draining the cursor runs the statement to completion.
-        for row in cursor.raw() {
-            row?;
-        }
-        self.stats.sql_rows_read += cursor.rows_read() as u64;
-        self.stats.sql_rows_written += cursor.rows_written() as u64;
+        let (read, written) = super::sql_io::exec(&self.sql, query, args)?;
+        self.stats.sql_rows_read += read;
+        self.stats.sql_rows_written += written;
         Ok(())
     }
 
@@ -221,8 +296,9 @@ impl<'a> Repo<'a> {
             .is_empty())
     }
 
-    /// Creates or upgrades the schema; cheap when already current.
-    pub fn migrate(&mut self) -> worker::Result<()> {
+    /// Creates or upgrades the schema; cheap when already current. True when it created the
+    /// schema (the tables are new, hence empty).
+    pub fn migrate(&mut self) -> worker::Result<bool> {
         self.exec(
             "CREATE TABLE IF NOT EXISTS schema_meta (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)",
             vec![],
@@ -235,7 +311,18 @@ impl<'a> Repo<'a> {
             .query::<Version>("SELECT version FROM schema_meta WHERE id = 1", vec![])?
             .first()
             .map_or(0, |v| v.version);
-        for (from, statements) in MIGRATIONS.iter().enumerate().skip(current.max(0) as usize) {
+        if current <= 0 {
+            // No schema yet: the current one in one step (see `CURRENT_SCHEMA`).
+            for statement in CURRENT_SCHEMA {
+                self.exec(statement, vec![])?;
+            }
+            self.exec(
+                "INSERT INTO schema_meta (id, version) VALUES (1, ?)",
+                vec![SqlStorageValue::from(MIGRATIONS.len() as i64)],
+            )?;
+            return Ok(true);
+        }
+        for (from, statements) in MIGRATIONS.iter().enumerate().skip(current as usize) {
             for statement in *statements {
                 self.exec(statement, vec![])?;
             }
@@ -244,13 +331,16 @@ impl<'a> Repo<'a> {
                 vec![SqlStorageValue::from(from as i64 + 1)],
             )?;
         }
-        Ok(())
+        Ok(false)
     }
 
     /// Readies an object for a new session: the current schema, and no row of any session
     /// stored here before (a reused code, or a deletion cut short).
+    /// Tables made just now are empty: nothing to clear.
     pub fn prepare_for_create(&mut self) -> worker::Result<()> {
-        self.migrate()?;
+        if self.migrate()? {
+            return Ok(());
+        }
         self.apply(&Write::DeleteAll)
     }
 
@@ -291,27 +381,8 @@ impl<'a> Repo<'a> {
                 ],
             ),
             // Upserts update rows in place (INSERT OR REPLACE would delete and re-insert).
-            Write::Participant(p) => self.exec(
-                "INSERT INTO participants (pseudonym, token_hash, seq, joined_ms, status) VALUES (?, ?, ?, ?, ?)
-                 ON CONFLICT (pseudonym) DO UPDATE SET token_hash = excluded.token_hash, seq = excluded.seq, joined_ms = excluded.joined_ms, status = excluded.status",
-                vec![
-                    text(&p.pseudonym),
-                    text(&p.token_hash),
-                    int(p.seq.into()),
-                    int(p.joined_ms),
-                    text(p.status.as_str()),
-                ],
-            ),
-            Write::Answer(a) => self.exec(
-                "INSERT INTO answers (pseudonym, question_id, option_id, elapsed_ms) VALUES (?, ?, ?, ?)
-                 ON CONFLICT (pseudonym, question_id) DO UPDATE SET option_id = excluded.option_id, elapsed_ms = excluded.elapsed_ms",
-                vec![
-                    text(&a.pseudonym),
-                    text(&a.question_id),
-                    text(&a.option_id),
-                    int(a.elapsed_ms),
-                ],
-            ),
+            Write::Participant(p) => self.upsert_participants(std::slice::from_ref(p)),
+            Write::Answer(a) => self.upsert_answers(std::slice::from_ref(a)),
             Write::DeleteAll => {
                 for table in DATA_TABLES {
                     self.exec(&format!("DELETE FROM {table}"), vec![])?;
@@ -319,6 +390,78 @@ impl<'a> Repo<'a> {
                 Ok(())
             }
         }
+    }
+
+    /// Applies `writes` in order; each run of answers, and each run of participants, is one
+    /// multi-row upsert (a batch of answers is one statement instead of one per answer).
+    pub fn apply_all(&mut self, writes: &[Write]) -> worker::Result<()> {
+        let mut rest = writes;
+        while let Some(first) = rest.first() {
+            let run = match first {
+                Write::Answer(_) => {
+                    let answers: Vec<AnswerRecord> = leading(rest, |w| match w {
+                        Write::Answer(a) => Some(a.clone()),
+                        _ => None,
+                    });
+                    self.upsert_answers(&answers)?;
+                    answers.len()
+                }
+                Write::Participant(_) => {
+                    let participants: Vec<ParticipantRecord> = leading(rest, |w| match w {
+                        Write::Participant(p) => Some(p.clone()),
+                        _ => None,
+                    });
+                    self.upsert_participants(&participants)?;
+                    participants.len()
+                }
+                other => {
+                    self.apply(other)?;
+                    1
+                }
+            };
+            rest = &rest[run..];
+        }
+        Ok(())
+    }
+
+    // Upserts update rows in place (INSERT OR REPLACE would delete and re-insert).
+    fn upsert_participants(&mut self, participants: &[ParticipantRecord]) -> worker::Result<()> {
+        let rows = participants
+            .iter()
+            .map(|p| {
+                vec![
+                    text(&p.pseudonym),
+                    text(&p.token_hash),
+                    int(p.seq.into()),
+                    int(p.joined_ms),
+                    text(p.status.as_str()),
+                ]
+            })
+            .collect();
+        self.insert_rows(
+            "INSERT INTO participants (pseudonym, token_hash, seq, joined_ms, status) VALUES ",
+            rows,
+            " ON CONFLICT (pseudonym) DO UPDATE SET token_hash = excluded.token_hash, seq = excluded.seq, joined_ms = excluded.joined_ms, status = excluded.status",
+        )
+    }
+
+    fn upsert_answers(&mut self, answers: &[AnswerRecord]) -> worker::Result<()> {
+        let rows = answers
+            .iter()
+            .map(|a| {
+                vec![
+                    text(&a.pseudonym),
+                    text(&a.question_id),
+                    text(&a.option_id),
+                    int(a.elapsed_ms),
+                ]
+            })
+            .collect();
+        self.insert_rows(
+            "INSERT INTO answers (pseudonym, question_id, option_id, elapsed_ms) VALUES ",
+            rows,
+            " ON CONFLICT (pseudonym, question_id) DO UPDATE SET option_id = excluded.option_id, elapsed_ms = excluded.elapsed_ms",
+        )
     }
 
     fn write_tasting(&mut self, t: &HostTasting) -> worker::Result<()> {
@@ -336,29 +479,65 @@ impl<'a> Repo<'a> {
                 int(t.options.auto_advance.into()),
             ],
         )?;
+        // Multi-row inserts: a statement per wine and per question was most of a new
+        // session's statements. Chunks keep each statement's bound values under the
+        // runtime's limit per query (`MAX_BOUND_VALUES`).
+        let wines: Vec<Vec<SqlStorageValue>> = t
+            .wines
+            .iter()
+            .enumerate()
+            .map(|(round, wine)| vec![int(round as u64), text(&wine.name)])
+            .collect();
+        self.insert_rows("INSERT INTO wines (round_index, name) VALUES ", wines, "")?;
+        let mut questions = Vec::new();
         for (round, wine) in t.wines.iter().enumerate() {
-            self.exec(
-                "INSERT INTO wines (round_index, name) VALUES (?, ?)",
-                vec![int(round as u64), text(&wine.name)],
-            )?;
             for (index, q) in wine.questions.iter().enumerate() {
                 let options = serde_json::to_string(&q.options).map_err(|e| e.to_string())?;
                 let partial =
                     serde_json::to_string(&q.partial_points).map_err(|e| e.to_string())?;
-                self.exec(
-                    "INSERT INTO questions (question_id, round_index, question_index, category, prompt, options, correct_option_id, partial_points) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    vec![
-                        text(&q.question_id),
-                        int(round as u64),
-                        int(index as u64),
-                        text(q.category.as_str()),
-                        text(&q.prompt),
-                        text(&options),
-                        text(&q.correct_option_id),
-                        text(&partial),
-                    ],
-                )?;
+                questions.push(vec![
+                    text(&q.question_id),
+                    int(round as u64),
+                    int(index as u64),
+                    text(q.category.as_str()),
+                    text(&q.prompt),
+                    text(&options),
+                    text(&q.correct_option_id),
+                    text(&partial),
+                ]);
             }
+        }
+        self.insert_rows(
+            "INSERT INTO questions (question_id, round_index, question_index, category, prompt, options, correct_option_id, partial_points) VALUES ",
+            questions,
+            "",
+        )?;
+        Ok(())
+    }
+
+    /// Runs `head` (an `INSERT … VALUES ` without its tuples) and `tail` (e.g. its `ON
+    /// CONFLICT` clause) for `rows`, all of the same width, in as few statements as the limit
+    /// on bound values allows. Rows are applied in order, so a later row of the same key wins
+    /// as it would in separate statements.
+    fn insert_rows(
+        &mut self,
+        head: &str,
+        rows: Vec<Vec<SqlStorageValue>>,
+        tail: &str,
+    ) -> worker::Result<()> {
+        let Some(width) = rows.first().map(Vec::len) else {
+            return Ok(());
+        };
+        let tuple = format!("({})", vec!["?"; width].join(", "));
+        let per_statement = (MAX_BOUND_VALUES / width).max(1);
+        let mut rows = rows.into_iter().peekable();
+        while rows.peek().is_some() {
+            let chunk: Vec<Vec<SqlStorageValue>> = rows.by_ref().take(per_statement).collect();
+            let query = format!(
+                "{head}{}{tail}",
+                vec![tuple.as_str(); chunk.len()].join(", ")
+            );
+            self.exec(&query, chunk.into_iter().flatten().collect())?;
         }
         Ok(())
     }
@@ -559,6 +738,33 @@ impl<'a> Repo<'a> {
         })
     }
 }
+
+/// The longest prefix of `writes` that `pick` maps, mapped.
+fn leading<T>(writes: &[Write], pick: impl Fn(&Write) -> Option<T>) -> Vec<T> {
+    writes.iter().map_while(pick).collect()
+}
+
+/// Whether `Repo::apply_all` stores `writes` in a single statement (atomic without a
+/// transaction): one row write, or one run of answers or of participants that fits one
+/// statement's bound values. The tasting (several tables) and `DeleteAll` never do.
+pub fn is_one_statement(writes: &[Write]) -> bool {
+    match writes {
+        [Write::Session(_) | Write::State(_)] => true,
+        [Write::Answer(_), ..] => {
+            writes.iter().all(|w| matches!(w, Write::Answer(_)))
+                && writes.len() * ANSWER_VALUES <= MAX_BOUND_VALUES
+        }
+        [Write::Participant(_), ..] => {
+            writes.iter().all(|w| matches!(w, Write::Participant(_)))
+                && writes.len() * PARTICIPANT_VALUES <= MAX_BOUND_VALUES
+        }
+        _ => false,
+    }
+}
+
+/// Bound values per row of `answers` and of `participants` (their upserts' widths).
+const ANSWER_VALUES: usize = 4;
+const PARTICIPANT_VALUES: usize = 5;
 
 /// The snake_case wire name of a unit enum (`host_timeout`, `question_deadline`…).
 fn enum_name<T: serde::Serialize>(value: &T) -> String {
