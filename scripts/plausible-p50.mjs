@@ -7,7 +7,8 @@
 // next to a baseline of the same route with an empty body (no rule runs) sent interleaved,
 // so a loaded machine shows as a slow baseline rather than as slow rules.
 //
-//   node scripts/plausible-p50.mjs [--requests 500] [--base-url http://127.0.0.1:PORT]
+//   node scripts/plausible-p50.mjs [--requests 500] [--base-url http://127.0.0.1:PORT] [--prefix /api]
+// (`--prefix ""` for the answers worker run alone, whose routes have no `/api`).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { startStack, ROOT } from "../tests/support/stack.mjs";
@@ -16,6 +17,8 @@ const arg = process.argv.indexOf("--requests");
 const REQUESTS = arg > 0 ? Number(process.argv[arg + 1]) : 500;
 const wines = JSON.parse(readFileSync(join(ROOT, "seeds/wines.json"), "utf8"));
 const urlArg = process.argv.indexOf("--base-url");
+const prefixArg = process.argv.indexOf("--prefix");
+const PREFIX = prefixArg > 0 ? process.argv[prefixArg + 1] : "/api";
 const stack =
   urlArg > 0
     ? { baseUrl: process.argv[urlArg + 1], adminSecret: process.env.ADMIN_SECRET, stop: async () => {} }
@@ -27,7 +30,7 @@ if (!/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(stack.baseU
 try {
   const admin = { authorization: `Bearer ${stack.adminSecret}`, "content-type": "application/json" };
   for (let i = 0; i < wines.length; i += 200) {
-    const res = await fetch(`${stack.baseUrl}/api/wines`, {
+    const res = await fetch(`${stack.baseUrl}${PREFIX}/wines`, {
       method: "PUT",
       headers: admin,
       body: JSON.stringify({ wines: wines.slice(i, i + 200) }),
@@ -37,7 +40,7 @@ try {
   const ask = async (i, empty = false) => {
     const w = wines[i % wines.length];
     const started = process.hrtime.bigint();
-    const res = await fetch(`${stack.baseUrl}/api/plausible`, {
+    const res = await fetch(`${stack.baseUrl}${PREFIX}/plausible`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: empty ? "{}" : JSON.stringify({ wine_name: w.name, vintage_year: "2015", seed: i }),
@@ -62,7 +65,7 @@ try {
     return `p50 ${at(0.5)} ms, p90 ${at(0.9)} ms, p99 ${at(0.99)} ms`;
   };
   console.log(
-    `POST /api/plausible warm (${wines.length} catalog wines, ${REQUESTS} sequential requests, ${cold} refilled a cache): ${line(times)}`,
+    `POST ${PREFIX}/plausible warm (${wines.length} catalog wines, ${REQUESTS} sequential requests, ${cold} refilled a cache): ${line(times)}`,
   );
   console.log(`  baseline, same route with an empty body, interleaved: ${line(baseline)}`);
 } finally {
