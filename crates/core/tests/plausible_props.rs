@@ -92,7 +92,11 @@ fn truth<'a>(catalog: &'a [CatalogWine], input: &'a PlausibleInput) -> Truth<'a>
 fn rule(d: &Data, t: &Truth<'_>, category: Category, correct: &str, text: &str) -> Option<u8> {
     match category {
         Category::Color => {
-            if family(text) == family(correct) {
+            // The same glass under another name (Amber for Orange) is a second right answer.
+            let kind = |c: &str| (family(c), tint(c));
+            if tint(correct).is_some() && kind(text) == kind(correct) {
+                None
+            } else if family(text) == family(correct) {
                 Some(0)
             } else if tint(text).is_some() && tint(text) == tint(correct) {
                 Some(points::COLOUR_SAME_TINT)
@@ -220,10 +224,23 @@ fn check(d: &Data, input: &PlausibleInput, seed: u32) {
             );
             assert!(o.points <= 90);
         }
+        if category == Category::Color {
+            // Two names for one glass never stand side by side.
+            let mut kinds = HashSet::new();
+            for o in options.iter().filter(|o| tint(&o.text).is_some()) {
+                let kind = (family(&o.text), tint(&o.text));
+                assert!(kinds.insert(kind), "colour: two of {kind:?} in {options:?}");
+            }
+        }
         let mut valid = HashSet::new();
         for text in universe(k, category, correct) {
             if !same(&text, correct) && rule(d, &t, category, correct, &text).is_some() {
-                valid.insert(answer_key(&text));
+                // Colours count once per kind of glass, as the rule offers them.
+                let key = match (category, tint(&text)) {
+                    (Category::Color, Some(t)) => format!("{:?}{t:?}", family(&text)),
+                    _ => answer_key(&text),
+                };
+                valid.insert(key);
             }
         }
         assert_eq!(

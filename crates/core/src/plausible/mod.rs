@@ -7,7 +7,7 @@
 //!
 //! | category | a distractor is | tiers, best first (points) |
 //! |---|---|---|
-//! | colour | a colour of the same family, or of the same tint in another family | same family (0); same tint (25) |
+//! | colour | a colour of the same family, or of the same tint in another family; never another name for the right glass (Amber for Orange), one name per glass | same family (0); same tint (25) |
 //! | region | a region in the same country or known for the same grape, never one that lies in the correct region or contains it | same area and grape (50); same area (50); same country and grape (50); same country (50); same grape elsewhere (0) |
 //! | grape | a grape of the same skin colour | grown in the same country (25); elsewhere (0) |
 //! | vintage | a distinct year within ±4, never after the current year | ±1 (50), ±2 (25); ±3, ±4 (0) |
@@ -30,7 +30,7 @@ use crate::api::answers::{ByCategory, PlausibleInput, SuggestedOption};
 use crate::catalog::country_of;
 use crate::category::Category;
 
-use colour::{family, tint};
+use colour::{family, tint, Family, Tint};
 pub use knowledge::{Id, Knowledge};
 
 /// Distractors proposed per question.
@@ -108,15 +108,35 @@ impl<'a> Wine<'a> {
     }
 }
 
-fn colours<'a>(k: &'a Knowledge, correct: &str) -> Vec<Vec<Candidate<'a>>> {
-    let (fam, t) = (family(correct), tint(correct));
+/// Colours of the same family first, then of the same tint in another family. A colour that
+/// reads as the same glass as the right answer (Amber for Orange, Tawny for Fortified red)
+/// would be a second right answer, so it is never offered; and two names for one glass
+/// (Orange and Amber) never stand side by side: one of them, chosen at random, per kind.
+fn colours<'a>(k: &'a Knowledge, correct: &str, rng: &mut ChaCha8Rng) -> Vec<Vec<Candidate<'a>>> {
+    let own = (family(correct), tint(correct));
+    let mut listed: Vec<(usize, (Family, Option<Tint>))> = k
+        .colour_kind
+        .iter()
+        .enumerate()
+        .map(|(i, &kind)| (i, kind))
+        .filter(|&(_, kind)| own.1.is_none() || kind != own)
+        .collect();
+    listed.shuffle(rng);
+    let mut kinds_seen = Vec::new();
     let mut same_family = Vec::new();
     let mut same_tint = Vec::new();
-    for (text, &(f, ct)) in k.colours.texts.iter().zip(&k.colour_kind) {
-        if f == fam {
-            same_family.push((text.as_str(), 0));
-        } else if t.is_some() && ct == t {
-            same_tint.push((text.as_str(), points::COLOUR_SAME_TINT));
+    for (i, kind) in listed {
+        if kind.1.is_some() {
+            if kinds_seen.contains(&kind) {
+                continue;
+            }
+            kinds_seen.push(kind);
+        }
+        let text = k.colours.texts[i].as_str();
+        if kind.0 == own.0 {
+            same_family.push((text, 0));
+        } else if own.1.is_some() && kind.1 == own.1 {
+            same_tint.push((text, points::COLOUR_SAME_TINT));
         }
     }
     vec![same_family, same_tint]
@@ -248,7 +268,7 @@ pub fn plausible_options(
         };
         let Some(correct) = correct else { continue };
         let options = match category {
-            Category::Color => pick(colours(k, correct), correct, &mut rng),
+            Category::Color => pick(colours(k, correct, &mut rng), correct, &mut rng),
             Category::Region => pick(regions(k, &wine), correct, &mut rng),
             Category::GrapeVariety => pick(grapes(k, &wine, correct), correct, &mut rng),
             Category::WineName => pick(wine_names(k, &wine), correct, &mut rng),
