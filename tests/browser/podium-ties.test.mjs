@@ -1,10 +1,12 @@
 // Ties on the podium (standard competition ranking: 1, 1, 3). Players answer identically to
 // share a rank. Six tied for 1st: the projector's gold step names three and says "+3 more",
-// the phone says it tied, the host's final on a 375 px phone shows the podium the same way and
-// the palate report as cards with no sideways scroll. Two tied for 1st and three for 3rd (the
-// projector and the phone in German): two full steps labelled as ties, no silver step. The
-// projector's final fits 1920×1080 and 1280×720 with every podium text inside its step and the
-// screen; every page is axe-clean, with no horizontal overflow or broken word (375, 720p, 1080p).
+// the phone says it tied, the host's final on a 375 px phone shows the podium as a compact
+// list and the palate report as cards (the table on a wide screen). Two tied for 1st and three
+// for 3rd, in German on the projector, the phone and the host page: two steps labelled as
+// ties with every name, no silver step, gold in the middle. The projector's final fits
+// 1920×1080 and 1280×720 with every podium text inside its step and the screen; the host's
+// palate report never scrolls sideways from 320 to 1920 px; every page is axe-clean, with no
+// horizontal overflow or broken word (375, 720p, 1080p).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
