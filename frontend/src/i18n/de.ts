@@ -90,6 +90,8 @@ const de: Messages = {
   "board.rank": "Platz",
 
   "podium.label": "Siegerpodest",
+  "podium.tiedPlace": "Geteilter {place}\u00a0Platz",
+  "podium.more": "+{count} weitere",
 
   "wineCard.label": "Der Wein war {name}",
   "wineCard.kicker": "Auflösung",
@@ -174,6 +176,7 @@ const de: Messages = {
   "play.medal2": "Silbermedaille",
   "play.medal3": "Bronzemedaille",
   "play.finished": "Du belegst den {place}\u00a0Platz",
+  "play.finishedTied": "Du teilst dir den {place}\u00a0Platz",
   "play.placeOf": "{place} von {total}",
   "play.finalBoard": "Endstand",
   "play.hostOwn": "Leite deine eigene Verkostung",

@@ -97,6 +97,8 @@ const en = {
   "board.rank": "Rank",
 
   "podium.label": "Podium",
+  "podium.tiedPlace": "Tied {place}",
+  "podium.more": { one: "+{count} more", other: "+{count} more" },
 
   "wineCard.label": "The wine was {name}",
   "wineCard.kicker": "Revealed",
@@ -181,6 +183,7 @@ const en = {
   "play.medal2": "Silver medal",
   "play.medal3": "Bronze medal",
   "play.finished": "You finished {place}",
+  "play.finishedTied": "You tied for {place}",
   "play.placeOf": "{place} of {total}",
   "play.finalBoard": "Final leaderboard",
   "play.hostOwn": "Host your own tasting",

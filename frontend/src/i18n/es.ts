@@ -89,6 +89,8 @@ const es: Messages = {
   "board.rank": "Puesto",
 
   "podium.label": "Podio",
+  "podium.tiedPlace": "{place} ex aequo",
+  "podium.more": { other: "+{count} más" },
 
   "wineCard.label": "El vino era {name}",
   "wineCard.kicker": "Vino desvelado",
@@ -173,6 +175,7 @@ const es: Messages = {
   "play.medal2": "Medalla de plata",
   "play.medal3": "Medalla de bronce",
   "play.finished": "Has quedado {place}",
+  "play.finishedTied": "Has empatado en el {place} puesto",
   "play.placeOf": "{place} de {total}",
   "play.finalBoard": "Clasificación final",
   "play.hostOwn": "Organiza tu propia cata",

@@ -90,6 +90,8 @@ const fr: Messages = {
   "board.rank": "Rang",
 
   "podium.label": "Podium",
+  "podium.tiedPlace": "{place} ex æquo",
+  "podium.more": { one: "+{count} autre", other: "+{count} autres" },
 
   "wineCard.label": "Le vin était {name}",
   "wineCard.kicker": "Vin dévoilé",
@@ -174,6 +176,7 @@ const fr: Messages = {
   "play.medal2": "Médaille d’argent",
   "play.medal3": "Médaille de bronze",
   "play.finished": "Vous terminez {place}",
+  "play.finishedTied": "Vous terminez {place} ex æquo",
   "play.placeOf": "{place} sur {total}",
   "play.finalBoard": "Classement final",
   "play.hostOwn": "Organisez votre propre dégustation",

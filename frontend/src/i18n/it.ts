@@ -90,6 +90,8 @@ const it: Messages = {
   "board.rank": "Posizione",
 
   "podium.label": "Podio",
+  "podium.tiedPlace": "{place} a pari merito",
+  "podium.more": { one: "+{count} altro", other: "+{count} altri" },
 
   "wineCard.label": "Il vino era {name}",
   "wineCard.kicker": "Vino svelato",
@@ -174,6 +176,7 @@ const it: Messages = {
   "play.medal2": "Medaglia d’argento",
   "play.medal3": "Medaglia di bronzo",
   "play.finished": "Chiudi al {place} posto",
+  "play.finishedTied": "Chiudi al {place} posto a pari merito",
   "play.placeOf": "{place} su {total}",
   "play.finalBoard": "Classifica finale",
   "play.hostOwn": "Organizza la tua degustazione",

@@ -23,3 +23,8 @@ export function movement(entry: RankingEntry, previous: RankingEntry[] | null): 
   const before = previous?.find((r) => r.pseudonym === entry.pseudonym);
   return before ? { places: before.rank - entry.rank, gained: entry.score - before.score } : null;
 }
+
+/** Whether `pseudonym` shares `rank` with another player in `rankings` (a phone sees the podium and its own line, so a tie below the podium may be unseen). */
+export function isTied(rank: number, pseudonym: string, rankings: RankingEntry[]): boolean {
+  return rankings.some((r) => r.rank === rank && r.pseudonym !== pseudonym);
+}

@@ -3,7 +3,7 @@
 import { useScreenHeading } from "../lib/a11y";
 import { ordinal, t, type MessageKey } from "../i18n";
 import { endReasonText } from "../i18n/wire";
-import { gapToNext, placeText } from "../lib/ranks";
+import { gapToNext, isTied, placeText } from "../lib/ranks";
 import { Leaderboard } from "../components/Leaderboard";
 import { WineCard } from "../components/WineCard";
 import { myRank, type Game } from "./state";
@@ -44,6 +44,7 @@ export function Ended({ game }: { game: Game }) {
   const h = useScreenHeading<HTMLHeadingElement>(`end-${game.final}`);
   const rank = myRank(game);
   if (game.final && rank) {
+    const tied = isTied(rank, game.pseudonym, game.rankings ?? []);
     return (
       <section class="final" aria-labelledby="f-h">
         <p class="progress-label">{t("play.finalResults")}</p>
@@ -56,7 +57,7 @@ export function Ended({ game }: { game: Game }) {
           </p>
         ) : null}
         <h1 id="f-h" ref={h} tabIndex={-1} data-testid="final-rank">
-          {t("play.finished", { place: ordinal(rank) })}
+          {t(tied ? "play.finishedTied" : "play.finished", { place: ordinal(rank) })}
         </h1>
         <p class="final-line" data-testid="final-line">
           {t("common.points", { count: game.me?.score ?? game.score })} · {placeText(rank, game.ranked)}
