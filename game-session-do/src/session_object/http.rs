@@ -2,7 +2,7 @@
 //! info, and the host-only results, summary, stats, tasting (read and lobby edit) and delete. The worker forwards
 //! `/api/sessions/{code}/…` here unchanged.
 
-use std::sync::OnceLock;
+use std::cell::Cell;
 
 use sommelier_core::api::limits::{MAX_SOCKETS, MAX_UNIDENTIFIED_SOCKETS};
 use sommelier_core::api::{CloseCode, DeleteSessionReply, InternalCreateRequest};
@@ -279,15 +279,19 @@ impl GameSession {
     /// Read once per isolate (a deployment's variables do not change under it), not on
     /// every upgrade.
     fn unidentified_cap(&self) -> usize {
-        static CAP: OnceLock<usize> = OnceLock::new();
-        *CAP.get_or_init(|| {
-            self.env
-                .var("MAX_UNIDENTIFIED_SOCKETS")
-                .ok()
-                .and_then(|v| v.to_string().parse::<usize>().ok())
-                .filter(|n| (1..=MAX_UNIDENTIFIED_SOCKETS).contains(n))
-                .unwrap_or(MAX_UNIDENTIFIED_SOCKETS)
-        })
+        thread_local!(static CAP: Cell<Option<usize>> = const { Cell::new(None) });
+        if let Some(cap) = CAP.get() {
+            return cap;
+        }
+        let cap = self
+            .env
+            .var("MAX_UNIDENTIFIED_SOCKETS")
+            .ok()
+            .and_then(|v| v.to_string().parse::<usize>().ok())
+            .filter(|n| (1..=MAX_UNIDENTIFIED_SOCKETS).contains(n))
+            .unwrap_or(MAX_UNIDENTIFIED_SOCKETS);
+        CAP.set(Some(cap));
+        cap
     }
 
     fn upgrade(&self, req: &Request, address: String) -> HttpResult {
