@@ -16,6 +16,9 @@
 // Options: --only n10-w2-s1,n10-w2-s10  --fast  --outdir DIR  --probe-runs 3  --no-floor
 //          --no-ours  --players 10 (floor sockets)  --checkout DIR (another built checkout of
 //          the game, e.g. a worktree of main for "before" figures; default this one)
+//          --storm N (N sockets opened at once, bench/floor/storm.mjs: to each floor object
+//          in the floor's stack and to a fresh session of the game on a fresh stack of the
+//          checkout, medians of --probe-runs storms each; 0, the default, skips it)
 import { parseArgs } from "node:util";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, openSync } from "node:fs";
@@ -34,6 +37,7 @@ const { values: a } = parseArgs({
     "no-floor": { type: "boolean", default: false },
     "no-ours": { type: "boolean", default: false },
     checkout: { type: "string", default: ROOT },
+    storm: { type: "string", default: "0" },
   },
 });
 const benchDir = resolve(a["bench-dir"]);
@@ -102,10 +106,49 @@ async function stopServer(child) {
   clearTimeout(t);
 }
 
+const STORM = Number(a.storm);
+if (!Number.isInteger(STORM) || STORM < 0) {
+  console.error(`bench-compare: --storm wants a number of sockets, not ${a.storm}`);
+  process.exit(2);
+}
+
 const median = (xs) => {
   const s = xs.filter((x) => typeof x === "number").sort((x, y) => x - y);
   return s.length ? s[Math.floor((s.length - 1) / 2)] : null;
 };
+
+/** bench/floor/storm.mjs against `target` on a running stack: medians of --probe-runs storms. */
+function storm(url, target, serverPid) {
+  const runs = [];
+  for (let i = 0; i < Number(a["probe-runs"]); i++) {
+    const r = spawnSync("node", [join(ROOT, "bench/floor/storm.mjs"), "--bench-dir", benchDir, "--url", url,
+      "--target", target, "--sockets", String(STORM), "--server-pid", String(serverPid)], { encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`storm (${target}) failed:\n${r.stderr}`);
+    runs.push(JSON.parse(r.stdout));
+  }
+  const keys = Object.keys(runs[0]).filter((k) => typeof runs[0][k] === "number");
+  const out = Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r[k]))]));
+  out.runs = runs;
+  log(`storm ${target}: ${JSON.stringify(runs.at(-1))} (load ${load()})`);
+  return out;
+}
+
+/** The game's storm on a fresh stack of the checkout (the same stack as the bot's). */
+async function measureOursStorm() {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const state = mkdtempSync(join(process.env.BENCH_STATE_ROOT ?? tmpdir(), "bench-storm-"));
+  const [cmd, args] = a.fast
+    ? ["node", [join(ROOT, "scripts/fast-stack.mjs"), "--root", checkout, "--port", String(port), "--persist-to", state, "--bench-limits"]]
+    : [join(ROOT, "bench/start-wrangler.sh"), [checkout, String(port)]];
+  const server = await startServer(cmd, args, `${url}/api/health`, "storm.server.log");
+  try {
+    await sleep(2000);
+    return storm(url, "game", server.pid);
+  } finally {
+    await stopServer(server);
+  }
+}
 
 /** The floor objects' figures, medians of --probe-runs probe runs each. */
 async function measureFloor() {
@@ -134,6 +177,7 @@ async function measureFloor() {
       out[kind] = Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r[k]))]));
       out[kind].runs = runs;
       log(`floor ${kind}: ${JSON.stringify(out[kind].runs.at(-1))} (load ${load()})`);
+      if (STORM > 0) out[kind].storm = storm(url, kind, server.pid);
     }
   } finally {
     await stopServer(server);
@@ -161,7 +205,8 @@ async function measureOurs() {
 
 const startedLoad = load();
 const floor = a["no-floor"] ? null : await measureFloor();
-const ours = a["no-ours"] ? {} : await measureOurs();
+const ours = a["no-ours"] || !a.only ? {} : await measureOurs();
+const oursStorm = STORM > 0 && !a["no-ours"] ? await measureOursStorm() : null;
 
 // The table: each bot metric with the floor figure it is compared with.
 const ROWS = [
@@ -184,8 +229,16 @@ const ratio = (x, y) => (typeof x === "number" && typeof y === "number" && y > 0
 let md = `# bench:compare ${new Date().toISOString()}\n\ngame checkout: ${checkout}; stack: ${a.fast ? "FAST (scripts/fast-stack.mjs: Miniflare, no proxy, no inspector)" : "wrangler dev"}; load average at start ${startedLoad}, at end ${load()}; raw results in ${outdir}\n`;
 if (floor) {
   md += `\n## Floor (this run; ${a.players} sockets; medians of ${a["probe-runs"]} probe runs)\n\n| floor figure | JS object | Rust object | Rust ÷ JS |\n|---|---:|---:|---:|\n`;
-  for (const k of Object.keys(floor.js).filter((k) => k !== "runs" && k !== "players")) {
+  for (const k of Object.keys(floor.js).filter((k) => !["runs", "players", "storm"].includes(k))) {
     md += `| ${k} | ${f(floor.js[k])} | ${f(floor.rust[k])} | ${ratio(floor.rust[k], floor.js[k])} |\n`;
+  }
+}
+if (STORM > 0) {
+  const cols = [["game (ours)", oursStorm], ["floor JS", floor?.js.storm], ["floor Rust", floor?.rust.storm]];
+  md += `\n## Storm: ${STORM} sockets opened at once to one room (bench/floor/storm.mjs; medians of ${a["probe-runs"]} storms)\n\n`;
+  md += `| figure | ${cols.map(([n]) => n).join(" | ")} | ours ÷ floor JS |\n|---|${cols.map(() => "---:").join("|")}|---:|\n`;
+  for (const k of ["storm_open_p50_ms", "storm_open_p99_ms", "storm_first_p50_ms", "storm_first_p99_ms", "storm_first_max_ms", "storm_wall_ms", "storm_cpu_ms", "failed"]) {
+    md += `| ${k} | ${cols.map(([, s]) => f(s?.[k])).join(" | ")} | ${ratio(oursStorm?.[k], floor?.js.storm?.[k])} |\n`;
   }
 }
 for (const [name, res] of Object.entries(ours)) {
@@ -203,5 +256,5 @@ for (const [name, res] of Object.entries(ours)) {
   }
 }
 writeFileSync(join(outdir, "compare.md"), md);
-writeFileSync(join(outdir, "compare.json"), `${JSON.stringify({ floor, ours: Object.fromEntries(Object.entries(ours).map(([k, v]) => [k, v.median])) }, null, 2)}\n`);
+writeFileSync(join(outdir, "compare.json"), `${JSON.stringify({ floor, oursStorm, ours: Object.fromEntries(Object.entries(ours).map(([k, v]) => [k, v.median])) }, null, 2)}\n`);
 process.stdout.write(md);

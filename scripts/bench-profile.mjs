@@ -15,6 +15,10 @@
 //          of `wrangler dev`; --loadgen: play with the load generator (target/release,
 //          `cargo build --release -p sommelier-loadgen`) instead of the bot, the arguments
 //          after `--` going to it (e.g. `--fast --loadgen -- --players 1000`: a join storm).
+//          --storm N: play nothing but N WebSocket upgrades at once to a fresh session
+//          (bench/floor/storm.mjs --target game), the upgrade path alone.
+//          --window-ms A:B (with --summarise): only the samples taken A to B ms after the
+//          profile started (e.g. the join phase of a loadgen run).
 import { parseArgs } from "node:util";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync, openSync } from "node:fs";
@@ -36,6 +40,8 @@ const { values: a } = parseArgs({
     summarise: { type: "string" },
     fast: { type: "boolean", default: false },
     loadgen: { type: "boolean", default: false },
+    storm: { type: "string" },
+    "window-ms": { type: "string" },
   },
 });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -100,8 +106,33 @@ export function summarise(profile, top) {
   return md;
 }
 
+/** The profile with only the samples taken between `from` and `to` ms after its start. */
+export function windowed(profile, from, to) {
+  const samples = [];
+  const timeDeltas = [];
+  let t = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    t += profile.timeDeltas[i];
+    const ms = (t - profile.startTime) / 1000;
+    if (ms >= from && ms <= to) {
+      samples.push(id);
+      timeDeltas.push(profile.timeDeltas[i]);
+    }
+  });
+  return { ...profile, samples, timeDeltas };
+}
+
 if (a.summarise) {
-  process.stdout.write(summarise(JSON.parse(readFileSync(a.summarise, "utf8")), Number(a.top)));
+  let profile = JSON.parse(readFileSync(a.summarise, "utf8"));
+  if (a["window-ms"]) {
+    const [from, to] = a["window-ms"].split(":").map(Number);
+    if (!(from >= 0 && to > from)) {
+      console.error(`bench-profile: --window-ms wants FROM:TO in ms, not ${a["window-ms"]}`);
+      process.exit(2);
+    }
+    profile = windowed(profile, from, to);
+  }
+  process.stdout.write(summarise(profile, Number(a.top)));
   process.exit(0);
 }
 
@@ -172,7 +203,10 @@ try {
   await dt.call("Profiler.setSamplingInterval", { interval: Number(a["interval-us"]) });
   await dt.call("Profiler.start");
   log(`profiling ${target.title}; bot: ${botArgs.join(" ")} (load ${loadavg().map((x) => x.toFixed(2)).join(" ")})`);
-  const bot = a.loadgen
+  const bot = a.storm
+    ? spawnSync("node", [join(ROOT, "bench/floor/storm.mjs"), "--bench-dir", benchDir, "--url", `http://127.0.0.1:${port}`,
+        "--target", "game", "--sockets", a.storm, "--server-pid", String(child.pid)], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] })
+    : a.loadgen
     ? spawnSync(join(ROOT, "target/release/sommelier-loadgen"), ["--base-url", `http://127.0.0.1:${port}`, ...(dash < 0 ? [] : botArgs)],
         { encoding: "utf8", maxBuffer: 1 << 28, stdio: ["ignore", "pipe", "inherit"] })
     : spawnSync("node", [join(benchDir, "bench.mjs"), "--adapter", "ours", "--url", `http://127.0.0.1:${port}`,
@@ -188,9 +222,9 @@ try {
   dt.close();
   writeFileSync(a.out, JSON.stringify(profile));
   if (profile.samples.length < 100) log(`only ${profile.samples.length} samples: the runtime was probably reloaded mid-run; run again`);
-  if (a.loadgen) {
+  if (a.loadgen || a.storm) {
     process.stderr.write(bot.stdout ?? "");
-    log(`loadgen exit ${bot.status}; profile: ${a.out}`);
+    log(`${a.storm ? "storm" : "loadgen"} exit ${bot.status}; profile: ${a.out}`);
   } else {
     let med = {};
     try { med = JSON.parse(bot.stdout).median ?? {}; } catch { log(`the bot printed no summary (exit ${bot.status}): ${(bot.stderr ?? "").slice(-400)}`); }

@@ -21,15 +21,16 @@ mod rate_limit;
 mod routes;
 mod session_object;
 
-use worker::{event, Context, Env, Request, Response, Result};
+use worker::{event, web_sys, Context, Env, Result};
 
 pub use host_registry::HostRegistry;
 pub use session_object::GameSession;
 
+/// Takes the runtime's request as is: `worker::Request` would read (and so parse) the
+/// request's `cf` properties on every request, which no route uses, and the session
+/// object's read-only routes (the WebSocket upgrade above all) are forwarded untouched
+/// (`routes::handle`).
 #[event(fetch)]
-async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
-    let response = routes::handle(req, env)
-        .await
-        .unwrap_or_else(|e| e.into_response());
-    Ok(sommelier_worker_http::with_security_headers(response))
+async fn fetch(req: web_sys::Request, env: Env, _ctx: Context) -> Result<web_sys::Response> {
+    Ok(routes::handle(req, env).await)
 }

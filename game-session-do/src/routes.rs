@@ -10,7 +10,9 @@ use sommelier_core::api::{
 };
 use sommelier_core::protocol::{ErrorCode, SessionStatus};
 use sommelier_core::secrets::{hash_secret, host_key_problem};
-use worker::{Env, Headers, Method, Request, RequestInit, Response, Stub};
+use worker::wasm_bindgen::JsCast;
+use worker::wasm_bindgen_futures::JsFuture;
+use worker::{web_sys, worker_sys, Env, Headers, Method, Request, RequestInit, Response, Stub};
 
 use crate::api_error::{bearer, ApiError};
 use crate::host_registry::{RegistryEntry, RegistryUpdate};
@@ -23,7 +25,74 @@ type RouteResult = Result<Response, ApiError>;
 /// day, so a minute is a polite, not a precise, figure.
 const CODES_RETRY_AFTER_S: u32 = 60;
 
-pub async fn handle(req: Request, env: Env) -> RouteResult {
+/// The worker's answer to one request, security headers added (except to a `101`, whose
+/// headers no browser reads). A `GET` of a session route is forwarded to the session object
+/// as the runtime's request, unconverted (`forward_raw`): for a join storm that is the whole
+/// of the worker's work per socket. Every other request goes through `route`.
+pub async fn handle(raw: web_sys::Request, env: Env) -> web_sys::Response {
+    let result = match session_get(&raw) {
+        Some(code) => match forward_raw(&raw, &env, code).await {
+            // The upgrade's response carries the socket: handed back as it came.
+            Ok(response) if response.status() == 101 => return response,
+            Ok(response) => Ok(Response::from(response)),
+            Err(e) => Err(e),
+        },
+        None => route(Request::from(raw), env).await,
+    };
+    let response = result.unwrap_or_else(|e| e.into_response());
+    sommelier_worker_http::with_security_headers(response).into()
+}
+
+/// The code of a `GET /api/sessions/{code}[/ws|/results|/stats|/tasting]`, the routes
+/// `route` forwards to the session object unchanged; `None` for anything else.
+fn session_get(raw: &web_sys::Request) -> Option<String> {
+    if raw.method() != "GET" {
+        return None;
+    }
+    session_get_code(path_of(&raw.url())).map(str::to_string)
+}
+
+/// The code segment of a path that `route` forwards unchanged on `GET` (not yet checked:
+/// `forward_raw` refuses anything but four digits as `route` does).
+fn session_get_code(path: &str) -> Option<&str> {
+    let rest = path.strip_prefix("/api/sessions/")?;
+    let (code, tail) = match rest.split_once('/') {
+        Some((code, tail)) => (code, Some(tail)),
+        None => (rest, None),
+    };
+    let forwarded = matches!(tail, None | Some("ws" | "results" | "stats" | "tasting"));
+    (forwarded && !code.is_empty()).then_some(code)
+}
+
+/// The path of the runtime's (already normalised) URL: from the first `/` after the host
+/// to the query or fragment, as `worker::Request::path` gives it.
+fn path_of(url: &str) -> &str {
+    let after_scheme = url.find("://").map_or(0, |i| i + 3);
+    let Some(start) = url[after_scheme..].find('/').map(|i| after_scheme + i) else {
+        return "/";
+    };
+    let end = url[start..]
+        .find(['?', '#'])
+        .map_or(url.len(), |i| start + i);
+    &url[start..end]
+}
+
+/// `forward_to_session` for the runtime's request as is: the code is checked the same way
+/// (four digits, else 404 without reaching any object), and the request is handed to the
+/// object's stub without being converted (its `cf` stays unread).
+async fn forward_raw(
+    raw: &web_sys::Request,
+    env: &Env,
+    code: String,
+) -> Result<web_sys::Response, ApiError> {
+    let code = parse_code(&code)?;
+    let stub: worker_sys::DurableObject = session_stub(env, &code)?.into_rpc();
+    let promise = stub.fetch_with_request(raw).map_err(worker::Error::from)?;
+    let response = JsFuture::from(promise).await.map_err(worker::Error::from)?;
+    Ok(response.unchecked_into())
+}
+
+async fn route(req: Request, env: Env) -> RouteResult {
     let path = req.path();
     let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     let method = req.method();
@@ -454,7 +523,9 @@ fn without_api_prefix(url: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{pick_lookups, without_api_prefix, RegistryEntry, HISTORY_LOOKUPS};
+    use super::{
+        path_of, pick_lookups, session_get_code, without_api_prefix, RegistryEntry, HISTORY_LOOKUPS,
+    };
     use sommelier_core::api::HostSessionSummary;
     use sommelier_core::protocol::SessionStatus;
     use sommelier_core::Phase;
@@ -494,6 +565,40 @@ mod tests {
         assert_eq!(&codes[..3], &[502, 501, 500]);
         assert_eq!(codes[3], 199);
         assert_eq!(codes[4], 198);
+    }
+
+    #[test]
+    fn only_the_session_get_routes_skip_the_router() {
+        for (path, code) in [
+            ("/api/sessions/1234", Some("1234")),
+            ("/api/sessions/1234/ws", Some("1234")),
+            ("/api/sessions/12x4/results", Some("12x4")),
+            ("/api/sessions/1234/stats", Some("1234")),
+            ("/api/sessions/1234/tasting", Some("1234")),
+            ("/api/sessions/1234/", None),
+            ("/api/sessions/1234/ws/more", None),
+            ("/api/sessions/1234/summary", None),
+            ("/api/sessions/", None),
+            ("/api/sessions", None),
+            ("/api/host/sessions", None),
+        ] {
+            assert_eq!(session_get_code(path), code, "{path}");
+        }
+    }
+
+    #[test]
+    fn the_path_of_a_url_stops_at_its_query_or_fragment() {
+        assert_eq!(
+            path_of("http://127.0.0.1:8787/api/sessions/1234/ws"),
+            "/api/sessions/1234/ws"
+        );
+        assert_eq!(
+            path_of("https://a.example/api/sessions/1234?x=/y"),
+            "/api/sessions/1234"
+        );
+        assert_eq!(path_of("https://a.example/api/x#/frag?q"), "/api/x");
+        assert_eq!(path_of("https://a.example"), "/");
+        assert_eq!(path_of("https://a.example/"), "/");
     }
 
     #[test]

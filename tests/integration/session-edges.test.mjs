@@ -283,6 +283,31 @@ function rawRequest(method, path, body) {
   });
 }
 
+test("GETs reach a session object only by its public routes and a four-digit code", async () => {
+  const { code, hostKey } = await createSession(stack);
+  // The routes the worker hands to the object as they came (the upgrade among them).
+  assert.equal((await api(`/api/sessions/${code}`)).status, 200);
+  assert.equal((await api(`/api/sessions/${code}/results`, { headers: bearer(hostKey) })).status, 200);
+  const sock = await TestSocket.open(`${stack.wsBase}/api/sessions/${code}/ws`);
+  assert.equal((await sock.next("server:state_snapshot")).code, code);
+  sock.close();
+  // The object's internal routes stay unreachable, even with the host's key; other paths
+  // under a code are the router's 404; a code that is not four digits reaches no object.
+  for (const path of [`/api/sessions/${code}/summary`, `/api/sessions/${code}/`, `/api/sessions/${code}/ws/x`]) {
+    const res = await api(path, { headers: bearer(hostKey) });
+    assert.equal(res.status, 404, path);
+    assert.equal((await res.json()).error.code, "NOT_FOUND", path);
+  }
+  for (const path of ["/api/sessions/12x4", "/api/sessions/12345/ws", "/api/sessions/%31234"]) {
+    const res = await api(path);
+    assert.equal(res.status, 404, path);
+    const body = await res.json();
+    assert.equal(body.error.code, "SESSION_NOT_FOUND", path);
+    assert.match(body.error.message, /four digits/, path);
+    assert.equal(res.headers.get("x-content-type-options"), "nosniff", path);
+  }
+});
+
 test("a GET with a body to a forwarded route is not a server error", async () => {
   for (const path of ["/api/answers", "/api/suggestions", "/api/admin/answers"]) {
     const res = await rawRequest("GET", path, JSON.stringify({ x: 1 }));

@@ -2,6 +2,8 @@
 //! info, and the host-only results, summary, stats, tasting (read and lobby edit) and delete. The worker forwards
 //! `/api/sessions/{code}/…` here unchanged.
 
+use std::cell::Cell;
+
 use sommelier_core::api::limits::{MAX_SOCKETS, MAX_UNIDENTIFIED_SOCKETS};
 use sommelier_core::api::{CloseCode, DeleteSessionReply, InternalCreateRequest};
 use sommelier_core::engine::{Engine, Recipient, Write};
@@ -274,13 +276,22 @@ impl GameSession {
 
     /// `MAX_UNIDENTIFIED_SOCKETS`, or fewer when the `MAX_UNIDENTIFIED_SOCKETS` variable says
     /// so (tests fill the pool without opening 1,250 sockets).
+    /// Read once per isolate (a deployment's variables do not change under it), not on
+    /// every upgrade.
     fn unidentified_cap(&self) -> usize {
-        self.env
+        thread_local!(static CAP: Cell<Option<usize>> = const { Cell::new(None) });
+        if let Some(cap) = CAP.get() {
+            return cap;
+        }
+        let cap = self
+            .env
             .var("MAX_UNIDENTIFIED_SOCKETS")
             .ok()
             .and_then(|v| v.to_string().parse::<usize>().ok())
             .filter(|n| (1..=MAX_UNIDENTIFIED_SOCKETS).contains(n))
-            .unwrap_or(MAX_UNIDENTIFIED_SOCKETS)
+            .unwrap_or(MAX_UNIDENTIFIED_SOCKETS);
+        CAP.set(Some(cap));
+        cap
     }
 
     fn upgrade(&self, req: &Request, address: String) -> HttpResult {
