@@ -55,14 +55,32 @@ struct Inner {
     /// Effects of answers and joins not applied yet (group commit, see `BATCH_MS`): their
     /// writes and sends go out with the next flush, before any later event's effects.
     pending: Vec<Effect>,
+    /// When the last answer or join arrived (see `QUIET_MS`).
+    last_batched_ms: u64,
 }
 
 /// How long the effects of an answer or a join wait for more of them before they are
 /// written in one transaction and sent (group commit). Every event's writes are a storage
 /// commit, and its sends wait for that commit (the output gate): 1,000 players answering at
-/// once made 1,000 commits in a row. Batched, a burst costs a few commits; an answer alone
-/// waits this long more.
+/// once made 1,000 commits in a row. Batched, a burst costs a few commits. Only a burst
+/// waits: see `QUIET_MS` and `Engine::awaits_answers`.
 const BATCH_MS: u64 = 2;
+
+/// An answer or join that comes at least this long after the previous one is applied at
+/// once instead of opening a batch: at that rate a window of `BATCH_MS` would most likely
+/// stay alone, and its wait would buy nothing. Inside a burst the gaps are shorter.
+const QUIET_MS: u64 = BATCH_MS;
+
+/// What `on_batched` did with an event's effects.
+#[derive(Debug, PartialEq, Eq)]
+enum Batched {
+    /// Nothing left pending by this event (applied at once, or nothing to apply).
+    Done,
+    /// Added to the batch another event opened; that event flushes it.
+    Joined,
+    /// Opened a batch: wait `BATCH_MS`, then flush.
+    Opened,
+}
 
 pub(crate) fn now_ms() -> u64 {
     // `Date.now()`: one call, where `worker::Date::now()` makes a `Date` object and reads it.
@@ -115,6 +133,7 @@ impl DurableObject for GameSession {
                 },
                 admitted: Default::default(),
                 pending: Vec::new(),
+                last_batched_ms: 0,
             }),
         }
     }
@@ -151,7 +170,7 @@ impl DurableObject for GameSession {
                     // Only the event that opens a batch waits (one timer per batch); it
                     // stays open meanwhile, so the object cannot hibernate with effects
                     // pending.
-                    if self.on_batched(&ws, att, msg) {
+                    if self.on_batched(&ws, att, msg) == Batched::Opened {
                         worker::Delay::from(std::time::Duration::from_millis(BATCH_MS)).await;
                         self.flush_pending();
                     }
@@ -470,24 +489,30 @@ impl GameSession {
     /// `on_message` for `submit_answer` and `join_session`: the engine decides now; a new
     /// identity is mirrored in the socket index at once (so the socket's next frame is
     /// known, as the engine knows it), the writes and sends wait in `pending` for
-    /// `flush_pending` (or any earlier event's `apply`). True when this event opened the
-    /// batch (nothing was pending before it) and must flush it.
-    fn on_batched(&self, ws: &WebSocket, att: Attachment, msg: ClientMessage) -> bool {
+    /// `flush_pending` (or any earlier event's `apply`). They are applied at once instead
+    /// when waiting buys nothing: the event comes after a quiet spell (`QUIET_MS`), or it
+    /// is the answer that completes the question (every connected participant has now
+    /// answered, so no other answer is coming; `Engine::awaits_answers`).
+    fn on_batched(&self, ws: &WebSocket, att: Attachment, msg: ClientMessage) -> Batched {
         let mut guard = self.inner.borrow_mut();
         let inner = &mut *guard;
         let now = now_ms();
         let Some(engine) = inner.engine.as_mut() else {
             drop(guard);
             self.on_message(ws, att, msg);
-            return false;
+            return Batched::Done;
         };
         let Some(rng) = rng_of(&mut inner.rng) else {
             drop(guard);
             self.on_message(ws, att, msg);
-            return false;
+            return Batched::Done;
         };
         let opens = inner.pending.is_empty();
+        let quiet = now.saturating_sub(inner.last_batched_ms) >= QUIET_MS;
+        inner.last_batched_ms = now;
+        let is_answer = matches!(msg, ClientMessage::SubmitAnswer { .. });
         let effects = engine.handle(att.conn, &att.identity, msg, now, rng);
+        let completes = is_answer && !engine.awaits_answers();
         for effect in effects {
             match effect {
                 Effect::SetIdentity { conn, identity } => {
@@ -498,8 +523,29 @@ impl GameSession {
                 other => inner.pending.push(other),
             }
         }
-        // An event that produced nothing to apply opens no batch.
-        opens && !inner.pending.is_empty()
+        if inner.pending.is_empty() {
+            // An event that produced nothing to apply opens no batch.
+            return Batched::Done;
+        }
+        if completes || (opens && quiet) {
+            // The batch's opener (if any) later finds nothing pending.
+            if let Err(e) = self.apply(inner, Vec::new()) {
+                worker::console_error!("applying effects failed: {e}");
+                send_frame(
+                    ws,
+                    &ServerMessage::error(
+                        ErrorCode::Internal,
+                        "the server could not save that, retry",
+                    ),
+                );
+            }
+            return Batched::Done;
+        }
+        if opens {
+            Batched::Opened
+        } else {
+            Batched::Joined
+        }
     }
 
     /// Applies the answers' effects still pending (one transaction, then their sends). A
