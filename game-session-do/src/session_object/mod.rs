@@ -18,7 +18,9 @@ use std::cell::RefCell;
 use rand::SeedableRng;
 use rand_chacha::ChaCha20Rng;
 use sommelier_core::api::{CloseCode, SessionStats};
-use sommelier_core::engine::{decode_frame, Effect, Engine, EngineConfig, FrameEncoder, Write};
+use sommelier_core::engine::{
+    decode_frame, Effect, Engine, EngineConfig, FrameEncoder, Recipient, Write,
+};
 use sommelier_core::protocol::{ClientMessage, ErrorCode, ServerMessage};
 use sommelier_core::Phase;
 use worker::{
@@ -67,9 +69,12 @@ struct Inner {
 const BATCH_MS: u64 = 2;
 
 /// An answer or join that comes at least this long after the previous one is applied at
-/// once instead of opening a batch: at that rate a window of `BATCH_MS` would most likely
-/// stay alone, and its wait would buy nothing. Inside a burst the gaps are shorter.
-const QUIET_MS: u64 = BATCH_MS;
+/// once instead of opening a batch: after such a gap a window of `BATCH_MS` would most
+/// likely stay alone, and its wait would buy nothing (a real room's answers, seconds
+/// apart). Inside a burst the gaps are far shorter. Not `BATCH_MS` itself: at 1,000
+/// players the gaps inside a burst often reach 2–3 ms when the machine is busy, and each
+/// answer then committed alone, slower than waiting (docs/benchmarks.md, fourth pass).
+const QUIET_MS: u64 = 50;
 
 /// What `on_batched` did with an event's effects.
 #[derive(Debug, PartialEq, Eq)]
@@ -303,16 +308,16 @@ impl GameSession {
     ) -> Result<()> {
         let mut all = std::mem::take(&mut inner.pending);
         all.extend(effects);
-        let (persists, rest): (Vec<Effect>, Vec<Effect>) = all
-            .into_iter()
-            .partition(|e| matches!(e, Effect::Persist(_)));
-        let writes: Vec<Write> = persists
-            .into_iter()
-            .filter_map(|e| match e {
-                Effect::Persist(w) => Some(w),
-                _ => None,
-            })
-            .collect();
+        // One pass: the writes out, the rest in order (a batch of answers is a write and two
+        // sends each).
+        let mut writes: Vec<Write> = Vec::with_capacity(all.len() / 2);
+        let mut rest: Vec<Effect> = Vec::with_capacity(all.len());
+        for effect in all {
+            match effect {
+                Effect::Persist(w) => writes.push(w),
+                other => rest.push(other),
+            }
+        }
         if fresh || !writes.is_empty() {
             let stored = if !fresh && storage::is_one_statement(&writes) {
                 // One statement is atomic by itself: most events (a host command, a batch of
@@ -347,11 +352,20 @@ impl GameSession {
                         worker::console_log!("session {session}: refused {}", code.as_str());
                     }
                     let frame = frame_io::SharedFrame::new(&encoder.encode(&msg));
-                    for ws in inner.sockets.resolve(&to) {
+                    let mut send = |ws: &WebSocket| {
                         if frame.send(ws) {
                             inner.stats.ws_messages_sent += 1;
                             inner.stats.ws_bytes_sent += frame.bytes as u64;
                         }
+                    };
+                    match &to {
+                        // A reply (every answer's acknowledgement): no list of one to build.
+                        Recipient::Conn(conn) => {
+                            if let Some(ws) = inner.sockets.socket(*conn) {
+                                send(ws);
+                            }
+                        }
+                        to => inner.sockets.resolve(to).into_iter().for_each(send),
                     }
                 }
                 Effect::Close { to, code, reason } => {
@@ -492,7 +506,7 @@ impl GameSession {
     /// `flush_pending` (or any earlier event's `apply`). They are applied at once instead
     /// when waiting buys nothing: the event comes after a quiet spell (`QUIET_MS`), or it
     /// is the answer that completes the question (every connected participant has now
-    /// answered, so no other answer is coming; `Engine::awaits_answers`).
+    /// answered, so no first answer is coming; `Engine::awaits_answers`).
     fn on_batched(&self, ws: &WebSocket, att: Attachment, msg: ClientMessage) -> Batched {
         let mut guard = self.inner.borrow_mut();
         let inner = &mut *guard;
@@ -510,9 +524,11 @@ impl GameSession {
         let opens = inner.pending.is_empty();
         let quiet = now.saturating_sub(inner.last_batched_ms) >= QUIET_MS;
         inner.last_batched_ms = now;
-        let is_answer = matches!(msg, ClientMessage::SubmitAnswer { .. });
+        // Only the answer that completes the question ends the wait: a change of answer
+        // after that (still possible until the reveal) batches as usual.
+        let awaited = matches!(msg, ClientMessage::SubmitAnswer { .. }) && engine.awaits_answers();
         let effects = engine.handle(att.conn, &att.identity, msg, now, rng);
-        let completes = is_answer && !engine.awaits_answers();
+        let completes = awaited && !engine.awaits_answers();
         for effect in effects {
             match effect {
                 Effect::SetIdentity { conn, identity } => {
