@@ -18,7 +18,9 @@ use std::cell::RefCell;
 use rand::SeedableRng;
 use rand_chacha::ChaCha20Rng;
 use sommelier_core::api::{CloseCode, SessionStats};
-use sommelier_core::engine::{decode_frame, Effect, Engine, EngineConfig, FrameEncoder, Write};
+use sommelier_core::engine::{
+    decode_frame, Effect, Engine, EngineConfig, FrameEncoder, Recipient, Write,
+};
 use sommelier_core::protocol::{ClientMessage, ErrorCode, ServerMessage};
 use sommelier_core::Phase;
 use worker::{
@@ -55,14 +57,35 @@ struct Inner {
     /// Effects of answers and joins not applied yet (group commit, see `BATCH_MS`): their
     /// writes and sends go out with the next flush, before any later event's effects.
     pending: Vec<Effect>,
+    /// When the last answer or join arrived (see `QUIET_MS`).
+    last_batched_ms: u64,
 }
 
 /// How long the effects of an answer or a join wait for more of them before they are
 /// written in one transaction and sent (group commit). Every event's writes are a storage
 /// commit, and its sends wait for that commit (the output gate): 1,000 players answering at
-/// once made 1,000 commits in a row. Batched, a burst costs a few commits; an answer alone
-/// waits this long more.
+/// once made 1,000 commits in a row. Batched, a burst costs a few commits. Only a burst
+/// waits: see `QUIET_MS` and `Engine::awaits_answers`.
 const BATCH_MS: u64 = 2;
+
+/// An answer or join that comes at least this long after the previous one is applied at
+/// once instead of opening a batch: after such a gap a window of `BATCH_MS` would most
+/// likely stay alone, and its wait would buy nothing (a real room's answers, seconds
+/// apart). Inside a burst the gaps are far shorter. Not `BATCH_MS` itself: at 1,000
+/// players the gaps inside a burst often reach 2–3 ms when the machine is busy, and each
+/// answer then committed alone, slower than waiting (docs/benchmarks.md, fourth pass).
+const QUIET_MS: u64 = 50;
+
+/// What `on_batched` did with an event's effects.
+#[derive(Debug, PartialEq, Eq)]
+enum Batched {
+    /// Nothing left pending by this event (applied at once, or nothing to apply).
+    Done,
+    /// Added to the batch another event opened; that event flushes it.
+    Joined,
+    /// Opened a batch: wait `BATCH_MS`, then flush.
+    Opened,
+}
 
 pub(crate) fn now_ms() -> u64 {
     // `Date.now()`: one call, where `worker::Date::now()` makes a `Date` object and reads it.
@@ -115,6 +138,7 @@ impl DurableObject for GameSession {
                 },
                 admitted: Default::default(),
                 pending: Vec::new(),
+                last_batched_ms: 0,
             }),
         }
     }
@@ -151,7 +175,7 @@ impl DurableObject for GameSession {
                     // Only the event that opens a batch waits (one timer per batch); it
                     // stays open meanwhile, so the object cannot hibernate with effects
                     // pending.
-                    if self.on_batched(&ws, att, msg) {
+                    if self.on_batched(&ws, att, msg) == Batched::Opened {
                         worker::Delay::from(std::time::Duration::from_millis(BATCH_MS)).await;
                         self.flush_pending();
                     }
@@ -284,16 +308,16 @@ impl GameSession {
     ) -> Result<()> {
         let mut all = std::mem::take(&mut inner.pending);
         all.extend(effects);
-        let (persists, rest): (Vec<Effect>, Vec<Effect>) = all
-            .into_iter()
-            .partition(|e| matches!(e, Effect::Persist(_)));
-        let writes: Vec<Write> = persists
-            .into_iter()
-            .filter_map(|e| match e {
-                Effect::Persist(w) => Some(w),
-                _ => None,
-            })
-            .collect();
+        // One pass: the writes out, the rest in order (a batch of answers is a write and two
+        // sends each).
+        let mut writes: Vec<Write> = Vec::with_capacity(all.len() / 2);
+        let mut rest: Vec<Effect> = Vec::with_capacity(all.len());
+        for effect in all {
+            match effect {
+                Effect::Persist(w) => writes.push(w),
+                other => rest.push(other),
+            }
+        }
         if fresh || !writes.is_empty() {
             let stored = if !fresh && storage::is_one_statement(&writes) {
                 // One statement is atomic by itself: most events (a host command, a batch of
@@ -328,11 +352,20 @@ impl GameSession {
                         worker::console_log!("session {session}: refused {}", code.as_str());
                     }
                     let frame = frame_io::SharedFrame::new(&encoder.encode(&msg));
-                    for ws in inner.sockets.resolve(&to) {
+                    let mut send = |ws: &WebSocket| {
                         if frame.send(ws) {
                             inner.stats.ws_messages_sent += 1;
                             inner.stats.ws_bytes_sent += frame.bytes as u64;
                         }
+                    };
+                    match &to {
+                        // A reply (every answer's acknowledgement): no list of one to build.
+                        Recipient::Conn(conn) => {
+                            if let Some(ws) = inner.sockets.socket(*conn) {
+                                send(ws);
+                            }
+                        }
+                        to => inner.sockets.resolve(to).into_iter().for_each(send),
                     }
                 }
                 Effect::Close { to, code, reason } => {
@@ -470,24 +503,32 @@ impl GameSession {
     /// `on_message` for `submit_answer` and `join_session`: the engine decides now; a new
     /// identity is mirrored in the socket index at once (so the socket's next frame is
     /// known, as the engine knows it), the writes and sends wait in `pending` for
-    /// `flush_pending` (or any earlier event's `apply`). True when this event opened the
-    /// batch (nothing was pending before it) and must flush it.
-    fn on_batched(&self, ws: &WebSocket, att: Attachment, msg: ClientMessage) -> bool {
+    /// `flush_pending` (or any earlier event's `apply`). They are applied at once instead
+    /// when waiting buys nothing: the event comes after a quiet spell (`QUIET_MS`), or it
+    /// is the answer that completes the question (every connected participant has now
+    /// answered, so no first answer is coming; `Engine::awaits_answers`).
+    fn on_batched(&self, ws: &WebSocket, att: Attachment, msg: ClientMessage) -> Batched {
         let mut guard = self.inner.borrow_mut();
         let inner = &mut *guard;
         let now = now_ms();
         let Some(engine) = inner.engine.as_mut() else {
             drop(guard);
             self.on_message(ws, att, msg);
-            return false;
+            return Batched::Done;
         };
         let Some(rng) = rng_of(&mut inner.rng) else {
             drop(guard);
             self.on_message(ws, att, msg);
-            return false;
+            return Batched::Done;
         };
         let opens = inner.pending.is_empty();
+        let quiet = now.saturating_sub(inner.last_batched_ms) >= QUIET_MS;
+        inner.last_batched_ms = now;
+        // Only the answer that completes the question ends the wait: a change of answer
+        // after that (still possible until the reveal) batches as usual.
+        let awaited = matches!(msg, ClientMessage::SubmitAnswer { .. }) && engine.awaits_answers();
         let effects = engine.handle(att.conn, &att.identity, msg, now, rng);
+        let completes = awaited && !engine.awaits_answers();
         for effect in effects {
             match effect {
                 Effect::SetIdentity { conn, identity } => {
@@ -498,8 +539,29 @@ impl GameSession {
                 other => inner.pending.push(other),
             }
         }
-        // An event that produced nothing to apply opens no batch.
-        opens && !inner.pending.is_empty()
+        if inner.pending.is_empty() {
+            // An event that produced nothing to apply opens no batch.
+            return Batched::Done;
+        }
+        if completes || (opens && quiet) {
+            // The batch's opener (if any) later finds nothing pending.
+            if let Err(e) = self.apply(inner, Vec::new()) {
+                worker::console_error!("applying effects failed: {e}");
+                send_frame(
+                    ws,
+                    &ServerMessage::error(
+                        ErrorCode::Internal,
+                        "the server could not save that, retry",
+                    ),
+                );
+            }
+            return Batched::Done;
+        }
+        if opens {
+            Batched::Opened
+        } else {
+            Batched::Joined
+        }
     }
 
     /// Applies the answers' effects still pending (one transaction, then their sends). A

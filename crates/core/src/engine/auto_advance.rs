@@ -51,21 +51,27 @@ impl Engine {
         if !self.auto_advance() || self.state.phase != Phase::QuestionOpen {
             return;
         }
+        if self.every_online_answered() {
+            self.reveal(now, out);
+        }
+    }
+
+    /// Whether every connected seated participant has answered the current question, with
+    /// at least one connected. Amortised O(1) per answer: everyone before the cursor has
+    /// answered or is not waited for; the cursor moves past those who now are, stopping at
+    /// the first one still thinking.
+    pub(crate) fn every_online_answered(&mut self) -> bool {
         let g = self.current_global();
-        // Everyone before the cursor has answered or is not waited for; move it past those
-        // who now are, stopping at the first one still thinking.
         while let Some(p) = self.participants.get(self.unanswered_from) {
             let thinking = p.status == SeatStatus::Active
                 && p.conns > 0
                 && p.answers.get(g) == Some(&NO_ANSWER);
             if thinking {
-                return;
+                return false;
             }
             self.unanswered_from += 1;
         }
-        if self.online_seated().next().is_some() {
-            self.reveal(now, out);
-        }
+        self.online_seated().next().is_some()
     }
 
     /// A participant came online: they may not have answered, so the scan restarts there.

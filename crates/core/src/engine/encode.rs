@@ -91,6 +91,9 @@ impl FrameEncoder {
 
     /// The JSON text of `msg`, identical in meaning to `msg.encode()`.
     pub fn encode(&mut self, msg: &ServerMessage) -> String {
+        if let Some(text) = per_answer(msg) {
+            return text;
+        }
         let Some((shared, (me, palate))) = split(msg) else {
             return msg.encode();
         };
@@ -123,6 +126,48 @@ impl FrameEncoder {
         out.push_str(tail);
         out
     }
+}
+
+/// The two frames every answer costs (its acknowledgement, and the host's count), written
+/// directly into a buffer of their final size: byte for byte what serde writes, without its
+/// generic path through the enum and the buffer's regrowth (a 1,000-player burst encodes
+/// one of each per answer).
+fn per_answer(msg: &ServerMessage) -> Option<String> {
+    fn push_str(out: &mut Vec<u8>, s: &str) {
+        // Escaping as serde does; writing a `&str` into a `Vec` cannot fail.
+        let _ = serde_json::to_writer(&mut *out, s);
+    }
+    fn push_u32(out: &mut Vec<u8>, n: u32) {
+        out.extend_from_slice(n.to_string().as_bytes());
+    }
+    let mut out = Vec::with_capacity(96);
+    match msg {
+        ServerMessage::AnswerAccepted {
+            question_id,
+            option_id,
+        } => {
+            out.extend_from_slice(br#"{"type":"answer:accepted","questionId":"#);
+            push_str(&mut out, question_id);
+            out.extend_from_slice(br#","optionId":"#);
+            push_str(&mut out, option_id);
+        }
+        ServerMessage::ParticipantAnswered {
+            pseudonym,
+            answered_count,
+            total_count,
+        } => {
+            out.extend_from_slice(br#"{"type":"game:participant_answered","pseudonym":"#);
+            push_str(&mut out, pseudonym);
+            out.extend_from_slice(br#","answeredCount":"#);
+            push_u32(&mut out, *answered_count);
+            out.extend_from_slice(br#","totalCount":"#);
+            push_u32(&mut out, *total_count);
+        }
+        _ => return None,
+    }
+    out.push(b'}');
+    // Only whole UTF-8 strings and ASCII went in.
+    String::from_utf8(out).ok()
 }
 
 /// The shared parts of a cached leaderboard (stored without `me`).
@@ -213,6 +258,32 @@ mod tests {
             server_time: 2,
         };
         assert_eq!(enc.encode(&pong), pong.encode());
+    }
+}
+
+#[cfg(test)]
+mod per_answer_tests {
+    use super::*;
+
+    #[test]
+    fn per_answer_frames_are_what_serde_writes() {
+        let mut enc = FrameEncoder::new();
+        for text in ["Q-1a2b3", "Amber \"Fox\" \\ é 🍷", "line\nbreak\u{1}", ""] {
+            let accepted = ServerMessage::AnswerAccepted {
+                question_id: text.into(),
+                option_id: format!("{text}-o"),
+            };
+            assert_eq!(enc.encode(&accepted), accepted.encode());
+            for (answered_count, total_count) in [(0, 0), (1, 3), (999, 1000), (u32::MAX, u32::MAX)]
+            {
+                let answered = ServerMessage::ParticipantAnswered {
+                    pseudonym: text.into(),
+                    answered_count,
+                    total_count,
+                };
+                assert_eq!(enc.encode(&answered), answered.encode());
+            }
+        }
     }
 }
 

@@ -320,6 +320,13 @@ impl Engine {
         }
     }
 
+    /// Whether answers that count may still come for the current question: an open (not
+    /// paused) question that some connected participant has not answered yet. Once false,
+    /// the shell's group commit has nothing to wait for.
+    pub fn awaits_answers(&mut self) -> bool {
+        self.state.phase == Phase::QuestionOpen && !self.every_online_answered()
+    }
+
     /// Whether storage was deleted (retention end or HTTP DELETE): drop this engine.
     pub fn is_deleted(&self) -> bool {
         self.deleted

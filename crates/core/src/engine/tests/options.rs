@@ -355,6 +355,46 @@ fn auto_advance_waits_for_the_timer_in_an_empty_room_and_after_a_rejoin() {
 }
 
 #[test]
+fn answers_are_awaited_until_every_connected_participant_has_answered() {
+    // The shell's group commit stops waiting once nothing more can come (auto-advance or not).
+    let (mut h, seats) = game(1, SPEED, 3);
+    assert!(h.e.awaits_answers());
+    h.answer(&seats[0], true);
+    assert!(h.e.awaits_answers());
+    // A participant who left is not waited for; one who comes back is, until they answer.
+    h.close(seats[2].conn);
+    h.answer(&seats[1], false);
+    assert!(!h.e.awaits_answers(), "everyone connected has answered");
+    let c = h.open();
+    h.send(
+        c,
+        ClientMessage::RejoinSession {
+            pseudonym: seats[2].pseudonym.clone(),
+            token: seats[2].token.clone(),
+        },
+    );
+    assert!(h.e.awaits_answers(), "back and not answered yet");
+    let back = Seat {
+        conn: c,
+        ..seats[2].clone()
+    };
+    h.answer(&back, true);
+    assert!(!h.e.awaits_answers());
+    // A change after that: still nothing to wait for.
+    h.answer(&seats[0], false);
+    assert!(!h.e.awaits_answers());
+    // Only an open question awaits answers: not a revealed one, not a paused one.
+    h.cmd(ClientMessage::HostReveal {});
+    assert!(!h.e.awaits_answers());
+    h.cmd(ClientMessage::HostNext {});
+    h.cmd(ClientMessage::HostNext {});
+    assert_eq!(h.e.phase(), Phase::QuestionOpen);
+    assert!(h.e.awaits_answers(), "a new question awaits everyone again");
+    h.cmd(ClientMessage::HostPause {});
+    assert!(!h.e.awaits_answers());
+}
+
+#[test]
 fn auto_advance_grace_ends_only_a_game_paused_by_an_absent_host() {
     let (mut h, _seats) = game(1, AUTO, 1);
     h.cmd(ClientMessage::HostPause {});
