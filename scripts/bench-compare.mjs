@@ -217,6 +217,11 @@ const ROWS = [
   ["question fan-out to last player, median q (ms)", "q_fanout_last_p50_ms", "bcast_last_p50_ms"],
   ["reveal fan-out to last player, median (ms)", "reveal_fanout_last_p50_ms", "bcast_last_p50_ms"],
   ["leaderboard fan-out to last player, median (ms)", "lb_fanout_last_p50_ms", "bcast_last_p50_ms"],
+  // Every host command is written before its broadcast leaves (persist before send): the
+  // same fan-outs beside the floor's broadcast after one SQLite write.
+  ["question fan-out, beside a persisted broadcast (ms)", "q_fanout_last_p50_ms", "wbcast_last_p50_ms"],
+  ["reveal fan-out, beside a persisted broadcast (ms)", "reveal_fanout_last_p50_ms", "wbcast_last_p50_ms"],
+  ["leaderboard fan-out, beside a persisted broadcast (ms)", "lb_fanout_last_p50_ms", "wbcast_last_p50_ms"],
   ["game wall time, median session (ms)", "game_wall_p50_ms", null],
   ["server CPU per run, workerd processes (ms)", "server_cpu_main_ms", null],
   ["server CPU per run, whole tree (ms)", "server_cpu_ms", null],

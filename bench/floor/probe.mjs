@@ -6,6 +6,8 @@
 //   wecho_p50/p99_ms      the same with one SQLite upsert before the echo
 //   wecho_burst_p50/p99   N sockets send a persisted echo at once          (ack_p50/p99_ms)
 //   bcast_last_p50/p99    one frame sent to all N sockets, send -> last     (q_fanout_last_p50_ms)
+//   wbcast_last_p50/p99   the same after one SQLite upsert (persist before send, as the
+//                         game's host commands do)
 //   cpu_ms_per_*          CPU of the stack's workerd processes per frame (from /proc)
 // Usage: node bench/floor/probe.mjs --bench-dir DIR --url http://127.0.0.1:PORT --kind js
 //        [--players 10] [--frames 300] [--broadcasts 100] [--server-pid PID]
@@ -90,11 +92,11 @@ async function burst(socks, count) {
   return { lat };
 }
 
-async function broadcasts(socks, count) {
+async function broadcasts(socks, count, prefix = "b") {
   const last = [];
   for (let i = 0; i < count; i++) {
     const t = now();
-    socks[0].ws.send(`b${i}`);
+    socks[0].ws.send(`${prefix}${i}`);
     const got = await Promise.all(socks.map((s) => s.next()));
     last.push(Math.max(...got) - t);
   }
@@ -113,6 +115,7 @@ const wecho = await cpuOf(() => roundTrips(socks[0], "w", FRAMES))();
 const bursts = Math.max(1, Math.round(FRAMES / N));
 const wburst = await cpuOf(() => burst(socks, bursts))();
 const bcast = await cpuOf(() => broadcasts(socks, BCASTS))();
+const wbcast = await cpuOf(() => broadcasts(socks, BCASTS, "p"))();
 for (const s of socks) s.ws.close();
 
 const per = (x, n) => (x.cpuMs === undefined ? null : r3(x.cpuMs / n));
@@ -128,9 +131,12 @@ const result = {
   wecho_burst_p99_ms: r3(percentile(wburst.lat, 99)),
   bcast_last_p50_ms: r3(percentile(bcast.lat, 50)),
   bcast_last_p99_ms: r3(percentile(bcast.lat, 99)),
+  wbcast_last_p50_ms: r3(percentile(wbcast.lat, 50)),
+  wbcast_last_p99_ms: r3(percentile(wbcast.lat, 99)),
   cpu_ms_per_echo: per(echo, FRAMES),
   cpu_ms_per_wecho: per(wecho, FRAMES),
   cpu_ms_per_burst_frame: per(wburst, bursts * N),
   cpu_ms_per_bcast: per(bcast, BCASTS),
+  cpu_ms_per_wbcast: per(wbcast, BCASTS),
 };
 process.stdout.write(`${JSON.stringify(result)}\n`);

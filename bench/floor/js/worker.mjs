@@ -6,7 +6,8 @@
 //   GET /js/ROOM/ws    -> the JavaScript object below
 //   GET /rust/ROOM/ws  -> the Rust object (bench/floor/rust), bound by script name
 // Frames (text): "e…" echoed as is; "w…" one SQLite upsert, then echoed (persist before
-// send, like the game); "b…" sent to every socket of the room. On accept the object sends
+// send, like the game); "b…" sent to every socket of the room; "p…" one SQLite upsert, then
+// sent to every socket (a persisted broadcast, like a host command's). On accept the object sends
 // "hi", the analogue of the game's greeting snapshot.
 import { DurableObject } from "cloudflare:workers";
 
@@ -31,15 +32,18 @@ export class FloorJs extends DurableObject {
     if (kind === "e") {
       ws.send(message);
     } else if (kind === "w") {
-      this.ctx.storage.sql.exec(
-        "INSERT INTO kv (k, v) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v",
-        "key",
-        message,
-      );
+      this.upsert(message);
       ws.send(message);
     } else if (kind === "b") {
       for (const other of this.ctx.getWebSockets()) other.send(message);
+    } else if (kind === "p") {
+      this.upsert(message);
+      for (const other of this.ctx.getWebSockets()) other.send(message);
     }
+  }
+
+  upsert(value) {
+    this.ctx.storage.sql.exec("INSERT INTO kv (k, v) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v", "key", value);
   }
 
   webSocketClose(ws) {

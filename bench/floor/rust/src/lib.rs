@@ -1,7 +1,7 @@
 //! The platform floor, Rust side: the same object as `bench/floor/js/worker.mjs` written
 //! with workers-rs (same pins as the game worker), so the figures show what the Rust↔JS
 //! boundary alone costs per frame. Frames: "e…" echo, "w…" one SQLite upsert then echo,
-//! "b…" broadcast to every socket; "hi" on accept.
+//! "b…" broadcast to every socket, "p…" one SQLite upsert then broadcast; "hi" on accept.
 
 use worker::{
     durable_object, DurableObject, Env, Request, Response, Result, SqlStorageValue, State,
@@ -40,19 +40,13 @@ impl DurableObject for FloorRust {
         match text.as_bytes().first() {
             Some(b'e') => ws.send_with_str(&text)?,
             Some(b'w') => {
-                let cursor = self.state.storage().sql().exec(
-                    "INSERT INTO kv (k, v) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v",
-                    vec![SqlStorageValue::from("key"), SqlStorageValue::from(text.as_str())],
-                )?;
-                for row in cursor.raw() {
-                    row?;
-                }
+                self.upsert(&text)?;
                 ws.send_with_str(&text)?;
             }
-            Some(b'b') => {
-                for other in self.state.get_websockets() {
-                    let _ = other.send_with_str(&text);
-                }
+            Some(b'b') => self.broadcast(&text),
+            Some(b'p') => {
+                self.upsert(&text)?;
+                self.broadcast(&text);
             }
             _ => {}
         }
@@ -68,5 +62,24 @@ impl DurableObject for FloorRust {
     ) -> Result<()> {
         let _ = ws.close(Some(1000), Some("closed"));
         Ok(())
+    }
+}
+
+impl FloorRust {
+    fn upsert(&self, value: &str) -> Result<()> {
+        let cursor = self.state.storage().sql().exec(
+            "INSERT INTO kv (k, v) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v",
+            vec![SqlStorageValue::from("key"), SqlStorageValue::from(value)],
+        )?;
+        for row in cursor.raw() {
+            row?;
+        }
+        Ok(())
+    }
+
+    fn broadcast(&self, text: &str) {
+        for other in self.state.get_websockets() {
+            let _ = other.send_with_str(text);
+        }
     }
 }
