@@ -87,8 +87,8 @@ export async function startStack({
   // answers worker runs from a copy of its config with its own `.dev.vars` beside it.
   const answersConfig = writeAnswersConfig(join(dir, "answers"), adminSecret, answersVars, editAnswersConfig);
   const gameConfig = writeGameConfig(join(dir, "game"), ratelimits);
-  const port = await freePort();
-  const inspectorPort = await freePort();
+  let port = await freePort();
+  let inspectorPort = await freePort();
   let child = null;
   let output = "";
 
@@ -159,7 +159,19 @@ export async function startStack({
     live.delete(proc);
   }
 
-  await launch();
+  // A free port can be taken by another process between `freePort` and wrangler's bind (other
+  // stacks on this machine): the first start tries fresh ports, a restart keeps its own.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await launch();
+      break;
+    } catch (e) {
+      if (attempt >= 3 || !/address already in use/i.test(output)) throw e;
+      port = await freePort();
+      inspectorPort = await freePort();
+      output = "";
+    }
+  }
   return {
     port,
     baseUrl: `http://127.0.0.1:${port}`,
