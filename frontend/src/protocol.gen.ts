@@ -49,7 +49,14 @@ export type HostTasting = { title: string, timerSeconds: number, maxParticipants
 
 export type QuestionView = { questionId: string, roundIndex: number, totalRounds: number, questionIndex: number, totalQuestions: number, category: Category, prompt: string, options: Array<OptionView>, durationMs: number, remainingMs: number, serverTime: number, };
 
-export type RankingEntry = { pseudonym: string, score: number, rank: number, };
+export type RankingEntry = { pseudonym: string, score: number, rank: number, 
+/**
+ * Set only on a participant's own line (`me`): another seated participant has the same
+ * score, so the rank is shared. The server knows it from every score; the phone, which
+ * receives only the podium, could not tell a tie below it. Omitted when false (and on
+ * the lines of `rankings`, where equal ranks already show ties).
+ */
+tied?: boolean, };
 
 export type WineAnswer = { category: Category, answer: string, };
 
@@ -90,7 +97,12 @@ gapToNext: number | null,
 /**
  * The rank of the place just above (`null` when first): "40 points behind 2nd".
  */
-nextRank: number | null, };
+nextRank: number | null, 
+/**
+ * Whether another seated participant has the same score (`myRank` is shared: "tied
+ * 2nd of 12"). Omitted when false.
+ */
+tied?: boolean, };
 
 export type ParticipantPresence = { pseudonym: string, online: boolean, left: boolean, };
 

@@ -3,7 +3,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { podiumSteps } from "../src/lib/podium";
-import { isTied } from "../src/lib/ranks";
 import type { RankingEntry } from "../src/protocol.gen";
 
 /** A ranking from `[name, score]` pairs in ranking order, ranked 1, 1, 3 as the server does. */
@@ -59,11 +58,3 @@ test("an empty ranking has no steps; fewer than two lines is refused", () => {
   assert.throws(() => podiumSteps(ranking([["A", 1]]), 2.5), /at least 2 lines/);
 });
 
-test("isTied: another player shares the rank; alone or unseen is no tie", () => {
-  const r = ranking([["A", 9], ["B", 9], ["C", 5]]);
-  assert.equal(isTied(1, "A", r), true);
-  assert.equal(isTied(1, "B", r), true);
-  assert.equal(isTied(3, "C", r), false);
-  assert.equal(isTied(3, "C", [...r, { pseudonym: "D", score: 5, rank: 3 }]), true);
-  assert.equal(isTied(5, "Z", r), false, "a rank not on the list");
-});

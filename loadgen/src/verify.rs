@@ -209,6 +209,7 @@ mod tests {
                     ranked_count: 1,
                     gap_to_next: None,
                     next_rank: None,
+                    tied: false,
                 },
             );
         }
@@ -242,6 +243,7 @@ mod tests {
                     pseudonym: p.to_string(),
                     score: *s,
                     rank: 1,
+                    tied: false,
                 })
                 .collect(),
             questions: vec![],

@@ -5,8 +5,9 @@
 // for 3rd, in German on the projector, the phone and the host page: two steps labelled as
 // ties with every name, no silver step, gold in the middle. The projector's final fits
 // 1920×1080 and 1280×720 with every podium text inside its step and the screen; the host's
-// palate report never scrolls sideways from 320 to 1920 px; every page is axe-clean, with no
-// horizontal overflow or broken word (375, 720p, 1080p).
+// palate report never scrolls sideways from 320 to 1920 px. A phone tied for 4th, below the
+// podium it receives, reads the tie on its reveal, leaderboard and final (the server's flag).
+// Every page is axe-clean, with no horizontal overflow or broken word (375, 720p, 1080p).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
@@ -282,6 +283,56 @@ test("two tied for 1st and three for 3rd: both steps name everyone, in German on
   host.close();
   for (const sock of [gold, ...bronze, last]) sock.close();
   for (const ctx of [tv.ctx, phoneCtx, hostCtx]) await ctx.close();
+  assert.deepEqual(errors, []);
+});
+
+test("tied below the podium: the phone reads the tie on its reveal, leaderboard and final", async () => {
+  const { stack, browser } = suite;
+  // Colour (Red): White is a near miss worth 50, Rosé 25, Orange nothing; a board per question.
+  const t = makeTasting(1, { title: "Tie night", timerSeconds: 120 });
+  t.wines[0].questions[0].partialPoints = [50, 25, 0];
+  const { code, hostKey } = await createSession(stack, { tasting: t });
+  const host = await connectHost(stack, code, hostKey);
+  const phoneCtx = await newContext(browser, PHONE, errors);
+  const phone = await joinAsPlayer(phoneCtx, stack.baseUrl, code);
+  const others = [];
+  for (let i = 0; i < 4; i++) others.push(await joinPlayer(stack, code));
+
+  // 100, 50, 25 on the podium; the phone and the last socket share 4th with nothing.
+  host.send({ type: "host:start" });
+  const q = await host.next("game:question");
+  const p = phone.page;
+  await p.getByRole("button", { name: "Orange", exact: true }).click();
+  await host.next((m) => m.type === "game:participant_answered" && m.pseudonym === phone.name);
+  for (const [i, text] of ["Red", "White", "Rosé", "Orange"].entries()) {
+    const optionId = host.snapshot.tasting.wines[0].questions[0].options.find((o) => o.text === text).id;
+    await others[i].request({ type: "submit_answer", questionId: q.questionId, optionId }, "answer:accepted");
+  }
+  host.send({ type: "host:reveal" });
+  await host.next("game:answer_revealed");
+  await p.getByTestId("reveal-rank").getByText("Tied 4th of 5").waitFor();
+  await checkA11y(p, "phone reveal, tied below the podium");
+  await fitShots(p, "ties-phone-below-reveal");
+
+  host.send({ type: "host:next" });
+  const board = await host.next("game:question_leaderboard");
+  assert.deepEqual(board.rankings.map((r) => r.rank), [1, 2, 3, 4, 4]);
+  await p.getByTestId("my-rank").getByText("You are tied for 4th of 5 with 0 points").waitFor();
+  // Nobody else at 4th is on the phone's list: the words come from the server's flag.
+  assert.equal(await p.getByTestId("leaderboard").locator("li.rank-row").count(), 4, "the podium and the phone's own row");
+  await checkA11y(p, "phone leaderboard, tied below the podium");
+  await fitShots(p, "ties-phone-below-board");
+
+  host.send({ type: "host:end" });
+  await host.next("game:final_leaderboard");
+  await p.getByTestId("final-rank").getByText("You tied for 4th").waitFor();
+  assert.equal((await p.getByTestId("final-line").innerText()).trim(), "0 points · Tied 4th of 5");
+  await checkA11y(p, "phone final, tied below the podium");
+  await fitShots(p, "ties-phone-below-final");
+
+  host.close();
+  for (const sock of others) sock.close();
+  await phoneCtx.close();
   assert.deepEqual(errors, []);
 });
 

@@ -143,7 +143,11 @@ test("a whole tasting, message by message", async () => {
       assert.equal(counted[right], qi % 2 === 0 ? 3 : 2);
       for (const [p] of picks) {
         const r = await p.next("game:answer_revealed");
-        assert.deepEqual(keys(r), ["correctOptionId", "gapToNext", "myOptionId", "myPoints", "myRank", "myTotalScore", "nextRank", "questionId", "rankedCount", "type"]);
+        // `tied` only when another player has the same score (left out when false).
+        const shared = [...expected].some(([name, score]) => name !== p.pseudonym && score === expected.get(p.pseudonym));
+        const fields = ["correctOptionId", "gapToNext", "myOptionId", "myPoints", "myRank", "myTotalScore", "nextRank", "questionId", "rankedCount", ...(shared ? ["tied"] : []), "type"];
+        assert.deepEqual(keys(r), fields);
+        if (shared) assert.equal(r.tied, true);
         assert.equal(r.correctOptionId, right);
         assert.equal(r.myTotalScore, expected.get(p.pseudonym));
         assert.equal(r.myPoints, r.myOptionId === right ? 100 : 0);
@@ -175,6 +179,8 @@ test("a whole tasting, message by message", async () => {
         const mine = await p.next("game:question_leaderboard");
         assert.equal(mine.me.pseudonym, p.pseudonym);
         assert.equal(mine.me.score, expected.get(p.pseudonym));
+        const tied = [...expected].some(([name, score]) => name !== p.pseudonym && score === mine.me.score);
+        assert.equal(mine.me.tied, tied ? true : undefined, "me.tied exactly when another has the same score");
         // Every field of the spec, also on a phone's board.
         assert.equal(mine.totalRounds, 2);
         assert.equal(mine.totalQuestions, 5);

@@ -26,9 +26,28 @@ pub fn rank<'a>(scores: impl IntoIterator<Item = (&'a str, u32)>) -> Vec<Ranking
             pseudonym: pseudonym.to_string(),
             score,
             rank,
+            tied: false,
         });
     }
     out
+}
+
+/// Whether line `i` of `rankings` (sorted by [`rank`]) shares its rank with another: equal
+/// scores are neighbours there, so one look either side tells, O(1).
+pub fn tied_at(rankings: &[RankingEntry], i: usize) -> bool {
+    let Some(line) = rankings.get(i) else {
+        return false;
+    };
+    let same = |j: usize| rankings.get(j).is_some_and(|o| o.score == line.score);
+    (i > 0 && same(i - 1)) || same(i + 1)
+}
+
+/// Line `i` of `rankings` as its participant's own line (`me`), with `tied` set.
+pub fn own_line(rankings: &[RankingEntry], i: usize) -> Option<RankingEntry> {
+    rankings.get(i).map(|line| RankingEntry {
+        tied: tied_at(rankings, i),
+        ..line.clone()
+    })
 }
 
 /// Where one score stands among all: its competition rank, the rank and score of the next
@@ -38,6 +57,8 @@ pub struct Standing {
     pub rank: u32,
     /// `(rank, score)` of the place just above.
     pub above: Option<(u32, u32)>,
+    /// Whether another score equals this one (the rank is shared).
+    pub tied: bool,
 }
 
 impl Standing {
@@ -55,7 +76,8 @@ pub fn standings(scores: &[u32]) -> Vec<Standing> {
     let mut out = vec![
         Standing {
             rank: 0,
-            above: None
+            above: None,
+            tied: false,
         };
         scores.len()
     ];
@@ -71,9 +93,12 @@ pub fn standings(scores: &[u32]) -> Vec<Standing> {
                 .saturating_add(1);
             group = Some((rank, score));
         }
+        // Equal scores are neighbours in `order`.
+        let same = |p: usize| order.get(p).is_some_and(|&j| scores[j] == score);
         out[i] = Standing {
             rank: group.map_or(1, |(r, _)| r),
             above,
+            tied: (position > 0 && same(position - 1)) || same(position + 1),
         };
     }
     out
@@ -85,7 +110,9 @@ pub fn standing_of(scores: impl IntoIterator<Item = u32>, score: u32) -> Standin
     let mut better = 0u32;
     let mut next_better: Option<u32> = None;
     let mut at_next = 0u32;
+    let mut equal = 0u32;
     for s in scores {
+        equal = equal.saturating_add(u32::from(s == score));
         if s > score {
             better = better.saturating_add(1);
             match next_better {
@@ -102,6 +129,8 @@ pub fn standing_of(scores: impl IntoIterator<Item = u32>, score: u32) -> Standin
         rank: better.saturating_add(1),
         // The group just above starts after everyone better than it.
         above: next_better.map(|s| (better - at_next + 1, s)),
+        // `scores` include this one: a second equal score is a tie.
+        tied: equal > 1,
     }
 }
 
@@ -146,10 +175,36 @@ mod tests {
             s[2],
             Standing {
                 rank: 3,
-                above: Some((1, 50))
+                above: Some((1, 50)),
+                tied: false,
             }
         );
+        assert!(s[0].tied && s[1].tied);
         assert!(standings(&[]).is_empty());
+    }
+
+    /// The own line is tied exactly when another line has its score: at the top, on the
+    /// third line, below the podium (3rd and 4th equal, 5th alone) and never for a lone rank.
+    #[test]
+    fn own_lines_know_a_shared_rank_wherever_it_is() {
+        let r = rank([("A", 90), ("B", 80), ("C", 50), ("D", 50), ("E", 10)]);
+        let tied: Vec<_> = (0..r.len())
+            .map(|i| own_line(&r, i).unwrap().tied)
+            .collect();
+        assert_eq!(tied, vec![false, false, true, true, false]);
+        // The 4th (D) shares the 3rd place with C, the last line of the podium.
+        assert_eq!(own_line(&r, 3).unwrap().rank, 3);
+        let r = rank([("A", 10), ("B", 10), ("C", 5), ("D", 1), ("E", 1), ("F", 1)]);
+        let tied: Vec<_> = (0..r.len()).map(|i| tied_at(&r, i)).collect();
+        assert_eq!(tied, vec![true, true, false, true, true, true]);
+        assert!(!tied_at(&rank([("Solo", 0)]), 0));
+        assert!(own_line(&r, 99).is_none());
+        // The shared lines never carry the flag: only `me` does.
+        assert!(r.iter().all(|e| !e.tied));
+        let plain = serde_json::to_string(&r[2]).unwrap();
+        assert!(!plain.contains("tied"), "false is omitted: {plain}");
+        let mine = serde_json::to_string(&own_line(&r, 3).unwrap()).unwrap();
+        assert!(mine.ends_with(r#","tied":true}"#), "{mine}");
     }
 
     proptest::proptest! {
@@ -168,6 +223,12 @@ mod tests {
                 // The place above: the lowest better score, at the rank the rankings give it.
                 let above = ranked.iter().filter(|e| e.score > score).min_by_key(|e| e.score);
                 proptest::prop_assert_eq!(all[i].above, above.map(|e| (e.rank, e.score)));
+                // Tied exactly when someone else has the same score, in every form.
+                let shared = scores.iter().enumerate().any(|(j, &s)| j != i && s == score);
+                proptest::prop_assert_eq!(all[i].tied, shared);
+                let at = ranked.iter().position(|e| e.pseudonym == names[i]).unwrap();
+                proptest::prop_assert_eq!(tied_at(&ranked, at), shared);
+                proptest::prop_assert_eq!(own_line(&ranked, at).unwrap().tied, shared);
             }
         }
     }

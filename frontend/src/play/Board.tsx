@@ -3,10 +3,10 @@
 import { useScreenHeading } from "../lib/a11y";
 import { ordinal, t, type MessageKey } from "../i18n";
 import { endReasonText } from "../i18n/wire";
-import { gapToNext, isTied, placeText } from "../lib/ranks";
+import { gapToNext, placeText, standingText } from "../lib/ranks";
 import { Leaderboard } from "../components/Leaderboard";
 import { WineCard } from "../components/WineCard";
-import { myRank, type Game } from "./state";
+import { myRank, myTied, type Game } from "./state";
 import { Palate } from "./Palate";
 
 export function Board({ game }: { game: Game }) {
@@ -27,7 +27,7 @@ export function Board({ game }: { game: Game }) {
       </h1>
       {rank ? (
         <p class="my-rank" data-testid="my-rank">
-          {t("play.youAre", { place: placeText(rank, game.ranked), count: score })}
+          {standingText(rank, game.ranked, myTied(game), score)}
           {gap ? <span class="gap"> · {t("play.behind", { count: gap.points, place: ordinal(gap.rank) })}</span> : null}
         </p>
       ) : null}
@@ -44,7 +44,7 @@ export function Ended({ game }: { game: Game }) {
   const h = useScreenHeading<HTMLHeadingElement>(`end-${game.final}`);
   const rank = myRank(game);
   if (game.final && rank) {
-    const tied = isTied(rank, game.pseudonym, game.rankings ?? []);
+    const tied = myTied(game);
     return (
       <section class="final" aria-labelledby="f-h">
         <p class="progress-label">{t("play.finalResults")}</p>
@@ -60,7 +60,7 @@ export function Ended({ game }: { game: Game }) {
           {t(tied ? "play.finishedTied" : "play.finished", { place: ordinal(rank) })}
         </h1>
         <p class="final-line" data-testid="final-line">
-          {t("common.points", { count: game.me?.score ?? game.score })} · {placeText(rank, game.ranked)}
+          {t("common.points", { count: game.me?.score ?? game.score })} · {placeText(rank, game.ranked, tied)}
         </p>
         <Leaderboard rankings={game.rankings ?? []} me={game.me ?? undefined} title={t("play.finalBoard")} />
         {game.palate ? <Palate palate={game.palate} /> : null}

@@ -56,7 +56,7 @@ export function Reveal({ game }: { game: Game }) {
         {tx("play.total", { count: <strong>{formatNumber(r.myTotalScore)}</strong> }, r.myTotalScore)}
       </p>
       <p class="reveal-rank" data-testid="reveal-rank">
-        <strong>{placeText(r.myRank, r.rankedCount)}</strong>
+        <strong>{placeText(r.myRank, r.rankedCount, r.tied === true)}</strong>
         {r.gapToNext !== null && r.nextRank !== null ? (
           <span class="gap" data-testid="reveal-gap">
             <span class="sr-only"> · </span>

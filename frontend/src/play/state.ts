@@ -190,6 +190,11 @@ export function choose(g: Game, optionId: string): Game {
   return { ...g, selected: optionId, acknowledged: false };
 }
 
+/** Whether the server says this participant's rank is shared (it alone sees every score). */
+export function myTied(g: Game): boolean {
+  return g.me?.tied === true;
+}
+
 /** The rank of this participant on the current leaderboard, if known. */
 export function myRank(g: Game): number | undefined {
   return g.me?.rank ?? g.rankings?.find((r) => r.pseudonym === g.pseudonym)?.rank;

@@ -221,6 +221,8 @@ mod tests {
             pseudonym: p.into(),
             score: 100,
             rank,
+            // A tied own line checks that the flag survives the splice.
+            tied: rank > 1,
         }
     }
 
@@ -299,6 +301,7 @@ mod palate_tests {
             pseudonym: "A-B".into(),
             score: 100,
             rank: 1,
+            tied: false,
         }];
         let reports: Vec<_> = ["A-B", "C-D"].iter().map(|p| report(p, [])).collect();
         let room = room_average(&reports);
@@ -309,6 +312,7 @@ mod palate_tests {
                     pseudonym: r.pseudonym.clone(),
                     score: 0,
                     rank: i as u32 + 1,
+                    tied: false,
                 }),
                 ranked_count: 2,
                 palate: Some(Box::new(Palate::Participant(ParticipantPalate {

@@ -269,11 +269,18 @@ impl Engine {
                 ranked_count,
             },
         };
-        let lines: std::collections::HashMap<&str, &crate::protocol::RankingEntry> =
-            rankings.iter().map(|e| (e.pseudonym.as_str(), e)).collect();
+        // Each line's position, so that `me` can say whether its rank is shared (the
+        // phone sees only the podium, not the neighbours below it).
+        let lines: std::collections::HashMap<&str, usize> = rankings
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.pseudonym.as_str(), i))
+            .collect();
         out.reserve(self.seated as usize + 1);
         for (_, p) in self.online_seated() {
-            let me = lines.get(p.pseudonym.as_str()).map(|e| (*e).clone());
+            let me = lines
+                .get(p.pseudonym.as_str())
+                .and_then(|&i| crate::ranking::own_line(&rankings, i));
             out.send(
                 Recipient::Participant(p.pseudonym.clone()),
                 make(top.clone(), me),

@@ -130,6 +130,7 @@ impl Engine {
             ranked_count: self.seated,
             gap_to_next: standing.gap(p.score),
             next_rank: standing.above.map(|(rank, _)| rank),
+            tied: standing.tied,
         })
     }
 
@@ -236,7 +237,10 @@ impl Engine {
         let g = self.current_global();
         let (rankings, me) = if self.on_leaderboard() {
             let all = self.rankings();
-            let me = all.iter().find(|e| e.pseudonym == p.pseudonym).cloned();
+            let me = all
+                .iter()
+                .position(|e| e.pseudonym == p.pseudonym)
+                .and_then(|i| crate::ranking::own_line(&all, i));
             let top = all
                 .into_iter()
                 .take(crate::ranking::PARTICIPANT_TOP)

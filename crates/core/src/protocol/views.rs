@@ -189,6 +189,13 @@ pub struct RankingEntry {
     pub pseudonym: String,
     pub score: u32,
     pub rank: u32,
+    /// Set only on a participant's own line (`me`): another seated participant has the same
+    /// score, so the rank is shared. The server knows it from every score; the phone, which
+    /// receives only the podium, could not tell a tie below it. Omitted when false (and on
+    /// the lines of `rankings`, where equal ranks already show ties).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
+    pub tied: bool,
 }
 
 /// The correct answer of one category, shown on the wine reveal card.
@@ -275,6 +282,11 @@ pub struct ParticipantReveal {
     pub gap_to_next: Option<u32>,
     /// The rank of the place just above (`null` when first): "40 points behind 2nd".
     pub next_rank: Option<u32>,
+    /// Whether another seated participant has the same score (`myRank` is shared: "tied
+    /// 2nd of 12"). Omitted when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
+    pub tied: bool,
 }
 
 /// A participant as the host's lobby and dashboard list them.

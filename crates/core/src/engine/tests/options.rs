@@ -180,23 +180,87 @@ fn a_reveal_tells_each_participant_their_rank_and_the_gap_above() {
         .iter()
         .map(|s| {
             let r = my_reveal(&fx, s);
-            (r.my_rank, r.ranked_count, r.gap_to_next, r.next_rank)
+            (
+                r.my_rank,
+                r.ranked_count,
+                r.gap_to_next,
+                r.next_rank,
+                r.tied,
+            )
         })
         .collect();
+    // The last two share 4th: the server says so, though neither sees the other's line.
     assert_eq!(
         got,
         vec![
-            (1, 5, None, None),
-            (2, 5, Some(50), Some(1)),
-            (3, 5, Some(25), Some(2)),
-            (4, 5, Some(25), Some(3)),
-            (4, 5, Some(25), Some(3)),
+            (1, 5, None, None, false),
+            (2, 5, Some(50), Some(1), false),
+            (3, 5, Some(25), Some(2), false),
+            (4, 5, Some(25), Some(3), true),
+            (4, 5, Some(25), Some(3), true),
         ]
     );
     // A reconnect's snapshot (one pass, no sort) says the same as the broadcast.
     for s in &seats {
         let snap = h.e.participant_snapshot(&s.pseudonym, h.now).unwrap();
         assert_eq!(snap.reveal, Some(my_reveal(&fx, s)));
+    }
+}
+
+/// The phone gets the podium and its own line: whether its rank is shared comes from the
+/// server, for a tie with the 3rd line (below the podium's view) and never for a lone rank.
+#[test]
+fn own_lines_say_whether_the_rank_is_shared() {
+    let (mut h, seats) = game(1, GameOptions::default(), 5);
+    for (seat, text) in seats
+        .iter()
+        .zip(["Red", "White", "Orange", "Orange", "Rosé"])
+    {
+        h.pick(seat, text); // 100, 50, 25, 25, 0
+    }
+    h.cmd(ClientMessage::HostReveal {});
+    let fx = h.cmd(ClientMessage::HostNext {});
+    let mut tied = Vec::new();
+    for s in &seats {
+        match sent(&fx, &Recipient::Participant(s.pseudonym.clone()))[..] {
+            [S::QuestionLeaderboard {
+                rankings,
+                me: Some(me),
+                ..
+            }] => {
+                assert!(rankings.iter().all(|e| !e.tied), "only `me` carries it");
+                tied.push((me.rank, me.tied));
+            }
+            ref other => panic!("{other:?}"),
+        }
+        // A reconnect's snapshot says the same.
+        let snap = h.e.participant_snapshot(&s.pseudonym, h.now).unwrap();
+        assert_eq!(snap.me.map(|m| (m.rank, m.tied)), tied.last().copied());
+    }
+    assert_eq!(
+        tied,
+        vec![(1, false), (2, false), (3, true), (3, true), (5, false)]
+    );
+    match sent(&fx, &Recipient::Hosts)[..] {
+        [S::QuestionLeaderboard {
+            rankings, me: None, ..
+        }] => {
+            assert!(
+                rankings.iter().all(|e| !e.tied),
+                "host lines stay as they were"
+            );
+        }
+        ref other => panic!("{other:?}"),
+    }
+    // The final board too.
+    let fx = h.cmd(ClientMessage::HostEnd {});
+    for (s, want) in seats.iter().zip([false, false, true, true, false]) {
+        match sent(&fx, &Recipient::Participant(s.pseudonym.clone()))[..] {
+            [S::FinalLeaderboard { me: Some(me), .. }, ..] => {
+                assert_eq!(me.tied, want, "{}", s.pseudonym)
+            }
+            ref other => panic!("{other:?}"),
+        }
     }
 }
 

@@ -111,6 +111,8 @@ fn rankings_share_ranks_and_participants_get_the_podium_plus_me() {
             assert_eq!(*ranked_count, 12);
             assert_eq!(me.pseudonym, last);
             assert_eq!(me.rank, 6);
+            // Seven share 6th; none of the others is on the podium the phone receives.
+            assert!(me.tied);
         }
         ref other => panic!("{other:?}"),
     }
@@ -119,7 +121,7 @@ fn rankings_share_ranks_and_participants_get_the_podium_plus_me() {
         snap.rankings.map(|r| r.len()),
         Some(crate::ranking::PARTICIPANT_TOP)
     );
-    assert_eq!(snap.me.map(|m| m.rank), Some(6));
+    assert_eq!(snap.me.map(|m| (m.rank, m.tied)), Some((6, true)));
 }
 
 #[test]
