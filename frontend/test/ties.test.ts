@@ -13,7 +13,7 @@ test("a tied place reads as a tie in every language; a lone one does not", async
     fr: { lone: "3e sur 5", tied: "3e ex æquo sur 5", tiedNoTotal: "3e ex æquo", you: "Vous êtes 3e ex æquo sur 5 avec 25 points", youOne: "Vous êtes 3e ex æquo sur 5 avec 1 point" },
     es: { lone: "3º de 5", tied: "3º ex aequo de 5", tiedNoTotal: "3º ex aequo", you: "Compartes el 3º puesto de 5 con 25 puntos", youOne: "Compartes el 3º puesto de 5 con 1 punto" },
     it: { lone: "3º su 5", tied: "3º a pari merito su 5", tiedNoTotal: "3º a pari merito", you: "Sei 3º a pari merito su 5 con 25 punti", youOne: "Sei 3º a pari merito su 5 con 1 punto" },
-    de: { lone: "3. von 5", tied: "Geteilter 3.\u00a0Platz von 5", tiedNoTotal: "Geteilter 3.\u00a0Platz", you: "Dein Platz: 3. von 5, punktgleich · 25 Punkte", youOne: "Dein Platz: 3. von 5, punktgleich · 1 Punkt" },
+    de: { lone: "3. von 5", tied: "Geteilter 3.\u00a0Platz von 5", tiedNoTotal: "Geteilter 3.\u00a0Platz", you: "Geteilter 3.\u00a0Platz von 5 · 25 Punkte", youOne: "Geteilter 3.\u00a0Platz von 5 · 1 Punkt" },
   };
   try {
     for (const [lang, e] of Object.entries(expect) as [Lang, (typeof expect)[Lang]][]) {

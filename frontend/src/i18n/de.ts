@@ -169,7 +169,7 @@ const de: Messages = {
   "play.afterQuestion": "Wein {n} · nach Frage {q} von {total}",
   "play.roundBoard": "Rangliste der Runde",
   "play.youAre": { one: "Dein Platz: {place} · {count} Punkt", other: "Dein Platz: {place} · {count} Punkte" },
-  "play.youAreTied": { one: "Dein Platz: {place} von {total}, punktgleich · {count} Punkt", other: "Dein Platz: {place} von {total}, punktgleich · {count} Punkte" },
+  "play.youAreTied": { one: "Geteilter {place}\u00a0Platz von {total} · {count} Punkt", other: "Geteilter {place}\u00a0Platz von {total} · {count} Punkte" },
   "play.behind": { one: "{count} Punkt hinter dem {place}", other: "{count} Punkte hinter dem {place}" },
   "play.waitingHost": "Warten auf die Spielleitung …",
   "play.finalResults": "Endergebnis",
